@@ -1,0 +1,31 @@
+package dev.opsdemo.cli;
+
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.devops.DevopsLane;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "devops", mixinStandardHelpOptions = true,
+        description = "The DevOps lane: commit with Git, build and test with Maven, push, deploy, health-check.")
+final class DevopsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HarnessCommand top;
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public Integer call() {
+        RepoLayout repo = RepoLayout.locate();
+        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
+        return RunSession.run(top, options, workspace, new Secrets(),
+                List.of(new DevopsLane(repo, workspace).lane()));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.opsdemo.cli;
+
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Runner;
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.report.ConsoleListener;
+import dev.opsdemo.report.Style;
+import dev.opsdemo.report.SummaryJsonListener;
+import dev.opsdemo.workspace.Workspace;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of some lanes: wires the listeners (terminal, transcript, summary.json) to a {@link Runner}, and makes
+ * Ctrl-C stop whatever the run started before the JVM exits.
+ */
+final class RunSession {
+
+    private RunSession() {
+    }
+
+    static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
+                   List<Lane> lanes) {
+        boolean interactive = options.interactive(top.terminal());
+        Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
+        PrintStream transcript = openTranscript(workspace);
+        List<RunListener> listeners = new ArrayList<>();
+        listeners.add(new ConsoleListener(top.out(), style, !interactive));
+        listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
+        listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
+        Runner runner = new Runner(listeners, secrets);
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            runner.interrupt();
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "harness-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            RunSummary summary = runner.run(lanes);
+            top.out().println("Records: " + workspace.summaryJson() + ", " + workspace.transcript());
+            return summary.exitCode();
+        } finally {
+            transcript.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waited for us and the JVM exits with the signal's code.
+            }
+        }
+    }
+
+    private static PrintStream openTranscript(Workspace workspace) {
+        try {
+            return new PrintStream(Files.newOutputStream(workspace.transcript()), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + workspace.transcript(), e);
+        }
+    }
+
+    /** Secrets are masked in lines already; this catches any that reach the transcript another way. */
+    private static final class MaskingPrintStream extends PrintStream {
+        private final Secrets secrets;
+
+        MaskingPrintStream(PrintStream target, Secrets secrets) {
+            super(target, true, StandardCharsets.UTF_8);
+            this.secrets = secrets;
+        }
+
+        @Override
+        public void println(String line) {
+            super.println(secrets.mask(line));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.opsdemo.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsdemo.exec.Cleanup;
+import dev.opsdemo.exec.ProcessRunner;
+
+import java.util.function.Consumer;
+
+/** What a running step may do: print real output, record facts, declare secrets, start processes. */
+public final class StepContext {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Step step;
+    private final Consumer<String> output;
+    private final Secrets secrets;
+    private final Cleanup cleanup;
+    private final ProcessRunner processes;
+    private final ObjectNode facts = JSON.createObjectNode();
+    private final ObjectNode summaryFields = JSON.createObjectNode();
+
+    StepContext(Step step, Consumer<String> output, Secrets secrets, Cleanup cleanup) {
+        this.step = step;
+        this.output = output;
+        this.secrets = secrets;
+        this.cleanup = cleanup;
+        this.processes = new ProcessRunner(cleanup);
+    }
+
+    public Step step() {
+        return step;
+    }
+
+    /** One line of real output; secrets are masked before anyone sees it. */
+    public void out(String line) {
+        output.accept(line);
+    }
+
+    /** A sink for a process's lines. */
+    public Consumer<String> lines() {
+        return output;
+    }
+
+    /** A fact read back from the real system, stored under {@code facts.<lane>.<key>} in summary.json. */
+    public void fact(String key, Object value) {
+        facts.set(key, JSON.valueToTree(value));
+    }
+
+    /** A top-level field of summary.json (e.g. {@code mlflowMode}). */
+    public void summaryField(String key, Object value) {
+        summaryFields.set(key, JSON.valueToTree(value));
+    }
+
+    public void secret(String value) {
+        secrets.add(value);
+    }
+
+    public ProcessRunner processes() {
+        return processes;
+    }
+
+    /** Resources that must outlive this step; stopped when the run ends, however it ends. */
+    public Cleanup cleanup() {
+        return cleanup;
+    }
+
+    ObjectNode facts() {
+        return facts;
+    }
+
+    ObjectNode summaryFields() {
+        return summaryFields;
+    }
+}

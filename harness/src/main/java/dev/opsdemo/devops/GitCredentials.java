@@ -1,0 +1,71 @@
+package dev.opsdemo.devops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * HTTP Basic credentials for the Git remote, generated once per workspace and kept in a file only its owner can
+ * read. The password is a secret: it is masked wherever output goes.
+ */
+public record GitCredentials(String username, String password) {
+
+    public static final String FILE_NAME = "git-credentials.properties";
+
+    public static GitCredentials loadOrCreate(Path devopsDir) throws IOException {
+        Path file = devopsDir.resolve(FILE_NAME);
+        Properties props = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            }
+            String user = props.getProperty("username");
+            String password = props.getProperty("password");
+            if (user != null && password != null && !password.isBlank()) {
+                return new GitCredentials(user, password);
+            }
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        GitCredentials created = new GitCredentials("demo", Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(random));
+        Files.createDirectories(devopsDir);
+        props.setProperty("username", created.username());
+        props.setProperty("password", created.password());
+        Path partial = devopsDir.resolve(FILE_NAME + ".tmp");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            props.store(out, "Git remote credentials for this workspace; never printed by the harness");
+        }
+        try {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Best effort on file systems without POSIX permissions.
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return created;
+    }
+
+    /** Checks a {@code Basic} Authorization header value in constant time. */
+    public boolean matchesBasicHeader(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String expected = Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                header.substring(6).strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "GitCredentials[username=" + username + ", password=********]";
+    }
+}

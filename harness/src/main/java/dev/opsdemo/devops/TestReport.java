@@ -1,0 +1,79 @@
+package dev.opsdemo.devops;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The unit-test results Maven Surefire wrote, read from its XML reports. */
+public record TestReport(int run, int failed, int skipped, List<String> failures, List<String> suites) {
+
+    public static TestReport read(Path reportsDir) throws Exception {
+        int run = 0;
+        int failed = 0;
+        int skipped = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> suites = new ArrayList<>();
+        if (!Files.isDirectory(reportsDir)) {
+            return new TestReport(0, 0, 0, failures, suites);
+        }
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(reportsDir)) {
+            files = list.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+        }
+        for (Path file : files) {
+            Document document;
+            try {
+                document = factory.newDocumentBuilder().parse(file.toFile());
+            } catch (org.xml.sax.SAXException | IOException e) {
+                continue;
+            }
+            Element suite = document.getDocumentElement();
+            int tests = intAttribute(suite, "tests");
+            int suiteFailed = intAttribute(suite, "failures") + intAttribute(suite, "errors");
+            int suiteSkipped = intAttribute(suite, "skipped");
+            run += tests;
+            failed += suiteFailed;
+            skipped += suiteSkipped;
+            suites.add(String.format("%-45s tests: %d, failures: %d, skipped: %d",
+                    suite.getAttribute("name"), tests, suiteFailed, suiteSkipped));
+            NodeList cases = suite.getElementsByTagName("testcase");
+            for (int i = 0; i < cases.getLength(); i++) {
+                Element testCase = (Element) cases.item(i);
+                for (String kind : new String[] {"failure", "error"}) {
+                    NodeList problems = testCase.getElementsByTagName(kind);
+                    if (problems.getLength() > 0) {
+                        String message = ((Element) problems.item(0)).getAttribute("message");
+                        failures.add(simpleName(testCase.getAttribute("classname")) + "."
+                                + testCase.getAttribute("name") + ": " + firstLine(message));
+                    }
+                }
+            }
+        }
+        return new TestReport(run, failed, skipped, failures, suites);
+    }
+
+    private static int intAttribute(Element element, String name) {
+        String value = element.getAttribute(name);
+        return value.isBlank() ? 0 : Integer.parseInt(value.strip());
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.opsdemo.exec;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The one way the harness waits for something to become ready (Awaitility), failing fast when its process died. */
+public final class Readiness {
+
+    /** Why a wait ended without the thing becoming ready. */
+    public static final class NotReadyException extends RuntimeException {
+        private final List<String> recentOutput;
+
+        NotReadyException(String message, List<String> recentOutput) {
+            super(message);
+            this.recentOutput = List.copyOf(recentOutput);
+        }
+
+        public List<String> recentOutput() {
+            return recentOutput;
+        }
+    }
+
+    private Readiness() {
+    }
+
+    public static void await(String what, Duration timeout, Callable<Boolean> ready) {
+        await(what, timeout, ready, null);
+    }
+
+    /** Waits until {@code ready} is true; when {@code owner} exits first, fails at once with its last lines. */
+    public static void await(String what, Duration timeout, Callable<Boolean> ready, RunningProcess owner) {
+        try {
+            var wait = Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions();
+            if (owner != null) {
+                wait = wait.failFast(what + ": process exited", () -> !owner.isAlive());
+            }
+            wait.until(ready);
+        } catch (ConditionTimeoutException e) {
+            throw new NotReadyException(what + " was not ready within " + timeout.toSeconds() + "s",
+                    owner == null ? List.of() : owner.recentOutput());
+        } catch (org.awaitility.core.TerminalFailureException e) {
+            String code = owner.exitCode().isPresent() ? " with exit code " + owner.exitCode().getAsInt() : "";
+            throw new NotReadyException(what + ": the process exited" + code + " before it was ready",
+                    owner.recentOutput());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.opsdemo.report;
+
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.demo.StepStatus;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run as a person reads it, on the terminal or in {@code transcript.txt}: each step's caption and equivalent
+ * command, its real output, and how it ended. With a lane prefix, interleaved lanes stay readable.
+ */
+public final class ConsoleListener implements RunListener {
+
+    private final PrintStream out;
+    private final Style style;
+    private final boolean lanePrefix;
+    private int stepNumber;
+    private int stepCount;
+
+    public ConsoleListener(PrintStream out, Style style, boolean lanePrefix) {
+        this.out = out;
+        this.style = style;
+        this.lanePrefix = lanePrefix;
+    }
+
+    @Override
+    public void runStarted(List<Lane> lanes) {
+        stepCount = lanes.stream().mapToInt(lane -> lane.steps().size()).sum();
+    }
+
+    @Override
+    public synchronized void stepStarted(Step step) {
+        stepNumber++;
+        print(step.lane(), "");
+        print(step.lane(), style.bold(style.cyan("▶ [" + stepNumber + "/" + stepCount + "] " + step.id()))
+                + style.dim(" · " + step.stage().label() + " · ") + style.bold(step.title()));
+        print(step.lane(), style.dim("  # " + step.caption()));
+        print(step.lane(), style.yellow("  $ " + step.command()));
+    }
+
+    @Override
+    public synchronized void output(Step step, String line) {
+        print(step.lane(), "    " + line);
+    }
+
+    @Override
+    public synchronized void stepFinished(StepResult result) {
+        String lane = result.step().lane();
+        String took = seconds(result.durationMs());
+        switch (result.status()) {
+            case PASSED -> print(lane, style.green("  ✔ " + result.step().id() + " passed in " + took));
+            case SKIPPED -> print(lane, style.dim("  - " + result.step().id() + " skipped"));
+            case FAILED, INTERRUPTED -> {
+                print(lane, style.red("  ✘ " + result.step().id() + " " + result.status().label() + " after " + took));
+                if (result.failure() != null) {
+                    result.failure().lines().forEach(line -> print(lane, style.red("  " + line)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void runFinished(RunSummary summary) {
+        out.println();
+        long passed = summary.results().stream().filter(r -> r.status() == StepStatus.PASSED).count();
+        String verdict = summary.passed() ? style.green(style.bold("PASSED")) : style.red(style.bold("FAILED"));
+        out.println(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
+                + summary.exitCode() + ")");
+        out.flush();
+    }
+
+    private void print(String lane, String text) {
+        out.println(lanePrefix ? style.magenta(String.format("%-6s", lane)) + " │ " + text : text);
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+}

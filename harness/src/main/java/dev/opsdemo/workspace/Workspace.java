@@ -1,0 +1,65 @@
+package dev.opsdemo.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The directory a demo run owns: lanes' state, records (summary.json, transcripts, reports). */
+public final class Workspace {
+
+    private final Path root;
+
+    private Workspace(Path root) {
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the workspace; a path that cannot be one is a usage error. */
+    public static Workspace open(Path requested, RepoLayout repo) {
+        Path root = requested.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new UsageException("--workspace " + requested + " is a file, not a directory",
+                    "pass a directory path (it is created if missing), or move the file away");
+        }
+        for (Path source : new Path[] {repo.sampleApp(), repo.sampleMlProject(), repo.root().resolve("harness")}) {
+            if (root.startsWith(source.toAbsolutePath().normalize())) {
+                throw new UsageException("--workspace " + requested + " is inside the harness's source folder "
+                        + source.getFileName() + "/", "pass a directory outside the sources, e.g. demo-workspace/");
+            }
+        }
+        if (root.equals(repo.root())) {
+            throw new UsageException("--workspace " + requested + " is the repository itself",
+                    "pass a directory of its own, e.g. demo-workspace/");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UsageException("cannot create the workspace " + requested + ": " + e,
+                    "check the path and its permissions, or pass another --workspace");
+        }
+        if (!Files.isWritable(root)) {
+            throw new UsageException("the workspace " + requested + " is not writable",
+                    "fix its permissions or pass another --workspace");
+        }
+        return new Workspace(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path devops() {
+        return root.resolve("devops");
+    }
+
+    public Path mlops() {
+        return root.resolve("mlops");
+    }
+
+    public Path summaryJson() {
+        return root.resolve("summary.json");
+    }
+
+    public Path transcript() {
+        return root.resolve("transcript.txt");
+    }
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Builds the local MLflow server image opsdemo/mlflow:2.17.2 (stand-in for ghcr.io/mlflow/mlflow:v2.17.2)
+# without any image registry:
+#   1. base image opsdemo/debian-bookworm:base = debootstrap --variant=minbase bookworm + docker import
+#      (rootfs cached under $OPSDEMO_CACHE_DIR, default /var/cache/opsdemo; skipped if the image exists)
+#   2. docker/mlflow/Dockerfile FROM that base, pip-installing sample-ml-project/requirements.txt
+#      (skipped if the tag exists, unless --rebuild)
+#
+# Usage: scripts/mlflow-image.sh [--rebuild] [--rebuild-base]
+#   --rebuild       rebuild opsdemo/mlflow:2.17.2 even if it exists
+#   --rebuild-base  also redo debootstrap and re-import the base image (implies --rebuild)
+# Env: OPSDEMO_CACHE_DIR (debootstrap rootfs cache), OPSDEMO_BASE_IMAGE, OPSDEMO_MLFLOW_IMAGE (tags),
+#      OPSDEMO_EXTRA_CA_DIR (local CA certs trusted inside the build, default /usr/local/share/ca-certificates)
+# Needs root only to build the base image (debootstrap); afterwards any user with Docker access.
+set -euo pipefail
+
+NAME="$(basename "$0")"
+say() { echo "[$NAME] $*"; }
+die() { local rc="$1"; shift; echo "[$NAME] ERROR: $*" >&2; exit "$rc"; }
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BASE_IMAGE="${OPSDEMO_BASE_IMAGE:-opsdemo/debian-bookworm:base}"
+IMAGE="${OPSDEMO_MLFLOW_IMAGE:-opsdemo/mlflow:2.17.2}"
+CACHE_DIR="${OPSDEMO_CACHE_DIR:-/var/cache/opsdemo}"
+ROOTFS="$CACHE_DIR/debian-bookworm-minbase"
+ROOTFS_OK="$ROOTFS.complete"
+DOCKERFILE="$REPO_ROOT/docker/mlflow/Dockerfile"
+REQUIREMENTS="$REPO_ROOT/sample-ml-project/requirements.txt"
+
+REBUILD=0
+REBUILD_BASE=0
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=1 ;;
+    --rebuild-base) REBUILD=1; REBUILD_BASE=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die 2 "unknown argument '$arg' (usage: $0 [--rebuild] [--rebuild-base])" ;;
+  esac
+done
+
+[ -f "$DOCKERFILE" ] || die 1 "missing $DOCKERFILE"
+[ -f "$REQUIREMENTS" ] || die 1 "missing $REQUIREMENTS (it pins mlflow and the ML libraries)"
+
+"$REPO_ROOT/scripts/docker-engine.sh" \
+  || { rc=$?; die "$rc" "no Docker engine; fix the problem reported by scripts/docker-engine.sh and re-run $0."; }
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
+image_id() { docker image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
+# Removes an image replaced by a rebuild, but only if nothing tags or uses it any more.
+remove_if_untagged() {
+  local id="$1"
+  [ -n "$id" ] || return 0
+  if [ "$(docker image inspect --format '{{len .RepoTags}}' "$id" 2>/dev/null || echo x)" = "0" ]; then
+    docker rmi "$id" >/dev/null 2>&1 && say "removed replaced image ${id#sha256:}" || true
+  fi
+}
+OLD_BASE_ID="$(image_id "$BASE_IMAGE")"
+OLD_IMAGE_ID="$(image_id "$IMAGE")"
+
+# ---- 1. base image --------------------------------------------------------------------------------
+build_base() {
+  is_root || die 3 "building $BASE_IMAGE needs root (debootstrap). Run once as root: sudo $0"
+  if ! command -v debootstrap >/dev/null 2>&1; then
+    say "debootstrap not found; installing it with apt-get ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update || die 1 "apt-get update failed; check network/apt sources and re-run."
+    apt-get install -y debootstrap || die 1 "apt-get install debootstrap failed; fix and re-run."
+  fi
+  mkdir -p "$CACHE_DIR"
+  if [ "$REBUILD_BASE" -eq 1 ]; then rm -f "$ROOTFS_OK"; fi
+  if [ -f "$ROOTFS_OK" ] && [ -x "$ROOTFS/bin/sh" ]; then
+    say "reusing cached debootstrap rootfs $ROOTFS"
+  else
+    [ -e "$ROOTFS" ] && { say "removing incomplete/stale rootfs $ROOTFS"; rm -rf "$ROOTFS"; }
+    say "debootstrap --variant=minbase bookworm $ROOTFS (takes a few minutes) ..."
+    local t0; t0=$(date +%s)
+    debootstrap --variant=minbase bookworm "$ROOTFS" \
+      || die 1 "debootstrap failed (see $ROOTFS/debootstrap/debootstrap.log); fix the cause, then re-run $0 --rebuild-base."
+    # keep the image small: drop downloaded .debs and package lists (the Dockerfile runs apt-get update)
+    rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
+    touch "$ROOTFS_OK"
+    say "debootstrap done in $(elapsed "$t0")"
+  fi
+  say "importing $ROOTFS as $BASE_IMAGE ..."
+  local t0; t0=$(date +%s)
+  tar --numeric-owner -C "$ROOTFS" -c . | docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["/bin/bash"]' \
+      --message "debootstrap --variant=minbase bookworm (opsdemo)" \
+      - "$BASE_IMAGE" >/dev/null \
+    || die 1 "docker import of $ROOTFS failed; re-run $0 --rebuild-base."
+  say "imported $BASE_IMAGE in $(elapsed "$t0")"
+}
+
+if [ "$REBUILD_BASE" -eq 0 ] && image_exists "$BASE_IMAGE"; then
+  say "base image $BASE_IMAGE exists; skipping (use --rebuild-base to redo it)."
+else
+  build_base
+fi
+
+# ---- 2. MLflow image ------------------------------------------------------------------------------
+if [ "$REBUILD" -eq 0 ] && image_exists "$IMAGE"; then
+  say "image $IMAGE exists; skipping build (use --rebuild to rebuild)."
+  echo "$IMAGE"
+  exit 0
+fi
+
+# Minimal build context: just the Dockerfile and the pinned requirements (keeps the repo, .venv,
+# target/ etc. out of the context).
+CTX="$(mktemp -d "${TMPDIR:-/tmp}/opsdemo-mlflow-ctx.XXXXXX")"
+trap 'rm -rf "$CTX"' EXIT
+cp "$DOCKERFILE" "$CTX/Dockerfile"
+cp "$REQUIREMENTS" "$CTX/requirements.txt"
+# Locally added CA certificates of this host (e.g. a TLS-intercepting egress proxy): without them pip
+# inside the build fails with CERTIFICATE_VERIFY_FAILED. Override the directory with
+# OPSDEMO_EXTRA_CA_DIR (set it to an empty/nonexistent dir to add none).
+EXTRA_CA_DIR="${OPSDEMO_EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"
+n_ca=0
+if [ -d "$EXTRA_CA_DIR" ]; then
+  while IFS= read -r -d '' crt; do
+    n_ca=$((n_ca + 1))
+    cp "$crt" "$CTX/extra-ca-$n_ca-$(basename "$crt")"
+  done < <(find "$EXTRA_CA_DIR" -maxdepth 2 -type f -name '*.crt' -print0 | sort -z)
+fi
+if [ "$n_ca" -gt 0 ]; then say "adding $n_ca local CA certificate(s) from $EXTRA_CA_DIR to the image trust store"; fi
+
+say "building $IMAGE from $DOCKERFILE + sample-ml-project/requirements.txt (pip needs network access) ..."
+t0=$(date +%s)
+docker build --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" "$CTX" \
+  || die 1 "docker build of $IMAGE failed (see output above; pip/apt need network access through the host). Fix and re-run $0 --rebuild."
+say "built $IMAGE in $(elapsed "$t0"): $(docker run --rm "$IMAGE" mlflow --version)"
+[ "$OLD_IMAGE_ID" = "$(image_id "$IMAGE")" ] || remove_if_untagged "$OLD_IMAGE_ID"
+[ "$OLD_BASE_ID" = "$(image_id "$BASE_IMAGE")" ] || remove_if_untagged "$OLD_BASE_ID"
+echo "$IMAGE"
