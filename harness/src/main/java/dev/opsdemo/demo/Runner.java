@@ -43,7 +43,9 @@ public final class Runner {
             for (Lane lane : lanes) {
                 for (Step step : lane.steps()) {
                     if (exitCode != EXIT_OK) {
-                        results.add(skipped(step));
+                        StepResult skipped = skipped(step);
+                        results.add(skipped);
+                        listeners.forEach(listener -> listener.stepFinished(skipped));
                         continue;
                     }
                     StepResult result = runStep(step);

@@ -1,0 +1,35 @@
+package dev.opsdemo.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs the harness CLI in this JVM with captured output, as a non-terminal (CI) user would. */
+public record HarnessRun(int exitCode, String out, String err) {
+
+    public static HarnessRun of(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.execute(args, o, e, false);
+        }
+        return new HarnessRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    public static JsonNode summary(Path workspace) throws IOException {
+        return new ObjectMapper().readTree(workspace.resolve("summary.json").toFile());
+    }
+
+    /** Everything the user saw, for assertion messages. */
+    public String all() {
+        return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+}

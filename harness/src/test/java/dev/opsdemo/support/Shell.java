@@ -1,0 +1,54 @@
+package dev.opsdemo.support;
+
+import dev.opsdemo.exec.Cleanup;
+import dev.opsdemo.exec.ProcessCommand;
+import dev.opsdemo.exec.ProcessRunner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Real CLIs (git, mlflow, python) run from tests through the harness's own process runner. */
+public final class Shell {
+
+    public record Output(int exitCode, List<String> lines) {
+        public String text() {
+            return String.join("\n", lines);
+        }
+
+        public String firstLine() {
+            return lines.isEmpty() ? "" : lines.get(0);
+        }
+    }
+
+    private Shell() {
+    }
+
+    public static Output run(Path dir, String... argv) throws InterruptedException {
+        return run(dir, Map.of(), argv);
+    }
+
+    public static Output run(Path dir, Map<String, String> env, String... argv) throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        try (Cleanup cleanup = new Cleanup(problem -> { })) {
+            ProcessRunner.Result result = new ProcessRunner(cleanup).run(
+                    new ProcessCommand(List.of(argv), dir, env), Duration.ofMinutes(5), line -> {
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    });
+            return new Output(result.exitCode(), lines);
+        }
+    }
+
+    /** Fails with the command's output when it does not exit 0. */
+    public static Output ok(Path dir, String... argv) throws InterruptedException {
+        Output output = run(dir, argv);
+        if (output.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", argv) + " exited " + output.exitCode() + ":\n" + output.text());
+        }
+        return output;
+    }
+}
