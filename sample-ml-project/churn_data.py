@@ -1,12 +1,16 @@
 """Loading the churn CSV files; shared by train.py and evaluate.py.
 
-A data spec is one or more CSV paths separated by commas. Each path may end in a Python-style
-row slice, which keeps only those rows of that file (0-based, end exclusive):
+A data spec is one or more CSV paths separated by commas, loaded and concatenated in order.
+Each path may end in `:head=N` (keep only the first N rows of that file) or `:tail=N` (keep
+only the last N rows), so one file can be split into a part to train on and a part to test on:
 
-    data/train.csv                                 all rows of one file
-    data/train.csv,data/production_shifted.csv     both files, one after the other
-    data/production_shifted.csv[:300]              rows 0..299
-    data/production_shifted.csv[300:]              rows 300..end
+    data/train.csv                                       all rows of one file
+    data/train.csv,data/production_shifted.csv           both files, one after the other
+    data/train.csv,data/production_shifted.csv:head=300  train.csv + first 300 shifted rows
+    data/production_shifted.csv:tail=200                 the last 200 shifted rows
+
+(No brackets or spaces on purpose: `mlflow run` shell-quotes such values and then records the
+quotes as part of the run parameter.)
 """
 
 import os
@@ -18,34 +22,36 @@ import pandas as pd
 LABEL = "churned"
 FEATURES = ["tenure_months", "monthly_charges", "support_calls", "usage_hours", "late_payments"]
 
-_SLICE = re.compile(r"^(?P<path>.+?)(?:\[(?P<start>-?\d*):(?P<stop>-?\d*)\])?$")
+_ROWS = re.compile(r"^(?P<path>.+?)(?::(?P<part>head|tail)=(?P<n>\d+))?$")
 
 
 def parse_spec(spec):
-    """'a.csv,b.csv[:300]' -> [('a.csv', None, None), ('b.csv', None, 300)]"""
+    """'a.csv,b.csv:head=300' -> [('a.csv', None, None), ('b.csv', 'head', 300)]"""
     parts = [p.strip() for p in str(spec).split(",")]
     if not spec or not all(parts):
         raise ValueError(f"data must be one or more comma-separated CSV paths, got {spec!r}")
     result = []
     for part in parts:
-        m = _SLICE.match(part)
-        start = int(m["start"]) if m["start"] else None
-        stop = int(m["stop"]) if m["stop"] else None
-        result.append((m["path"], start, stop))
+        m = _ROWS.match(part)
+        result.append((m["path"], m["part"], int(m["n"]) if m["n"] else None))
     return result
 
 
 def load(spec):
     """Read and concatenate the CSV files of a data spec. Fails loudly on unusable data."""
     frames = []
-    for path, start, stop in parse_spec(spec):
+    for path, part, n in parse_spec(spec):
         if not os.path.isfile(path):
             raise FileNotFoundError(f"data file not found: {path} (working dir {os.getcwd()})")
         df = pd.read_csv(path)
         missing = [c for c in FEATURES + [LABEL] if c not in df.columns]
         if missing:
             raise ValueError(f"{path}: missing required columns {missing}")
-        frames.append(df.iloc[start:stop])
+        if part == "head":
+            df = df.head(n)
+        elif part == "tail":
+            df = df.tail(n)
+        frames.append(df)
     df = pd.concat(frames, ignore_index=True)[FEATURES + [LABEL]]
     if len(df) == 0:
         raise ValueError(f"data {spec!r} contains no rows")
@@ -53,7 +59,7 @@ def load(spec):
 
 
 def dataset_name(spec):
-    """A short readable name: 'data/train.csv,data/x.csv[:300]' -> 'train+x[:300]'."""
+    """A short readable name: 'data/train.csv,data/x.csv:head=300' -> 'train+x:head=300'."""
     names = []
     for part in str(spec).split(","):
         base = os.path.basename(part.strip())

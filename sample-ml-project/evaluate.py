@@ -20,13 +20,16 @@ import churn_data
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--model-uri", required=True, help="e.g. runs:/<RUN_ID>/model")
-    p.add_argument("--data", default="data/production_reference.csv",
-                   help="CSV path(s), comma-separated, each optionally sliced like file.csv[300:]")
+    p.add_argument(
+        "--data",
+        default="data/production_reference.csv",
+        help="CSV path(s), comma-separated, each optionally cut like file.csv:tail=200",
+    )
     args = p.parse_args(argv)
     churn_data.hide_noisy_warnings()
 
     df = churn_data.load(args.data)
-    X = df[churn_data.FEATURES].astype("float64")
+    X = df[churn_data.FEATURES]
     y = df[churn_data.LABEL]
     model = mlflow.sklearn.load_model(args.model_uri)
 

@@ -9,6 +9,7 @@ Invalid parameters or unusable data end the script with an error and a non-zero 
 """
 
 import argparse
+import os
 
 import mlflow
 import mlflow.data
@@ -19,6 +20,8 @@ from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from sklearn.model_selection import train_test_split
 
 import churn_data
+
+REQUIREMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "requirements.txt")
 
 
 def _number(text, kind):
@@ -52,8 +55,11 @@ def fraction(text):
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", default="data/train.csv",
-                   help="CSV path(s), comma-separated, each optionally sliced like file.csv[:300]")
+    p.add_argument(
+        "--data",
+        default="data/train.csv",
+        help="CSV path(s), comma-separated, each optionally cut like file.csv:head=300",
+    )
     p.add_argument("--n-estimators", type=positive_int, default=50, help="number of trees")
     p.add_argument("--max-depth", type=positive_int, default=6, help="maximum tree depth")
     p.add_argument("--test-size", type=fraction, default=0.2, help="share of rows held out")
@@ -66,7 +72,7 @@ def main(argv=None):
     churn_data.hide_noisy_warnings()
 
     df = churn_data.load(args.data)
-    X = df[churn_data.FEATURES].astype("float64")  # float columns: the served model accepts ints too
+    X = df[churn_data.FEATURES]  # int and float columns, as in the CSV (and the model signature)
     y = df[churn_data.LABEL]
     if y.nunique() < 2:
         raise ValueError(f"label column '{churn_data.LABEL}' has only one class; cannot train")
@@ -123,6 +129,9 @@ def main(argv=None):
             artifact_path="model",
             signature=infer_signature(X_train, model.predict(X_train)),
             input_example=X_train.head(5),
+            # The model's environment = this project's pinned versions (also skips the slow
+            # automatic requirement detection).
+            pip_requirements=REQUIREMENTS,
         )
 
     print(f"data={args.data} rows={len(df)} train_rows={len(X_train)} test_rows={len(X_test)}")

@@ -37,6 +37,10 @@ and make sure your user may use it (sudo usermod -aG docker \$USER, then log in 
 fi
 
 if ! is_root; then
+  if pgrep -x dockerd >/dev/null 2>&1; then
+    die 3 "a dockerd runs but user $(id -un) cannot use it: $({ docker info 2>&1 || true; } | grep -v '^WARNING' | grep -m1 -iE 'permission denied|cannot connect|error' || echo 'docker info fails').
+Ask an admin to add you to the docker group (sudo usermod -aG docker $(id -un), then log in again), or run as root."
+  fi
   die 3 "no Docker engine answers and starting dockerd needs root. Start it, e.g.:
   sudo systemctl start docker      # or: sudo $0
 and make sure your user may use it (sudo usermod -aG docker \$USER, then log in again)."

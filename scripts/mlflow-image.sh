@@ -73,7 +73,7 @@ build_base() {
   if [ -f "$ROOTFS_OK" ] && [ -x "$ROOTFS/bin/sh" ]; then
     say "reusing cached debootstrap rootfs $ROOTFS"
   else
-    [ -e "$ROOTFS" ] && { say "removing incomplete/stale rootfs $ROOTFS"; rm -rf "$ROOTFS"; }
+    if [ -e "$ROOTFS" ]; then say "removing old/incomplete rootfs $ROOTFS"; rm -rf "$ROOTFS"; fi
     say "debootstrap --variant=minbase bookworm $ROOTFS (takes a few minutes) ..."
     local t0; t0=$(date +%s)
     debootstrap --variant=minbase bookworm "$ROOTFS" \
@@ -101,10 +101,16 @@ else
 fi
 
 # ---- 2. MLflow image ------------------------------------------------------------------------------
+# The image is labelled with the hash of the requirements it was built from, so a change to the pins
+# rebuilds it instead of leaving tests on a stale image.
+REQ_SHA="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)"
 if [ "$REBUILD" -eq 0 ] && image_exists "$IMAGE"; then
-  say "image $IMAGE exists; skipping build (use --rebuild to rebuild)."
-  echo "$IMAGE"
-  exit 0
+  if [ "$(docker image inspect --format '{{ index .Config.Labels "opsdemo.requirements.sha256" }}' "$IMAGE" 2>/dev/null)" = "$REQ_SHA" ]; then
+    say "image $IMAGE exists and matches requirements.txt; skipping build (use --rebuild to rebuild)."
+    echo "$IMAGE"
+    exit 0
+  fi
+  say "image $IMAGE was built from other requirements; rebuilding."
 fi
 
 # Minimal build context: just the Dockerfile and the pinned requirements (keeps the repo, .venv,
@@ -128,7 +134,7 @@ if [ "$n_ca" -gt 0 ]; then say "adding $n_ca local CA certificate(s) from $EXTRA
 
 say "building $IMAGE from $DOCKERFILE + sample-ml-project/requirements.txt (pip needs network access) ..."
 t0=$(date +%s)
-docker build --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" "$CTX" \
+docker build --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" --label "opsdemo.requirements.sha256=$REQ_SHA" -t "$IMAGE" "$CTX" \
   || die 1 "docker build of $IMAGE failed (see output above; pip/apt need network access through the host). Fix and re-run $0 --rebuild."
 say "built $IMAGE in $(elapsed "$t0"): $(docker run --rm "$IMAGE" mlflow --version)"
 [ "$OLD_IMAGE_ID" = "$(image_id "$IMAGE")" ] || remove_if_untagged "$OLD_IMAGE_ID"

@@ -17,6 +17,9 @@ Files written:
   corrupted.csv               2000 rows  train.csv with a broken upstream export
                                          (negative tenure, missing usage_hours)       -> gate fails
   empty.csv                      0 rows  header only                                  -> gate fails
+
+schema.json (the data contract) is written by hand, not by this script: a contract states what
+valid data must look like; it is not derived from whatever data happens to arrive.
 """
 
 import csv

@@ -1,19 +1,35 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.mlops.MlopsLane;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "mlops", mixinStandardHelpOptions = true, description = "The MLOps lane: MLflow server, mlflow run, registry, serving, monitoring.")
+@Command(name = "mlops", mixinStandardHelpOptions = true,
+        description = "The MLOps lane: MLflow server, mlflow run, read-back, accuracy gate, register + alias, "
+                + "serve + score.")
 final class MlopsCommand implements Callable<Integer> {
 
     @ParentCommand
     HarnessCommand top;
 
+    @Mixin
+    CommonOptions options;
+
+    @Mixin
+    MlopsOptions mlops;
+
     @Override
     public Integer call() {
-        top.err().println("harness mlops: not yet available in this version");
-        return Main.EXIT_USAGE;
+        RepoLayout repo = RepoLayout.locate();
+        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
+        return RunSession.run(top, options, workspace, new Secrets(),
+                List.of(new MlopsLane(repo, workspace, mlops.settings()).lane()));
     }
 }

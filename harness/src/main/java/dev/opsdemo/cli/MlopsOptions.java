@@ -1,0 +1,65 @@
+package dev.opsdemo.cli;
+
+import dev.opsdemo.mlops.MlflowContainer;
+import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlops.MlopsSettings;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Options of the MLOps lane, shared by {@code mlops} and {@code demo}. */
+public final class MlopsOptions {
+
+    @Option(names = "--mlflow", paramLabel = "auto|container|local|URL", defaultValue = "auto",
+            converter = TargetConverter.class,
+            description = "Where MLflow runs: auto (container if a Docker engine answers, else local), container, "
+                    + "local (an `mlflow server` process from the venv), or an existing server's URL. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    MlflowTarget mlflow;
+
+    @Option(names = "--mlflow-image", paramLabel = "IMAGE",
+            defaultValue = "${env:OPSDEMO_MLFLOW_IMAGE:-" + MlflowContainer.DEFAULT_IMAGE + "}",
+            description = "Image for --mlflow container (default: ${DEFAULT-VALUE}; when it is not present, the "
+                    + "local build from scripts/mlflow-image.sh is used).")
+    String image;
+
+    @Option(names = "--min-accuracy", paramLabel = "X", defaultValue = "" + MlopsSettings.DEFAULT_MIN_ACCURACY,
+            description = "Evaluation gate: the model must reach this accuracy to be registered "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double minAccuracy;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE",
+            description = "A training parameter passed to `mlflow run -P` (n_estimators, max_depth, test_size, "
+                    + "seed, data).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--experiment", paramLabel = "NAME", defaultValue = MlopsSettings.DEFAULT_EXPERIMENT,
+            description = "MLflow experiment for the training runs (default: ${DEFAULT-VALUE}).")
+    String experiment;
+
+    @Option(names = "--model-name", paramLabel = "NAME", defaultValue = MlopsSettings.DEFAULT_MODEL,
+            description = "Registered model name (default: ${DEFAULT-VALUE}).")
+    String modelName;
+
+    MlopsSettings settings() {
+        if (minAccuracy < 0 || minAccuracy > 1) {
+            throw new dev.opsdemo.workspace.UsageException("--min-accuracy " + minAccuracy
+                    + " is not between 0 and 1", "pass a fraction such as 0.8");
+        }
+        return new MlopsSettings(mlflow, image, minAccuracy, params, experiment, modelName);
+    }
+
+    static final class TargetConverter implements ITypeConverter<MlflowTarget> {
+        @Override
+        public MlflowTarget convert(String value) {
+            try {
+                return MlflowTarget.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

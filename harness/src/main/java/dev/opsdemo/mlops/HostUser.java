@@ -1,0 +1,15 @@
+package dev.opsdemo.mlops;
+
+import com.sun.security.auth.module.UnixSystem;
+
+/** The user running the harness, so a container can write its bind mount as that user instead of root. */
+final class HostUser {
+
+    private HostUser() {
+    }
+
+    static String uidAndGid() {
+        UnixSystem user = new UnixSystem();
+        return user.getUid() + ":" + user.getGid();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.opsdemo.mlops;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A server's log lines: shown (with a prefix) while it starts, always remembered for failure messages. */
+final class LogTap implements Consumer<String> {
+
+    private static final int REMEMBERED = 40;
+
+    private final String prefix;
+    private final Deque<String> recent = new ArrayDeque<>();
+    private volatile Consumer<String> shown;
+
+    LogTap(String prefix, Consumer<String> shown) {
+        this.prefix = prefix;
+        this.shown = shown;
+    }
+
+    @Override
+    public void accept(String line) {
+        synchronized (recent) {
+            recent.addLast(line);
+            if (recent.size() > REMEMBERED) {
+                recent.removeFirst();
+            }
+        }
+        shown.accept(prefix + line);
+    }
+
+    void quiet() {
+        shown = line -> { };
+    }
+
+    List<String> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.opsdemo.mlops;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An MLflow tracking server in a container, in the style of Testcontainers' own modules. The image has no
+ * entrypoint, so the command is {@code mlflow server ...}; state lives in {@code /mlflow}, which
+ * {@link #withDataDirectory} binds to a host directory. The published port is bound to 127.0.0.1 only.
+ */
+public class MlflowContainer extends GenericContainer<MlflowContainer> {
+
+    public static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v2.17.2";
+    public static final int MLFLOW_PORT = 5000;
+    public static final String DATA_DIRECTORY = "/mlflow";
+
+    public MlflowContainer(String image) {
+        this(DockerImageName.parse(image));
+    }
+
+    public MlflowContainer(DockerImageName image) {
+        super(image);
+        withExposedPorts(MLFLOW_PORT);
+        withCommand("mlflow", "server", "--host", "0.0.0.0", "--port", String.valueOf(MLFLOW_PORT),
+                "--workers", "2",
+                "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY + "/mlflow.db",
+                "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
+        waitingFor(Wait.forHttp("/health").forPort(MLFLOW_PORT).forStatusCode(200)
+                .withStartupTimeout(Duration.ofSeconds(120)));
+        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
+                new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(MLFLOW_PORT))));
+    }
+
+    /**
+     * Keeps the server's state (backend store and artifacts) in a host directory. Bound through the create command
+     * rather than {@code withFileSystemBind}, whose mount check runs a helper image that must be pulled.
+     */
+    public MlflowContainer withDataDirectory(Path hostDirectory) {
+        Bind bind = new Bind(hostDirectory.toAbsolutePath().toString(), new Volume(DATA_DIRECTORY), AccessMode.rw);
+        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(bind));
+    }
+
+    /** Runs the server as this user, so files in the bind mount are not left owned by root. */
+    public MlflowContainer withUser(String uidAndGid) {
+        return withCreateContainerCmdModifier(cmd -> cmd.withUser(uidAndGid));
+    }
+
+    public String getTrackingUri() {
+        return "http://" + getHost() + ":" + getMappedPort(MLFLOW_PORT);
+    }
+}

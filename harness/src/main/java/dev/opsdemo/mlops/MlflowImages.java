@@ -1,0 +1,39 @@
+package dev.opsdemo.mlops;
+
+import org.testcontainers.DockerClientFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * Which image runs the server. The default is MLflow's published image; where it is not present and cannot be
+ * pulled, {@code scripts/mlflow-image.sh} builds an equivalent locally, which is used instead (and said so).
+ */
+public final class MlflowImages {
+
+    public static final String LOCAL_BUILD = "opsdemo/mlflow:2.17.2";
+
+    private MlflowImages() {
+    }
+
+    public static String resolve(String requested, Consumer<String> say) {
+        if (isPresent(requested)) {
+            return requested;
+        }
+        if (requested.equals(MlflowContainer.DEFAULT_IMAGE) && isPresent(LOCAL_BUILD)) {
+            say.accept("image " + requested + " is not present locally; using the equivalent local build "
+                    + LOCAL_BUILD + " (scripts/mlflow-image.sh)");
+            return LOCAL_BUILD;
+        }
+        say.accept("image " + requested + " is not present locally; pulling it");
+        return requested;
+    }
+
+    static boolean isPresent(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

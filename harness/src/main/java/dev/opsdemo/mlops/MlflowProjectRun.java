@@ -1,0 +1,76 @@
+package dev.opsdemo.mlops;
+
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.exec.ProcessCommand;
+import dev.opsdemo.exec.ProcessRunner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code mlflow run PROJECT --env-manager local --experiment-name NAME -P k=v ...}, the real CLI, streamed. */
+public final class MlflowProjectRun {
+
+    private static final Pattern SUCCEEDED = Pattern.compile("=== Run \\(ID '([0-9a-f]+)'\\) succeeded ===");
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+    private MlflowProjectRun() {
+    }
+
+    public static List<String> argv(String mlflow, Path project, String experiment, Map<String, String> params) {
+        List<String> argv = new ArrayList<>(List.of(mlflow, "run", project.toString(), "--env-manager", "local",
+                "--experiment-name", experiment));
+        params.forEach((key, value) -> {
+            argv.add("-P");
+            argv.add(key + "=" + value);
+        });
+        return argv;
+    }
+
+    /** Runs the entry point and returns the run id MLflow printed. */
+    public static String run(StepContext context, PythonEnv python, String trackingUri, Path project,
+                             String experiment, Map<String, String> params) throws Exception {
+        List<String> argv = argv(python.bin("mlflow").toString(), project, experiment, params);
+        ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
+                .withEnv("MLFLOW_TRACKING_URI", trackingUri);
+        List<String> seen = new ArrayList<>();
+        ProcessRunner.Result result = context.processes().run(command, TIMEOUT, line -> {
+            synchronized (seen) {
+                seen.add(line);
+            }
+            context.out(line);
+        });
+        if (!result.succeeded()) {
+            throw new StepFailedException("mlflow run failed with exit code " + result.exitCode(),
+                    "the training run did not finish: " + lastError(result.recentOutput()),
+                    "read the Python error above, fix the parameter or the data, and run again; nothing was "
+                            + "registered");
+        }
+        synchronized (seen) {
+            for (String line : seen) {
+                Matcher matcher = SUCCEEDED.matcher(line);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+        }
+        throw new StepFailedException("mlflow run exited 0 but never printed its run id",
+                "the line \"=== Run (ID '...') succeeded ===\" is missing from its output",
+                "check that the venv has mlflow 2.17.2 (./scripts/python-env.sh)");
+    }
+
+    private static String lastError(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.matches("^[A-Za-z_.]*(Error|Exception)\\b.*") || line.contains("Error:")) {
+                return line.strip();
+            }
+        }
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.opsdemo.mlops;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tracking server the MLOps lane talks to. Three kinds: a container (Testcontainers), a local {@code mlflow server}
+ * process, or an external URL. Nothing outside the implementations knows which.
+ */
+public interface MlflowServer extends AutoCloseable {
+
+    /** {@code container}, {@code local} or {@code external}, as summary.json's {@code mlflowMode}. */
+    String mode();
+
+    /** The URL clients use, e.g. {@code http://127.0.0.1:41234}. Also the UI. */
+    String trackingUri();
+
+    /** The SQLite backend store on the host, when the harness started the server. */
+    Optional<Path> backendStore();
+
+    /** The server's last log lines, for failure messages. */
+    List<String> recentLogs();
+
+    /** False once the server's process or container has died (an external one is assumed alive). */
+    boolean isAlive();
+
+    /** Stops forwarding server logs to the step that started it; they are still kept for failure messages. */
+    void quiet();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,55 @@
+package dev.opsdemo.mlops;
+
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.exec.Http;
+import dev.opsdemo.exec.Ports;
+import dev.opsdemo.exec.ProcessCommand;
+import dev.opsdemo.exec.Readiness;
+import dev.opsdemo.exec.RunningProcess;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code mlflow models serve -m models:/NAME@ALIAS --env-manager local} on 127.0.0.1 and a free port. */
+public final class ModelServer implements AutoCloseable {
+
+    private final RunningProcess process;
+    private final String baseUrl;
+
+    private ModelServer(RunningProcess process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    public static List<String> argv(String mlflow, String modelUri, int port) {
+        return List.of(mlflow, "models", "serve", "-m", modelUri, "--env-manager", "local",
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--workers", "1");
+    }
+
+    public static ModelServer start(StepContext context, PythonEnv python, String trackingUri, String modelUri,
+                                    Path workDir) {
+        int port = Ports.freeLoopbackPort();
+        RunningProcess process = context.processes().start(new ProcessCommand(
+                argv(python.bin("mlflow").toString(), modelUri, port), workDir, python.environment())
+                .withEnv("MLFLOW_TRACKING_URI", trackingUri), context.lines());
+        String baseUrl = "http://127.0.0.1:" + port;
+        Readiness.await("model server " + baseUrl + "/ping", Duration.ofSeconds(180),
+                () -> Http.answersOk(baseUrl + "/ping"), process);
+        return new ModelServer(process, baseUrl);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpResponse<String> invoke(String json) throws Exception {
+        return Http.postJson(baseUrl + "/invocations", json, Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+}
