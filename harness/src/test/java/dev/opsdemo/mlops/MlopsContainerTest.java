@@ -1,0 +1,57 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.support.Docker;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The MLOps lane with MLflow in a container (Testcontainers), state bind-mounted into the workspace. */
+class MlopsContainerTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void theLaneRunsAgainstAContainerAndLeavesNoContainerBehind() throws Exception {
+        Docker.require();
+        HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
+                "--mlflow", "container");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("mlflow-server | "), "the container's log lines are streamed with a prefix");
+        JsonNode summary = HarnessRun.summary(workspace);
+        assertEquals("container", summary.get("mlflowMode").asText());
+        JsonNode facts = summary.at("/facts/mlops");
+        Path db = workspace.resolve("mlops/mlflow/mlflow.db");
+        assertEquals(db.toString(), facts.get("backendStore").asText());
+
+        JsonNode registry = MlflowWitness.read(db, MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_EXPERIMENT);
+        assertEquals(facts.get("modelVersion").asText(), registry.at("/aliases/champion").asText());
+        assertEquals(facts.get("runId").asText(), registry.at("/versions/0/run_id").asText());
+        assertEquals(facts.get("datasetDigest").asText(),
+                registry.at("/runs/" + facts.get("runId").asText() + "/dataset_digests/0").asText());
+
+        Docker.assertNoContainersOf(workspace.toString());
+        Leftovers.assertNoChildProcesses();
+        Leftovers.assertNotListening(facts.get("trackingUri").asText());
+    }
+
+    @Test
+    void autoPicksTheContainerWhenAnEngineAnswers() throws Exception {
+        Docker.require();
+        HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
+                "--mlflow", "auto");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("--mlflow auto: a Docker engine answers, so the server runs in a container"),
+                run.all());
+        assertEquals("container", HarnessRun.summary(workspace).get("mlflowMode").asText());
+        Docker.assertNoContainersOf(workspace.toString());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.exec.Ports;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The MLOps lane against a real local `mlflow server`, checked with the real MLflow Python client. */
+class MlopsLaneTest {
+
+    static final String MODEL = MlopsSettings.DEFAULT_MODEL;
+    static final String EXPERIMENT = MlopsSettings.DEFAULT_EXPERIMENT;
+
+    @TempDir
+    Path workspace;
+
+    @AfterEach
+    void nothingLeftRunning() {
+        Leftovers.assertNoChildProcesses();
+    }
+
+    private HarnessRun mlops(String... extra) {
+        String[] args = new String[5 + extra.length];
+        args[0] = "mlops";
+        args[1] = "--non-interactive";
+        args[2] = "--workspace";
+        args[3] = workspace.toString();
+        args[4] = "--mlflow=local";
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return HarnessRun.of(args);
+    }
+
+    private Path mlflowDb() {
+        return workspace.resolve("mlops/mlflow/mlflow.db");
+    }
+
+    @Test
+    void twoRunsRegisterVersionsOneAndTwoAndTheChampionFollows() throws Exception {
+        HarnessRun first = mlops();
+        assertEquals(0, first.exitCode(), first.all());
+        assertTrue(first.out().matches("(?s).*=== Run \\(ID '[0-9a-f]{32}'\\) succeeded ===.*"), first.all());
+        JsonNode one = HarnessRun.summary(workspace);
+        assertEquals("local", one.get("mlflowMode").asText());
+        assertEquals("1", one.at("/facts/mlops/modelVersion").asText());
+
+        HarnessRun second = mlops();
+        assertEquals(0, second.exitCode(), second.all());
+        JsonNode summary = HarnessRun.summary(workspace);
+        JsonNode facts = summary.at("/facts/mlops");
+        assertEquals("2", facts.get("modelVersion").asText());
+        assertEquals("champion", facts.get("alias").asText());
+        assertEquals(mlflowDb().toString(), facts.get("backendStore").asText());
+        assertTrue(facts.get("trackingUri").asText().startsWith("http://127.0.0.1:"));
+        assertTrue(second.out().contains("Alias 'champion' -> version 2"), second.all());
+
+        JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
+        assertEquals("2", registry.at("/aliases/champion").asText(), "champion moved to version 2");
+        assertEquals(2, registry.get("versions").size());
+        JsonNode version2 = registry.get("versions").get(1);
+        assertEquals(facts.get("runId").asText(), version2.get("run_id").asText());
+        assertEquals("READY", version2.get("status").asText());
+        JsonNode run = registry.at("/runs/" + facts.get("runId").asText());
+        assertEquals(facts.at("/metrics/accuracy").asDouble(), run.at("/metrics/accuracy").asDouble(), 1e-9);
+        assertEquals(facts.get("datasetDigest").asText(), run.at("/dataset_digests/0").asText());
+        assertEquals(facts.at("/params/n_estimators").asText(), run.at("/params/n_estimators").asText());
+        assertEquals(2, registry.get("experiment_runs").asInt(), "each run trained once");
+        assertTrue(facts.get("prediction").isNumber(), "the served model answered: " + facts);
+        Leftovers.assertNotListening(facts.get("trackingUri").asText());
+    }
+
+    @Test
+    void aThresholdNoModelReachesRegistersNothing() throws Exception {
+        HarnessRun run = mlops("--min-accuracy", "0.999");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("is below the threshold 0.9990"), run.all());
+        assertTrue(run.out().contains("- mlops.register skipped"), run.all());
+        JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
+        assertEquals(0, registry.get("versions").size(), "no model version: " + registry);
+        assertEquals(1, registry.get("experiment_runs").asInt(), "the run itself is recorded");
+        assertEquals("failed", HarnessRun.summary(workspace).get("status").asText());
+    }
+
+    @Test
+    void aBadTrainingParameterShowsThePythonErrorAndExits1() throws Exception {
+        HarnessRun run = mlops("-P", "n_estimators=abc");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("error: argument --n-estimators"), "the Python error is shown:\n" + run.all());
+        assertTrue(run.out().contains("mlflow run failed"), run.all());
+        assertEquals(0, MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT).get("versions").size());
+    }
+
+    @Test
+    void anUnreachableMlflowUrlFailsWithinSeconds() {
+        String url = "http://127.0.0.1:" + Ports.freeLoopbackPort();
+        HarnessRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> HarnessRun.of("mlops",
+                "--non-interactive", "--workspace", workspace.toString(), "--mlflow", url));
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("cannot reach the MLflow server at " + url), run.all());
+        assertTrue(run.out().contains("next:"), run.all());
+    }
+
+    @Test
+    void aMalformedMlflowValueIsAUsageError() {
+        HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
+                "--mlflow", "ftp://example");
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("--mlflow"), run.all());
+        assertTrue(run.err().contains("http(s) URL"), run.all());
+        assertFalse(run.out().contains("mlops.server"), "nothing ran");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.opsdemo.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+
+/** What the real MLflow Python client reads from a workspace's mlflow.db (see registry_facts.py). */
+public final class MlflowWitness {
+
+    private MlflowWitness() {
+    }
+
+    public static Path repoRoot() {
+        return Path.of(System.getProperty("opsdemo.repoRoot")).toAbsolutePath().normalize();
+    }
+
+    public static JsonNode read(Path mlflowDb, String model, String experiment) throws Exception {
+        Path script = Path.of(MlflowWitness.class.getResource("/registry_facts.py").toURI());
+        Shell.Output output = Shell.run(mlflowDb.getParent(), repoRoot().resolve(".venv/bin/python").toString(),
+                script.toString(), mlflowDb.toString(), model, experiment);
+        if (output.exitCode() != 0) {
+            throw new AssertionError("registry_facts.py failed:\n" + output.text());
+        }
+        String json = output.lines().get(output.lines().size() - 1);
+        return new ObjectMapper().readTree(json);
+    }
+}
