@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.workspace.RepoLayout;
 import picocli.CommandLine.Option;
 
@@ -13,8 +14,27 @@ public final class CommonOptions {
     Path workspace;
 
     @Option(names = "--non-interactive",
-            description = "No pauses, no typing effect; implied when stdout is not a terminal.")
+            description = "CI mode: no pauses, no typing effect, lanes run in parallel with lane-prefixed lines. "
+                    + "Implied when stdout is not a terminal.")
     boolean nonInteractive;
+
+    @Option(names = "--live", description = "Live mode (the default on a terminal): each command is typed out, "
+            + "then Enter runs it, s skips it (runs quietly), q quits.")
+    boolean live;
+
+    @Option(names = "--typing-speed", paramLabel = "MS", defaultValue = "25",
+            description = "Live mode: milliseconds per typed character; 0 turns the typing effect off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int typingSpeed;
+
+    @Option(names = "--auto-advance", paramLabel = "SECONDS",
+            description = "Live mode: run each step after SECONDS instead of waiting for Enter.")
+    Integer autoAdvance;
+
+    @Option(names = "--from-step", paramLabel = "ID",
+            description = "Resume from this step (e.g. mlops.register); the steps before it that it needs run "
+                    + "quietly.")
+    String fromStep;
 
     @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
     boolean noColor;
@@ -23,7 +43,8 @@ public final class CommonOptions {
         return workspace != null ? workspace : repo.defaultWorkspace();
     }
 
-    boolean interactive(boolean terminal) {
-        return terminal && !nonInteractive;
+    LiveSettings liveSettings(boolean terminal) {
+        boolean isLive = (live || terminal) && !nonInteractive;
+        return new LiveSettings(isLive, Math.max(0, typingSpeed), autoAdvance, fromStep);
     }
 }

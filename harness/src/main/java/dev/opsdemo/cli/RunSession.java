@@ -4,10 +4,16 @@ import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Runner;
+import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.live.Keyboard;
+import dev.opsdemo.live.LivePresenter;
+import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;
+import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
 
 import java.io.IOException;
@@ -21,8 +27,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of some lanes: wires the listeners (terminal, transcript, summary.json) to a {@link Runner}, and makes
- * Ctrl-C stop whatever the run started before the JVM exits.
+ * One run of some lanes: wires the listeners (terminal, transcript, summary.json, reports) to a {@link Runner},
+ * picks the schedule (live: one step at a time, interleaved by stage; CI: lanes in parallel), and makes Ctrl-C
+ * stop whatever the run started before the JVM exits.
  */
 final class RunSession {
 
@@ -30,14 +37,19 @@ final class RunSession {
     }
 
     static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
-                   List<Lane> lanes) {
-        boolean interactive = options.interactive(top.terminal());
+                   List<Lane> lanes, List<RunListener> extraListeners) {
+        LiveSettings live = options.liveSettings(top.terminal());
+        requireKnownStep(live.fromStep(), lanes);
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
         PrintStream transcript = openTranscript(workspace);
+        Keyboard keyboard = live.live() ? Keyboard.open(System.in) : null;
+        LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live()), top.out(),
+                live, keyboard);
         List<RunListener> listeners = new ArrayList<>();
-        listeners.add(new ConsoleListener(top.out(), style, !interactive));
+        listeners.add(presenter);
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
         listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
+        listeners.addAll(extraListeners);
         Runner runner = new Runner(listeners, secrets);
 
         CountDownLatch finished = new CountDownLatch(1);
@@ -51,10 +63,14 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            RunSummary summary = runner.run(lanes);
+            RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
+                    presenter);
             top.out().println("Records: " + workspace.summaryJson() + ", " + workspace.transcript());
             return summary.exitCode();
         } finally {
+            if (keyboard != null) {
+                keyboard.close();
+            }
             transcript.close();
             finished.countDown();
             try {
@@ -62,6 +78,17 @@ final class RunSession {
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it waited for us and the JVM exits with the signal's code.
             }
+        }
+    }
+
+    private static void requireKnownStep(String fromStep, List<Lane> lanes) {
+        if (fromStep == null) {
+            return;
+        }
+        List<String> ids = lanes.stream().flatMap(lane -> lane.steps().stream()).map(Step::id).toList();
+        if (!ids.contains(fromStep)) {
+            throw new UsageException("--from-step " + fromStep + " is not a step of this run",
+                    "choose one of: " + String.join(", ", ids));
         }
     }
 

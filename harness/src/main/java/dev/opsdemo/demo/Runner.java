@@ -7,10 +7,15 @@ import dev.opsdemo.exec.Readiness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
 
 /**
- * Executes lanes step by step, times each step, stops at the first failure, and tells the listeners.
- * Whatever the steps started is stopped when the run ends, on success, failure or interrupt.
+ * Executes lanes' steps on a {@link Schedule}, times each step, stops at the first failure, and tells the listeners.
+ * Whatever the steps started is stopped when the run ends, on success, failure, quit or interrupt.
  */
 public final class Runner {
 
@@ -20,68 +25,113 @@ public final class Runner {
     public static final int EXIT_INTERRUPTED = 130;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern ANSI_ESCAPE = java.util.regex.Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
+    private static final String PREREQUISITE = "prerequisite missing: ";
 
     private final List<RunListener> listeners;
     private final Secrets secrets;
-    private final Cleanup cleanup;
+    private final Cleanup cleanup = new Cleanup(problem -> { });
+    private final Set<Thread> workers = new CopyOnWriteArraySet<>();
+    private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
     private volatile boolean interrupted;
-    private volatile Thread runningThread;
+    private volatile int exitCode = EXIT_OK;
 
     public Runner(List<RunListener> listeners, Secrets secrets) {
         this.listeners = List.copyOf(listeners);
         this.secrets = secrets;
-        this.cleanup = new Cleanup(problem -> { });
     }
 
     public RunSummary run(List<Lane> lanes) {
-        runningThread = Thread.currentThread();
+        return run(lanes, Schedule.INTERLEAVED, StepGate.ALWAYS_RUN);
+    }
+
+    public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate) {
         listeners.forEach(listener -> listener.runStarted(lanes));
-        List<StepResult> results = new ArrayList<>();
-        int exitCode = EXIT_OK;
         try {
-            for (Lane lane : lanes) {
-                for (Step step : lane.steps()) {
-                    if (exitCode != EXIT_OK) {
-                        StepResult skipped = skipped(step);
-                        results.add(skipped);
-                        listeners.forEach(listener -> listener.stepFinished(skipped));
-                        continue;
-                    }
-                    StepResult result = runStep(step);
-                    results.add(result);
-                    exitCode = switch (result.status()) {
-                        case PASSED, SKIPPED -> EXIT_OK;
-                        case INTERRUPTED -> EXIT_INTERRUPTED;
-                        case FAILED -> result.failure() != null && result.failure().startsWith(PREREQUISITE)
-                                ? EXIT_PREREQUISITE_MISSING : EXIT_STEP_FAILED;
-                    };
-                }
+            if (schedule == Schedule.PARALLEL && lanes.size() > 1) {
+                runInParallel(lanes, gate);
+            } else {
+                runSteps(Schedule.interleave(lanes), gate);
             }
         } finally {
             cleanup.close();
-            runningThread = null;
         }
-        if (interrupted) {
-            exitCode = EXIT_INTERRUPTED;
-        }
-        RunSummary summary = new RunSummary(exitCode == EXIT_OK, exitCode, results, Facts.byLane(results),
-                Facts.summaryFields(results));
+        List<StepResult> ordered = Schedule.interleave(lanes).stream().map(results::get)
+                .filter(java.util.Objects::nonNull).toList();
+        int code = interrupted ? EXIT_INTERRUPTED : exitCode;
+        RunSummary summary = new RunSummary(code == EXIT_OK, code, ordered, Facts.byLane(ordered),
+                Facts.summaryFields(ordered));
         listeners.forEach(listener -> listener.runFinished(summary));
         return summary;
     }
 
-    /** From the Ctrl-C hook: stop what runs now; the current step ends as interrupted. */
+    /** From the Ctrl-C hook: stop what runs now; the current steps end as interrupted. */
     public void interrupt() {
         interrupted = true;
-        Thread thread = runningThread;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        workers.forEach(Thread::interrupt);
         cleanup.close();
     }
 
-    private static final String PREREQUISITE = "prerequisite missing: ";
+    private void runInParallel(List<Lane> lanes, StepGate gate) {
+        List<Thread> threads = new ArrayList<>();
+        for (Lane lane : lanes) {
+            threads.add(new Thread(() -> runSteps(lane.steps(), gate), "lane-" + lane.name()));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupt();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void runSteps(List<Step> steps, StepGate gate) {
+        workers.add(Thread.currentThread());
+        try {
+            for (Step step : steps) {
+                if (exitCode != EXIT_OK || interrupted) {
+                    record(skipped(step));
+                    continue;
+                }
+                StepGate.Decision decision;
+                try {
+                    decision = gate.beforeStep(step);
+                } catch (InterruptedException e) {
+                    decision = StepGate.Decision.QUIT;
+                }
+                if (decision == StepGate.Decision.QUIT) {
+                    interrupted = true;
+                    record(skipped(step));
+                    continue;
+                }
+                StepResult result = runStep(step);
+                record(result);
+                int code = switch (result.status()) {
+                    case PASSED, SKIPPED -> EXIT_OK;
+                    case INTERRUPTED -> EXIT_INTERRUPTED;
+                    case FAILED -> result.failure() != null && result.failure().startsWith(PREREQUISITE)
+                            ? EXIT_PREREQUISITE_MISSING : EXIT_STEP_FAILED;
+                };
+                synchronized (this) {
+                    if (exitCode == EXIT_OK) {
+                        exitCode = code;
+                    }
+                }
+            }
+        } finally {
+            workers.remove(Thread.currentThread());
+        }
+    }
+
+    private void record(StepResult result) {
+        results.put(result.step(), result);
+        if (result.status() == StepStatus.SKIPPED) {
+            listeners.forEach(listener -> listener.stepFinished(result));
+        }
+    }
 
     private StepResult runStep(Step step) {
         listeners.forEach(listener -> listener.stepStarted(step));
@@ -104,8 +154,11 @@ public final class Runner {
             failure = "interrupted during " + step.id();
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        StepResult result = new StepResult(step, status, durationMs, output, context.facts(),
-                context.summaryFields(), secrets.mask(failure));
+        StepResult result;
+        synchronized (output) {
+            result = new StepResult(step, status, durationMs, output, context.facts(), context.summaryFields(),
+                    secrets.mask(failure));
+        }
         listeners.forEach(listener -> listener.stepFinished(result));
         return result;
     }
@@ -136,7 +189,9 @@ public final class Runner {
         // Tools colour their output even in batch mode (Maven's closing reset codes); records stay plain text.
         String masked = secrets.mask(ANSI_ESCAPE.matcher(line).replaceAll(""));
         synchronized (this) {
-            output.add(masked);
+            synchronized (output) {
+                output.add(masked);
+            }
             listeners.forEach(listener -> listener.output(step, masked));
         }
     }

@@ -36,12 +36,30 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void stepStarted(Step step) {
+        announce(step);
+        print(step.lane(), commandLine(step));
+    }
+
+    /** The step's title and teaching caption; the live presenter types the command itself. */
+    public synchronized void announce(Step step) {
         stepNumber++;
         print(step.lane(), "");
         print(step.lane(), style.bold(style.cyan("▶ [" + stepNumber + "/" + stepCount + "] " + step.id()))
                 + style.dim(" · " + step.stage().label() + " · ") + style.bold(step.title()));
         print(step.lane(), style.dim("  # " + step.caption()));
-        print(step.lane(), style.yellow("  $ " + step.command()));
+    }
+
+    public String commandLine(Step step) {
+        return style.yellow("  $ " + step.command());
+    }
+
+    /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
+    public synchronized void quietly(StepResult result, boolean alreadyAnnounced) {
+        if (!alreadyAnnounced) {
+            stepNumber++;
+        }
+        print(result.step().lane(), style.dim("  ↺ " + result.step().id() + " ran quietly ("
+                + result.status().label() + " in " + seconds(result.durationMs()) + ")"));
     }
 
     @Override

@@ -1,0 +1,69 @@
+package dev.opsdemo.live;
+
+import dev.opsdemo.exec.Cleanup;
+import dev.opsdemo.exec.ProcessCommand;
+import dev.opsdemo.exec.ProcessRunner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Single keys from the terminal without waiting for Enter: the tty is put in non-canonical mode with {@code stty}
+ * (Java has no API for it) and restored on close. Ctrl-C still raises SIGINT.
+ */
+public final class Keyboard implements AutoCloseable {
+
+    public static final int TIMEOUT = -2;
+
+    private final InputStream in;
+    private final String savedSettings;
+
+    private Keyboard(InputStream in, String savedSettings) {
+        this.in = in;
+        this.savedSettings = savedSettings;
+    }
+
+    public static Keyboard open(InputStream in) {
+        String saved = stty("-g");
+        if (saved != null) {
+            stty("-icanon", "-echo", "min", "1");
+        }
+        return new Keyboard(in, saved);
+    }
+
+    /** The next key, or {@link #TIMEOUT} when {@code timeout} passes first (null waits for ever); -1 at end. */
+    public int read(Duration timeout) throws IOException, InterruptedException {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (in.available() == 0) {
+            if (System.nanoTime() > deadline) {
+                return TIMEOUT;
+            }
+            Thread.sleep(20);
+        }
+        return in.read();
+    }
+
+    @Override
+    public void close() {
+        if (savedSettings != null) {
+            stty(savedSettings);
+        }
+    }
+
+    private static String stty(String... args) {
+        List<String> lines = new ArrayList<>();
+        try (Cleanup cleanup = new Cleanup(problem -> { })) {
+            String command = "stty " + String.join(" ", args) + " < /dev/tty";
+            ProcessRunner.Result result = new ProcessRunner(cleanup).run(
+                    ProcessCommand.of(Path.of("/"), "sh", "-c", command), Duration.ofSeconds(5), lines::add);
+            return result.succeeded() ? (lines.isEmpty() ? "" : lines.get(0).strip()) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
