@@ -38,6 +38,11 @@ final class RunSession {
 
     static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
                    List<Lane> lanes, List<RunListener> extraListeners) {
+        return run(top, options, workspace, secrets, lanes, extraListeners, null);
+    }
+
+    static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
+                   List<Lane> lanes, List<RunListener> extraListeners, java.time.Duration stepTimeout) {
         LiveSettings live = options.liveSettings(top.terminal());
         requireKnownStep(live.fromStep(), lanes);
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
@@ -50,7 +55,7 @@ final class RunSession {
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
         listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
         listeners.addAll(extraListeners);
-        Runner runner = new Runner(listeners, secrets);
+        Runner runner = new Runner(listeners, secrets, stepTimeout);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {

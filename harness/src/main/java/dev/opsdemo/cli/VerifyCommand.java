@@ -1,19 +1,122 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.verify.GoldenFiles;
+import dev.opsdemo.verify.Verification;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.UsageException;
+import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Runs the demo and checks each step's output against the golden files.")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Runs the demo non-interactively in a fresh workspace and checks each step's output against "
+                + "golden/<step-id>.txt (volatile parts redacted to placeholders). Exit 1 with a diff per "
+                + "mismatching step.")
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
     HarnessCommand top;
 
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @Mixin
+    MlopsOptions mlops;
+
+    @Option(names = "--update-golden", description = "Rewrite the golden files from this run instead of checking.")
+    boolean updateGolden;
+
+    @Option(names = "--golden-dir", paramLabel = "DIR", description = "Where the golden files are "
+            + "(default: golden/ in the checkout).")
+    Path goldenDir;
+
+    @Option(names = "--step-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Fail a step that runs longer than this (default: ${DEFAULT-VALUE}).")
+    int stepTimeout;
+
     @Override
-    public Integer call() {
-        top.err().println("harness verify: not yet available in this version");
-        return Main.EXIT_USAGE;
+    public Integer call() throws IOException {
+        RepoLayout repo = RepoLayout.locate();
+        options.nonInteractive = true;
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--mlflow")) {
+            // The golden files describe one mode; local needs no Docker engine, so it is the same everywhere.
+            mlops.mlflow = MlflowTarget.parse("local");
+        }
+        Path root = options.workspace != null ? options.workspace
+                : repo.defaultWorkspace().resolveSibling("demo-workspace-verify");
+        Workspace workspace = Workspace.open(fresh(root.toAbsolutePath().normalize()), repo);
+        AtomicReference<RunSummary> finished = new AtomicReference<>();
+        RunListener capture = new RunListener() {
+            @Override
+            public void runFinished(RunSummary summary) {
+                finished.set(summary);
+            }
+        };
+        DemoCommand demo = new DemoCommand();
+        demo.mlops = mlops;
+        int exit = RunSession.run(top, options, workspace, new Secrets(), demo.lanes(repo, workspace),
+                List.of(capture), Duration.ofSeconds(stepTimeout));
+        RunSummary summary = finished.get();
+        if (summary == null) {
+            return exit;
+        }
+        Verification verification = new Verification(
+                new GoldenFiles(goldenDir != null ? goldenDir : repo.root().resolve("golden")),
+                workspace.root(), repo.root());
+        top.out().println();
+        if (updateGolden) {
+            int written = verification.update(summary, top.out());
+            top.out().println("Updated " + written + " golden file(s).");
+            return exit;
+        }
+        int mismatches = verification.check(summary, top.out());
+        top.out().println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"
+                : "verify: " + mismatches + " step(s) do not match");
+        return exit != 0 ? exit : (mismatches == 0 ? 0 : 1);
+    }
+
+    /** Verification needs first-run output, so it starts from an empty workspace; it only empties its own. */
+    private static Path fresh(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return root;
+        }
+        boolean ours = Files.isRegularFile(root.resolve("summary.json"));
+        boolean empty;
+        try (Stream<Path> entries = Files.list(root)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (!ours && !empty) {
+            throw new UsageException("--workspace " + root + " is not empty and holds no earlier harness run",
+                    "verify empties its workspace first; pass an empty or new directory");
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(root)) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return root;
     }
 }

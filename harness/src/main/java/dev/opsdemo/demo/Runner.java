@@ -5,12 +5,18 @@ import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessTimeoutException;
 import dev.opsdemo.exec.Readiness;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +33,11 @@ public final class Runner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
     private static final String PREREQUISITE = "prerequisite missing: ";
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "step-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<RunListener> listeners;
     private final Secrets secrets;
@@ -36,9 +47,17 @@ public final class Runner {
     private volatile boolean interrupted;
     private volatile int exitCode = EXIT_OK;
 
+    private final Duration stepTimeout;
+
     public Runner(List<RunListener> listeners, Secrets secrets) {
+        this(listeners, secrets, null);
+    }
+
+    /** With a step timeout, a step still running after it is interrupted (its processes stopped) and fails. */
+    public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout) {
         this.listeners = List.copyOf(listeners);
         this.secrets = secrets;
+        this.stepTimeout = stepTimeout;
     }
 
     public RunSummary run(List<Lane> lanes) {
@@ -140,17 +159,31 @@ public final class Runner {
         long started = System.nanoTime();
         StepStatus status;
         String failure = null;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        ScheduledFuture<?> timer = stepTimeout == null ? null : TIMERS.schedule(() -> {
+            timedOut.set(true);
+            worker.interrupt();
+        }, stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             step.action().run(context);
             status = interrupted ? StepStatus.INTERRUPTED : StepStatus.PASSED;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             status = StepStatus.INTERRUPTED;
         } catch (Exception e) {
             status = interrupted ? StepStatus.INTERRUPTED : StepStatus.FAILED;
             failure = describe(e);
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
-        if (status == StepStatus.INTERRUPTED) {
+        if (timedOut.get() && !interrupted) {
+            Thread.interrupted();
+            status = StepStatus.FAILED;
+            failure = step.id() + " did not finish within " + stepTimeout.toSeconds() + "s and was stopped";
+        } else if (status == StepStatus.INTERRUPTED) {
+            Thread.currentThread().interrupt();
             failure = "interrupted during " + step.id();
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;

@@ -1,0 +1,69 @@
+package dev.opsdemo.verify;
+
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.demo.StepStatus;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks (or rewrites) every step's golden file against a finished run, in run order. */
+public final class Verification {
+
+    private final GoldenFiles golden;
+    private final Path workspace;
+    private final Path repoRoot;
+
+    public Verification(GoldenFiles golden, Path workspace, Path repoRoot) {
+        this.golden = golden;
+        this.workspace = workspace;
+        this.repoRoot = repoRoot;
+    }
+
+    /** Rewrites the golden files from this run; returns how many were written. */
+    public int update(RunSummary summary, PrintStream out) throws IOException {
+        Redactor redactor = new Redactor(workspace, repoRoot);
+        int written = 0;
+        for (StepResult result : summary.results()) {
+            if (result.status() == StepStatus.SKIPPED) {
+                continue;
+            }
+            golden.write(result.step().id(), redactor.redact(Noise.without(result.output())));
+            out.println("wrote " + golden.file(result.step().id()));
+            written++;
+        }
+        return written;
+    }
+
+    /** Prints a diff per mismatching step; returns the number of mismatches. */
+    public int check(RunSummary summary, PrintStream out) throws IOException {
+        Redactor redactor = new Redactor(workspace, repoRoot);
+        GoldenMatcher matcher = new GoldenMatcher(Map.of("WORKSPACE", workspace.toString(),
+                "REPO", repoRoot.toString()));
+        int mismatches = 0;
+        for (StepResult result : summary.results()) {
+            String id = result.step().id();
+            List<String> actual = Noise.without(result.output());
+            List<String> redacted = redactor.redact(actual);
+            Optional<List<String>> expected = golden.read(id);
+            if (result.status() == StepStatus.SKIPPED) {
+                out.println("✘ " + id + ": did not run (an earlier step failed)");
+                mismatches++;
+            } else if (expected.isEmpty()) {
+                out.println("✘ " + id + ": no golden file " + golden.file(id) + " (create it with --update-golden)");
+                mismatches++;
+            } else if (!matcher.matches(expected.get(), actual)) {
+                out.println("✘ " + id + ": output differs from " + golden.file(id) + " (- expected, + actual):");
+                LineDiff.diff(expected.get(), redacted).forEach(line -> out.println("    " + line));
+                mismatches++;
+            } else {
+                out.println("✔ " + id + ": matches " + repoRoot.relativize(golden.file(id)));
+            }
+        }
+        return mismatches;
+    }
+}
