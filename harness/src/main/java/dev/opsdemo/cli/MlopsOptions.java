@@ -36,6 +36,25 @@ public final class MlopsOptions {
                     + "seed, data).")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Training data: CSV path(s) relative to sample-ml-project/ or absolute, comma-separated "
+                    + "(default: " + MlopsSettings.DEFAULT_DATA + "; data/corrupted.csv shows the validation gate).")
+    String data;
+
+    @Option(names = "--production-data", paramLabel = "PATH", defaultValue = MlopsSettings.DEFAULT_PRODUCTION_DATA,
+            description = "The labelled production batch the monitor step scores (default: ${DEFAULT-VALUE}; "
+                    + "data/production_reference.csv has no drift).")
+    String productionData;
+
+    @Option(names = "--retrain-param", paramLabel = "KEY=VALUE",
+            description = "A training parameter for the retraining run only (e.g. max_depth=1 for a weak "
+                    + "challenger).")
+    Map<String, String> retrainParams = new LinkedHashMap<>();
+
+    @Option(names = "--promote-margin", paramLabel = "X", defaultValue = "" + MlopsSettings.DEFAULT_PROMOTE_MARGIN,
+            description = "How much better a challenger must score to become champion (default: ${DEFAULT-VALUE}).")
+    double promoteMargin;
+
     @Option(names = "--experiment", paramLabel = "NAME", defaultValue = MlopsSettings.DEFAULT_EXPERIMENT,
             description = "MLflow experiment for the training runs (default: ${DEFAULT-VALUE}).")
     String experiment;
@@ -49,7 +68,11 @@ public final class MlopsOptions {
             throw new dev.opsdemo.workspace.UsageException("--min-accuracy " + minAccuracy
                     + " is not between 0 and 1", "pass a fraction such as 0.8");
         }
-        return new MlopsSettings(mlflow, image, minAccuracy, params, experiment, modelName);
+        Map<String, String> training = new LinkedHashMap<>(params);
+        String trainingData = data != null ? data : training.getOrDefault("data", MlopsSettings.DEFAULT_DATA);
+        training.remove("data");
+        return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
+                productionData, retrainParams, promoteMargin);
     }
 
     static final class TargetConverter implements ITypeConverter<MlflowTarget> {

@@ -29,6 +29,8 @@ public final class DevopsLane {
     private GitCredentials credentials;
     private GitRemoteServer remote;
     private CommitSummary commit;
+    private AppDeployment app;
+    private static final int MONITOR_CHECKS = 10;
 
     public DevopsLane(RepoLayout repo, Workspace workspace) {
         this.workspace = workspace;
@@ -64,10 +66,16 @@ public final class DevopsLane {
                         "git push origin main",
                         this::push),
                 new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
-                        "Deploying code: start the artifact and check it is healthy. Code does not degrade by "
-                                + "itself once it runs.",
+                        "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
+                                + "commit that was tested.",
                         "java -jar target/sample-app.jar --port PORT & curl http://127.0.0.1:PORT/health",
-                        this::deploy)));
+                        this::deploy),
+                new Step("devops.monitor", NAME, Stage.MONITOR, "Monitor health and latency",
+                        "DevOps monitoring asks whether the service is up and fast; the code itself cannot drift, "
+                                + "so there is nothing to retrain.",
+                        "for i in $(seq 10); do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' "
+                                + "http://127.0.0.1:PORT/health; sleep 0.2; done",
+                        this::monitor)));
     }
 
     private void startRemote(StepContext context) throws Exception {
@@ -140,21 +148,37 @@ public final class DevopsLane {
     }
 
     private void deploy(StepContext context) throws Exception {
-        try (AppDeployment app = AppDeployment.start(context, build.jar())) {
-            HttpResponse<String> health = app.get("/health");
-            context.out("GET " + app.baseUrl() + "/health -> " + health.statusCode() + " " + health.body());
-            HttpResponse<String> greeting = app.get("/greeting?name=learner");
-            context.out("GET " + app.baseUrl() + "/greeting?name=learner -> " + greeting.statusCode() + " "
-                    + greeting.body());
-            if (health.statusCode() != 200 || greeting.statusCode() != 200) {
-                throw new StepFailedException("the deployed app is not healthy",
-                        "/health answered " + health.statusCode() + ", /greeting " + greeting.statusCode(),
-                        "run the jar by hand and read its output");
-            }
-            context.fact("appUrl", app.baseUrl());
-            context.fact("health", health.body());
-            context.fact("response", greeting.body());
+        // Left running for the monitor step; the run's cleanup stops it whatever happens.
+        app = context.cleanup().register("sample-app", AppDeployment.start(context, build.jar()));
+        HttpResponse<String> health = app.get("/health");
+        context.out("GET " + app.baseUrl() + "/health -> " + health.statusCode() + " " + health.body());
+        HttpResponse<String> greeting = app.get("/greeting?name=learner");
+        context.out("GET " + app.baseUrl() + "/greeting?name=learner -> " + greeting.statusCode() + " "
+                + greeting.body());
+        if (health.statusCode() != 200 || greeting.statusCode() != 200) {
+            throw new StepFailedException("the deployed app is not healthy",
+                    "/health answered " + health.statusCode() + ", /greeting " + greeting.statusCode(),
+                    "run the jar by hand and read its output");
         }
+        context.fact("appUrl", app.baseUrl());
+        context.fact("health", health.body());
+        context.fact("response", greeting.body());
+    }
+
+    private void monitor(StepContext context) throws Exception {
+        HealthMonitor.Report report = HealthMonitor.poll(app.baseUrl() + "/health", MONITOR_CHECKS,
+                java.time.Duration.ofMillis(200), context::out);
+        context.out(String.format(java.util.Locale.ROOT, "uptime %d/%d checks healthy, latency p50 %d ms, max %d ms",
+                report.checks() - report.failures(), report.checks(), report.p50Ms(), report.maxMs()));
+        context.out("=> the service's health is all DevOps monitors: its code does not change until the next commit");
+        app.close();
+        context.cleanup().forget(app);
         context.out("Stopped the app.");
+        context.fact("monitoring", java.util.Map.of("checks", report.checks(), "failures", report.failures(),
+                "p50Ms", report.p50Ms()));
+        if (report.failures() > 0) {
+            throw new StepFailedException(report.failures() + " of " + report.checks() + " health checks failed",
+                    "the deployed app stopped answering", "read the app's output above");
+        }
     }
 }

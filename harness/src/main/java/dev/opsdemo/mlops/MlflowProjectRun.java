@@ -22,9 +22,15 @@ public final class MlflowProjectRun {
     private MlflowProjectRun() {
     }
 
-    public static List<String> argv(String mlflow, Path project, String experiment, Map<String, String> params) {
-        List<String> argv = new ArrayList<>(List.of(mlflow, "run", project.toString(), "--env-manager", "local",
-                "--experiment-name", experiment));
+    public static final String MAIN = "main";
+
+    public static List<String> argv(String mlflow, Path project, String entryPoint, String experiment,
+                                    Map<String, String> params) {
+        List<String> argv = new ArrayList<>(List.of(mlflow, "run", project.toString()));
+        if (!entryPoint.equals(MAIN)) {
+            argv.addAll(List.of("-e", entryPoint));
+        }
+        argv.addAll(List.of("--env-manager", "local", "--experiment-name", experiment));
         params.forEach((key, value) -> {
             argv.add("-P");
             argv.add(key + "=" + value);
@@ -34,8 +40,8 @@ public final class MlflowProjectRun {
 
     /** Runs the entry point and returns the run id MLflow printed. */
     public static String run(StepContext context, PythonEnv python, String trackingUri, Path project,
-                             String experiment, Map<String, String> params) throws Exception {
-        List<String> argv = argv(python.bin("mlflow").toString(), project, experiment, params);
+                             String entryPoint, String experiment, Map<String, String> params) throws Exception {
+        List<String> argv = argv(python.bin("mlflow").toString(), project, entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
                 .withEnv("MLFLOW_TRACKING_URI", trackingUri);
         List<String> seen = new ArrayList<>();

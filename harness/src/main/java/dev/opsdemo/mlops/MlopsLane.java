@@ -2,7 +2,6 @@ package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Stage;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -43,6 +43,17 @@ public final class MlopsLane {
     private String artifactUri;
     private double accuracy;
     private String modelVersion;
+    private String gitCommit;
+    private String datasetDigest;
+    private DataContract contract;
+    private CsvTable trainingData;
+    private ModelServer modelServer;
+    private boolean retrainNeeded;
+    private double accuracyBefore;
+    private double accuracyAfter;
+    private String challengerVersion;
+    private String holdout;
+    private final ObjectNode monitoring = JSON.createObjectNode();
 
     public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
         this.repo = repo;
@@ -61,11 +72,16 @@ public final class MlopsLane {
                         "mlflow server --host 127.0.0.1 --port PORT --backend-store-uri sqlite:///mlops/mlflow/"
                                 + "mlflow.db --artifacts-destination mlops/mlflow/artifacts",
                         this::startServer),
+                new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
+                        "In ML the data is an input as important as the code: it is checked against a schema "
+                                + "before training, because bad data builds a bad model without any error.",
+                        "python -c 'check " + settings.data() + " against data/schema.json'",
+                        this::validate),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
                         String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
-                                settings.experiment(), settings.params())),
+                                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams())),
                         this::train),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
@@ -90,7 +106,25 @@ public final class MlopsLane {
                         "mlflow models serve -m models:/" + model + "@" + MlopsSettings.ALIAS
                                 + " --env-manager local --port PORT & curl -X POST "
                                 + "http://127.0.0.1:PORT/invocations -d @row.json",
-                        this::serve)));
+                        this::serve),
+                new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
+                        "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
+                                + "world changes and the model silently gets worse.",
+                        "curl -X POST http://127.0.0.1:PORT/invocations -d @production_batch.json   "
+                                + "# then compare with the labels and the training data",
+                        this::monitor),
+                new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
+                        "When drift or decay crosses its threshold the fix is retraining, not a code change: "
+                                + "same code, new data, a new model version (the challenger).",
+                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
+                                MlflowProjectRun.MAIN, settings.experiment(), Map.of("data", "DATA+NEW_DATA"))),
+                        this::retrain),
+                new Step("mlops.decide", NAME, Stage.MONITOR, "Champion or challenger",
+                        "A new model replaces the old one only if it is measurably better on the same held-out "
+                                + "data; otherwise the champion stays.",
+                        "mlflow run sample-ml-project -e evaluate -P model_uri=models:/" + model
+                                + "/VERSION -P data=HELD_OUT   # for both, then move the alias if better",
+                        this::decide)));
     }
 
     private void startServer(StepContext context) throws Exception {
@@ -109,10 +143,32 @@ public final class MlopsLane {
         server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));
     }
 
+    private void validate(StepContext context) throws Exception {
+        contract = DataContract.load(repo.sampleMlProject().resolve("data/schema.json"));
+        ValidationResult result;
+        try {
+            result = DataValidation.validateData(repo.sampleMlProject(), settings.data(), contract);
+        } catch (java.nio.file.NoSuchFileException | IllegalArgumentException e) {
+            throw new StepFailedException("cannot read the training data: " + e.getMessage(),
+                    "--data must name CSV files (relative to sample-ml-project/ or absolute)",
+                    "pass an existing file, e.g. --data data/train.csv; nothing was trained");
+        }
+        result.report().forEach(context::out);
+        context.fact("dataSource", settings.data());
+        if (!result.passed()) {
+            throw new StepFailedException("the data breaks its contract: " + result.violations().stream()
+                    .map(Violation::message).collect(java.util.stream.Collectors.joining("; ")),
+                    "training on it would produce a model without any error, just a wrong one; nothing was "
+                            + "trained or registered",
+                    "fix the data (or the contract in data/schema.json) and run again, e.g. --data data/train.csv");
+        }
+        trainingData = DataValidation.readData(repo.sampleMlProject(), settings.data());
+    }
+
     private void train(StepContext context) throws Exception {
         python.requireMlflow();
         runId = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
-                settings.experiment(), settings.params());
+                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams());
         context.fact("experimentName", settings.experiment());
         context.fact("runId", runId);
     }
@@ -138,8 +194,9 @@ public final class MlopsLane {
         params.forEach((key, value) -> context.out("param:   " + key + " = " + value));
         metrics.forEach((key, value) -> context.out(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
         context.out("model:   " + artifactUri + "/model");
-        context.out("UI:      " + server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId()
-                + "/runs/" + runId);
+        String runUrl = server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId() + "/runs/" + runId;
+        context.out("UI:      " + runUrl);
+        context.fact("runUrl", runUrl);
         if (digest == null) {
             throw new StepFailedException("run " + runId + " has no dataset input",
                     "without the dataset's digest the model cannot be traced to its data",
@@ -154,6 +211,8 @@ public final class MlopsLane {
         context.fact("metrics", metrics);
         context.fact("datasetDigest", digest);
         context.fact("gitCommit", tags.get("mlflow.source.git.commit"));
+        datasetDigest = digest;
+        gitCommit = tags.get("mlflow.source.git.commit");
     }
 
     private void gate(StepContext context) {
@@ -189,7 +248,9 @@ public final class MlopsLane {
         }
         context.out("Alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + " (run "
                 + champion.path("run_id").asText() + ")");
-        context.out("UI: " + server.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion);
+        String versionUrl = server.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
+        context.out("UI: " + versionUrl);
+        context.fact("modelVersionUrl", versionUrl);
         context.fact("modelName", name);
         context.fact("modelVersion", modelVersion);
         context.fact("alias", MlopsSettings.ALIAS);
@@ -197,49 +258,149 @@ public final class MlopsLane {
 
     private void serve(StepContext context) throws Exception {
         String modelUri = "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
-        ObjectNode request = scoringRequest(repo.sampleMlProject().resolve("data/production_reference.csv"));
-        try (ModelServer model = ModelServer.start(context, python, server.trackingUri(), modelUri,
-                workspace.mlops())) {
-            context.out("POST " + model.baseUrl() + "/invocations " + JSON.writeValueAsString(request));
-            HttpResponse<String> response = model.invoke(JSON.writeValueAsString(request));
-            context.out("-> " + response.statusCode() + " " + response.body());
-            if (response.statusCode() != 200) {
-                throw new StepFailedException("the model server answered " + response.statusCode(),
-                        response.body(), "read the model server's output above");
-            }
-            JsonNode prediction = JSON.readTree(response.body()).path("predictions");
-            context.fact("prediction", prediction.isArray() && prediction.size() == 1 ? prediction.get(0)
-                    : prediction);
-            context.fact("servedModel", modelUri);
+        CsvTable sample = CsvTable.read(repo.sampleMlProject().resolve("data/production_reference.csv"));
+        String request = JSON.writeValueAsString(DataFrameSplit.of(sample, contract, sample.rows().subList(0, 1)));
+        // Left running for the monitor step; the run's cleanup stops it whatever happens.
+        modelServer = context.cleanup().register("model server",
+                ModelServer.start(context, python, server.trackingUri(), modelUri, workspace.mlops()));
+        context.out("POST " + modelServer.baseUrl() + "/invocations " + request);
+        HttpResponse<String> response = modelServer.invoke(request);
+        context.out("-> " + response.statusCode() + " " + response.body());
+        if (response.statusCode() != 200) {
+            throw new StepFailedException("the model server answered " + response.statusCode(),
+                    response.body(), "read the model server's output above");
         }
-        context.out("Stopped the model server.");
+        JsonNode prediction = JSON.readTree(response.body()).path("predictions");
+        context.fact("prediction", prediction.isArray() && prediction.size() == 1 ? prediction.get(0) : prediction);
+        context.fact("servedModel", modelUri);
     }
 
-    /** One real row of the production sample, without its label, as MLflow's {@code dataframe_split}. */
-    static ObjectNode scoringRequest(Path csv) throws Exception {
-        CsvTable table = CsvTable.read(csv);
-        JsonNode schema = JSON.readTree(csv.resolveSibling("schema.json").toFile());
-        String label = schema.path("label").asText();
-        Map<String, String> types = new LinkedHashMap<>();
-        schema.path("columns").forEach(column -> types.put(column.path("name").asText(),
-                column.path("type").asText()));
-        ObjectNode request = JSON.createObjectNode();
-        ObjectNode split = request.putObject("dataframe_split");
-        ArrayNode columns = split.putArray("columns");
-        ArrayNode row = split.putArray("data").addArray();
-        List<String> first = table.rows().get(0);
-        for (int i = 0; i < table.columns().size(); i++) {
-            String column = table.columns().get(i);
-            if (column.equals(label)) {
-                continue;
-            }
-            columns.add(column);
-            if ("int".equals(types.get(column))) {
-                row.add(Long.parseLong(first.get(i)));
-            } else {
-                row.add(Double.parseDouble(first.get(i)));
-            }
+    private void monitor(StepContext context) throws Exception {
+        Path batchFile = repo.sampleMlProject().resolve(settings.productionData());
+        CsvTable batch = DataValidation.readData(repo.sampleMlProject(), settings.productionData());
+        context.out("Production batch: " + settings.productionData() + " (" + batch.rows().size()
+                + " labelled rows) scored by " + modelServer.baseUrl() + "/invocations");
+        DriftReport drift = Drift.compare(trainingData, batch, contract);
+        drift.lines().forEach(context::out);
+        BatchScore score = BatchScore.score(modelServer, batch, contract);
+        accuracyBefore = accuracy;
+        accuracyAfter = score.accuracy();
+        boolean decayed = accuracyBefore - accuracyAfter >= MlopsSettings.MAX_ACCURACY_DROP;
+        retrainNeeded = drift.drifted() || decayed;
+        context.out(String.format(Locale.ROOT, "accuracy: %.4f at training -> %.4f on this batch (%d/%d correct);"
+                        + " decay threshold %.2f", accuracyBefore, accuracyAfter, score.correct(), score.rows(),
+                MlopsSettings.MAX_ACCURACY_DROP));
+        context.out("drift: " + (drift.drifted() ? "yes in " + String.join(", ", drift.driftedFeatures())
+                : "none") + " (PSI >= " + Drift.PSI_DRIFT + ")");
+        String monitoringRun = MonitoringRun.log(client, settings.modelName(), modelVersion,
+                settings.productionData(), drift, accuracyBefore, accuracyAfter, retrainNeeded);
+        context.out("Logged monitoring run " + monitoringRun + " in experiment '" + MonitoringRun.EXPERIMENT
+                + "' (tags model.name, model.version)");
+        context.out(retrainNeeded ? "=> retraining needed: " + (drift.drifted() ? "the inputs drifted" : "")
+                + (drift.drifted() && decayed ? " and " : "") + (decayed ? "the accuracy decayed" : "")
+                : "=> no retraining needed: the model still fits the data");
+        modelServer.close();
+        context.cleanup().forget(modelServer);
+        context.out("Stopped the model server.");
+        monitoring.set("drift", JSON.valueToTree(driftFacts(drift)));
+        monitoring.put("accuracyBefore", accuracyBefore);
+        monitoring.put("accuracyAfter", accuracyAfter);
+        monitoring.put("retrainNeeded", retrainNeeded);
+        monitoring.put("monitoringRunId", monitoringRun);
+        monitoring.put("batch", batchFile.toString());
+        monitoring.put("decision", "kept");
+        monitoring.putNull("challengerVersion");
+        context.fact("monitoring", monitoring);
+    }
+
+    private void retrain(StepContext context) throws Exception {
+        if (!retrainNeeded) {
+            context.out("Nothing to retrain: monitoring found no drift and no accuracy decay.");
+            return;
         }
-        return request;
+        int rows = CsvTable.read(repo.sampleMlProject().resolve(settings.productionData())).rows().size();
+        int fresh = rows * 3 / 5;
+        holdout = settings.productionData() + ":tail=" + (rows - fresh);
+        Map<String, String> params = new LinkedHashMap<>(settings.params());
+        params.putAll(settings.retrainParams());
+        params.put("data", settings.data() + "," + settings.productionData() + ":head=" + fresh);
+        context.out("Same code, new data: the training data plus the first " + fresh + " production rows; the last "
+                + (rows - fresh) + " are held out to compare the models.");
+        String retrainRun = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
+                MlflowProjectRun.MAIN, settings.experiment(), params);
+        Service.Run run = client.getRun(retrainRun);
+        Map<String, String> tags = new TreeMap<>();
+        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
+        ModelRegistry registry = new ModelRegistry(client);
+        challengerVersion = registry.createVersion(settings.modelName(),
+                run.getInfo().getArtifactUri() + "/model", retrainRun);
+        registry.awaitReady(settings.modelName(), challengerVersion);
+        registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.CHALLENGER);
+        registry.setAlias(settings.modelName(), MlopsSettings.CHALLENGER, challengerVersion);
+        context.out("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
+                + (Objects.equals(tags.get("mlflow.source.git.commit"), gitCommit) ? " (unchanged)" : ""));
+        context.out("data:    digest " + datasetDigest + " -> " + newDigest);
+        context.out("Registered version " + challengerVersion + " as '" + MlopsSettings.CHALLENGER + "' (run "
+                + retrainRun + "): a data change alone made a new model version");
+        monitoring.put("challengerVersion", challengerVersion);
+        monitoring.put("challengerRunId", retrainRun);
+        monitoring.put("challengerDatasetDigest", newDigest);
+        context.fact("monitoring", monitoring);
+    }
+
+    private void decide(StepContext context) throws Exception {
+        if (challengerVersion == null) {
+            context.out("No challenger: version " + modelVersion + " stays '" + MlopsSettings.ALIAS + "'.");
+            return;
+        }
+        double champion = evaluate(context, modelVersion);
+        double challenger = evaluate(context, challengerVersion);
+        boolean promote = challenger >= champion + settings.promoteMargin();
+        context.out(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
+                        + "(margin needed %.2f)", holdout, modelVersion, champion, challengerVersion, challenger,
+                settings.promoteMargin()));
+        ModelRegistry registry = new ModelRegistry(client);
+        if (promote) {
+            registry.setAlias(settings.modelName(), MlopsSettings.ALIAS, challengerVersion);
+            registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.ALIAS);
+            context.out("=> promoted: '" + MlopsSettings.ALIAS + "' now points at version " + challengerVersion);
+        } else {
+            context.out("=> kept: the challenger is not better by the margin, so '" + MlopsSettings.ALIAS
+                    + "' stays on version " + modelVersion);
+        }
+        String pointsAt = registry.versionByAlias(settings.modelName(), MlopsSettings.ALIAS).path("version").asText();
+        context.out("Alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt);
+        monitoring.put("decision", promote ? "promoted" : "kept");
+        monitoring.put("championScore", champion);
+        monitoring.put("challengerScore", challenger);
+        monitoring.put("championVersion", pointsAt);
+        context.fact("monitoring", monitoring);
+        context.fact("alias", MlopsSettings.ALIAS);
+    }
+
+    /** A real evaluation run (the project's {@code evaluate} entry point) of one version on the held-out rows. */
+    private double evaluate(StepContext context, String version) throws Exception {
+        String evaluation = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
+                "evaluate", settings.experiment(), Map.of("model_uri", "models:/" + settings.modelName() + "/"
+                        + version, "data", holdout));
+        return client.getRun(evaluation).getData().getMetricsList().stream()
+                .filter(metric -> metric.getKey().equals("eval_accuracy")).findFirst()
+                .orElseThrow(() -> new StepFailedException("evaluation run " + evaluation + " logged no eval_accuracy",
+                        "the evaluate entry point must log it", "check sample-ml-project/evaluate.py"))
+                .getValue();
+    }
+
+    private static Map<String, Object> driftFacts(DriftReport drift) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (FeatureDrift feature : drift.features()) {
+            facts.put(feature.name(), Map.of("psi", round(feature.psi()), "ks", round(feature.ks()),
+                    "drifted", feature.drifted()));
+        }
+        return facts;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -2,16 +2,35 @@ package dev.opsdemo.mlops;
 
 import java.util.Map;
 
-/** What the MLOps lane was asked to do: which server, which image, the gate, the training parameters. */
+/**
+ * What the MLOps lane was asked to do: which server and image, the training data and parameters, the gate, the
+ * production batch to monitor, and how retraining and promotion are decided.
+ */
 public record MlopsSettings(MlflowTarget target, String image, double minAccuracy, Map<String, String> params,
-                            String experiment, String modelName) {
+                            String experiment, String modelName, String data, String productionData,
+                            Map<String, String> retrainParams, double promoteMargin) {
 
     public static final String DEFAULT_EXPERIMENT = "churn-training";
     public static final String DEFAULT_MODEL = "churn-classifier";
+    public static final String DEFAULT_DATA = "data/train.csv";
+    public static final String DEFAULT_PRODUCTION_DATA = "data/production_shifted.csv";
     public static final double DEFAULT_MIN_ACCURACY = 0.80;
+    /** A challenger must beat the champion by this much on the same held-out rows to take the alias. */
+    public static final double DEFAULT_PROMOTE_MARGIN = 0.02;
+    /** Accuracy on production this far below the training run's counts as decay and triggers retraining. */
+    public static final double MAX_ACCURACY_DROP = 0.05;
     public static final String ALIAS = "champion";
+    public static final String CHALLENGER = "challenger";
 
     public MlopsSettings {
         params = Map.copyOf(params);
+        retrainParams = Map.copyOf(retrainParams);
+    }
+
+    /** The training parameters {@code mlflow run} gets, with the data file as the {@code data} parameter. */
+    public Map<String, String> trainingParams() {
+        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        all.put("data", data);
+        return all;
     }
 }
