@@ -11,6 +11,8 @@ import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.report.ConsoleListener;
+import dev.opsdemo.report.ContrastTableListener;
+import dev.opsdemo.report.Records;
 import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;
 import dev.opsdemo.workspace.UsageException;
@@ -33,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunSession {
 
+    private static final int CONTRAST_WIDTH = 100;
+
     private RunSession() {
     }
 
@@ -54,7 +58,12 @@ final class RunSession {
         listeners.add(presenter);
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
         listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
+        listeners.addAll(Records.forWorkspace(workspace.root(), secrets));
         listeners.addAll(extraListeners);
+        // Last, so the contrast closes the terminal output and the transcript.
+        listeners.add(new ContrastTableListener(top.out(), style, CONTRAST_WIDTH));
+        listeners.add(new ContrastTableListener(new MaskingPrintStream(transcript, secrets), new Style(false),
+                CONTRAST_WIDTH));
         Runner runner = new Runner(listeners, secrets, stepTimeout);
 
         CountDownLatch finished = new CountDownLatch(1);
@@ -70,7 +79,8 @@ final class RunSession {
         try {
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter);
-            top.out().println("Records: " + workspace.summaryJson() + ", " + workspace.transcript());
+            top.out().println("Records in " + workspace.root() + ": summary.json, transcript.txt, transcript.cast, "
+                    + "report.md, report.html");
             return summary.exitCode();
         } finally {
             if (keyboard != null) {

@@ -23,7 +23,7 @@ class MlopsContainerTest {
     void theLaneRunsAgainstAContainerAndLeavesNoContainerBehind() throws Exception {
         Docker.require();
         HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
-                "--mlflow", "container");
+                "--mlflow", "container", "--production-data", "data/production_reference.csv");
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("mlflow-server | "), "the container's log lines are streamed with a prefix");
         JsonNode summary = HarnessRun.summary(workspace);
@@ -47,7 +47,7 @@ class MlopsContainerTest {
     void autoPicksTheContainerWhenAnEngineAnswers() throws Exception {
         Docker.require();
         HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
-                "--mlflow", "auto");
+                "--mlflow", "auto", "--production-data", "data/production_reference.csv");
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("--mlflow auto: a Docker engine answers, so the server runs in a container"),
                 run.all());

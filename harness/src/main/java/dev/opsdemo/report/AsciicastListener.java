@@ -1,0 +1,134 @@
+package dev.opsdemo.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code transcript.cast}: the run as an asciicast v2 recording, replayable with {@code asciinema play} at the
+ * pace it really happened. The lines are the transcript's own (a {@link ConsoleListener} with lane prefixes
+ * formats them), in colour because a player is a terminal; a marker at every step lets the player jump to it.
+ * Each event is written as it happens, so a run that is killed still leaves a playable recording.
+ */
+public final class AsciicastListener implements RunListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private final Path file;
+    private final Secrets secrets;
+    private final int width;
+    private final int height;
+    private final LongSupplier nanoClock;
+    private final ConsoleListener console;
+    private BufferedWriter writer;
+    private long startedNanos;
+
+    public AsciicastListener(Path file, Secrets secrets, int width, int height) {
+        this(file, secrets, width, height, System::nanoTime);
+    }
+
+    /** With a clock of one's own, so a test can check the timing without waiting. */
+    AsciicastListener(Path file, Secrets secrets, int width, int height, LongSupplier nanoClock) {
+        this.file = file;
+        this.secrets = secrets;
+        this.width = width;
+        this.height = height;
+        this.nanoClock = nanoClock;
+        this.console = new ConsoleListener(new PrintStream(new LineCapture(line -> event("o", line + "\r\n")),
+                true, StandardCharsets.UTF_8), new Style(true), true);
+    }
+
+    @Override
+    public synchronized void runStarted(List<Lane> lanes) {
+        open(LaneLabels.title(lanes.stream().map(Lane::name).toList()));
+        console.runStarted(lanes);
+    }
+
+    @Override
+    public synchronized void stepStarted(Step step) {
+        event("m", step.id());
+        console.stepStarted(step);
+    }
+
+    @Override
+    public synchronized void output(Step step, String line) {
+        console.output(step, line);
+    }
+
+    @Override
+    public synchronized void stepFinished(StepResult result) {
+        console.stepFinished(result);
+    }
+
+    @Override
+    public synchronized void runFinished(RunSummary summary) {
+        console.runFinished(summary);
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            } finally {
+                writer = null;
+            }
+        }
+    }
+
+    private void open(String title) {
+        startedNanos = nanoClock.getAsLong();
+        ObjectNode header = JSON.createObjectNode();
+        header.put("version", 2);
+        header.put("width", width);
+        header.put("height", height);
+        header.put("timestamp", Instant.now().getEpochSecond());
+        header.put("title", title + ": opsdemo run");
+        try {
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            write(header.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private synchronized void event(String type, String data) {
+        if (writer == null) {
+            return;
+        }
+        long micros = (nanoClock.getAsLong() - startedNanos) / 1_000;
+        ArrayNode event = JSON.createArrayNode();
+        event.add(BigDecimal.valueOf(micros, 6));
+        event.add(type);
+        // Masked before encoding too: JSON escaping could otherwise hide a secret with a quote from the mask.
+        event.add(secrets.mask(data));
+        try {
+            write(JSON.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void write(String json) throws IOException {
+        writer.write(secrets.mask(json));
+        writer.write('\n');
+        writer.flush();
+    }
+}

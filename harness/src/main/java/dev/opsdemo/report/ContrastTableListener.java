@@ -1,0 +1,37 @@
+package dev.opsdemo.report;
+
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.RunSummary;
+
+import java.io.PrintStream;
+
+/** Prints the side-by-side contrast once the run is over, for whichever lanes ran. */
+public final class ContrastTableListener implements RunListener {
+
+    private final PrintStream out;
+    private final Style style;
+    private final int width;
+
+    public ContrastTableListener(PrintStream out, Style style, int width) {
+        this.out = out;
+        this.style = style;
+        this.width = width;
+    }
+
+    @Override
+    public synchronized void runFinished(RunSummary summary) {
+        ContrastTable table = ContrastTable.of(summary.results());
+        if (table.lanes().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(style.bold(LaneLabels.title(table.lanes())
+                + ", stage by stage"));
+        out.print(table.render(style, width));
+        for (String paragraph : Lesson.of(summary.facts())) {
+            out.println();
+            TextWrap.wrap(paragraph, width, 2).forEach(line -> out.println(style.bold(line)));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.opsdemo.report;
+
+import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.demo.StepStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code report.md}: the run as a document that renders on any Git host, built from the run's results only. */
+final class MarkdownReport {
+
+    private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
+
+    private final Secrets secrets;
+
+    /** Masks every text before it is escaped: escaping could otherwise split a secret so the mask misses it. */
+    MarkdownReport(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    String render(RunSummary summary) {
+        StringBuilder md = new StringBuilder();
+        ContrastTable table = ContrastTable.of(summary.results());
+        md.append("# ").append(LaneLabels.title(table.lanes())).append(": run report\n\n");
+        md.append("**Status: ").append(RunOverview.of(summary).line()).append("**\n\n");
+        if (!table.lanes().isEmpty()) {
+            md.append("## Stage by stage\n\n").append(table(table)).append('\n');
+        }
+        Map<String, String> links = MlflowLinks.of(summary.facts().path(LaneLabels.MLOPS));
+        if (!links.isEmpty()) {
+            md.append("## In the MLflow UI\n\n");
+            links.forEach((text, url) -> md.append("- [").append(inline(text)).append("](<").append(url)
+                    .append(">)\n"));
+            md.append('\n');
+        }
+        md.append("## Steps\n");
+        int number = 0;
+        for (StepResult result : summary.results()) {
+            md.append('\n').append(step(++number, result));
+        }
+        return md.toString();
+    }
+
+    String table(ContrastTable table) {
+        StringBuilder md = new StringBuilder("| stage |");
+        table.lanes().forEach(lane -> md.append(' ').append(ContrastTable.label(lane)).append(" (")
+                .append(ConsoleListener.seconds(table.durationMs(lane))).append(") |"));
+        md.append("\n|---|").append("---|".repeat(table.lanes().size())).append('\n');
+        for (ContrastTable.Row row : table.rows()) {
+            md.append("| ").append(row.stage().label()).append(" |");
+            table.lanes().forEach(lane -> md.append(' ').append(cell(row.cell(lane))).append(" |"));
+            md.append('\n');
+        }
+        md.append("| **versioned** |");
+        table.lanes().forEach(lane -> md.append(" **").append(inline(ContrastTable.versioned(lane))).append("** |"));
+        return md.append('\n').toString();
+    }
+
+    private String cell(ContrastTable.Cell cell) {
+        if (cell.isEmpty()) {
+            return "—";
+        }
+        List<String> lines = new ArrayList<>();
+        cell.steps().forEach(step -> lines.add(inline(step.step().title())
+                + (step.status() == StepStatus.PASSED ? "" : " (**" + step.status().label() + "**)")));
+        cell.produced().forEach(item -> lines.add("→ " + inline(item)));
+        if (cell.ran()) {
+            lines.add("_" + ConsoleListener.seconds(cell.durationMs()) + "_");
+        }
+        return String.join("<br>", lines);
+    }
+
+    private String step(int number, StepResult result) {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(number).append(". `").append(result.step().id()).append("`: ")
+                .append(inline(result.step().title())).append("\n\n");
+        md.append("- lane: ").append(result.step().lane()).append(" · stage: ").append(result.step().stage().label())
+                .append(" · status: **").append(result.status().label()).append("** · duration: ")
+                .append(ConsoleListener.seconds(result.durationMs())).append("\n\n");
+        md.append("> ").append(inline(result.step().caption())).append("\n\n");
+        md.append(fenced("sh", List.of(result.step().command())));
+        if (result.failure() != null) {
+            md.append("\nFailure:\n\n").append(fenced("text", result.failure().lines().toList()));
+        }
+        Excerpt excerpt = Excerpt.of(result.output());
+        if (!excerpt.isEmpty()) {
+            md.append("\nOutput (").append(result.output().size()).append(" lines):\n\n");
+            List<String> lines = new ArrayList<>(excerpt.head());
+            if (excerpt.omitted() > 0) {
+                lines.add(excerpt.omissionNote());
+                lines.addAll(excerpt.tail());
+            }
+            md.append(fenced("text", lines));
+        }
+        return md.toString();
+    }
+
+    /** A fence longer than any backtick run inside, so real output can never close the block early. */
+    private String fenced(String language, List<String> lines) {
+        int longest = 2;
+        for (String line : lines) {
+            Matcher run = BACKTICK_RUN.matcher(line);
+            while (run.find()) {
+                longest = Math.max(longest, run.group().length());
+            }
+        }
+        String fence = "`".repeat(longest + 1);
+        return fence + language + "\n" + secrets.mask(String.join("\n", lines)) + "\n" + fence + "\n";
+    }
+
+    /** Text inside a table cell, a heading or a quote: Markdown and HTML characters are shown, not interpreted. */
+    String inline(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : secrets.mask(text).replace("\r", "").replace("\n", " ").toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '|', '*', '_', '`', '[', ']', '#' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.opsdemo.report;
+
+import dev.opsdemo.demo.RunListener;
+import dev.opsdemo.demo.Secrets;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The records a run leaves in its workspace for later reading: report.md, report.html, transcript.cast. */
+public final class Records {
+
+    public static final String REPORT_MD = "report.md";
+    public static final String REPORT_HTML = "report.html";
+    public static final String TRANSCRIPT_CAST = "transcript.cast";
+
+    /** Wide enough for a lane prefix and a Maven line without the player wrapping most of them. */
+    static final int CAST_WIDTH = 140;
+    static final int CAST_HEIGHT = 40;
+
+    private Records() {
+    }
+
+    public static List<RunListener> forWorkspace(Path workspaceRoot, Secrets secrets) {
+        return List.of(
+                new MarkdownReportListener(workspaceRoot.resolve(REPORT_MD), secrets),
+                new HtmlReportListener(workspaceRoot.resolve(REPORT_HTML), secrets),
+                new AsciicastListener(workspaceRoot.resolve(TRANSCRIPT_CAST), secrets, CAST_WIDTH, CAST_HEIGHT));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Validation, monitoring, retraining and the champion/challenger decision, checked in the real registry. */
+class MonitoringTest {
+
+    @TempDir
+    Path workspace;
+
+    @AfterEach
+    void nothingLeftRunning() {
+        Leftovers.assertNoChildProcesses();
+    }
+
+    private HarnessRun mlops(String... extra) {
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"mlops", "--non-interactive", "--workspace", workspace.toString(),
+                "--mlflow=local"}, 0, args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return HarnessRun.of(args);
+    }
+
+    private JsonNode registry() throws Exception {
+        return MlflowWitness.read(workspace.resolve("mlops/mlflow/mlflow.db"), MlopsSettings.DEFAULT_MODEL,
+                MlopsSettings.DEFAULT_EXPERIMENT);
+    }
+
+    @Test
+    void driftTriggersRetrainingAndABetterChallengerBecomesChampion() throws Exception {
+        HarnessRun run = mlops();
+        assertEquals(0, run.exitCode(), run.all());
+        JsonNode facts = HarnessRun.summary(workspace).at("/facts/mlops");
+        JsonNode monitoring = facts.get("monitoring");
+        assertTrue(monitoring.at("/drift/monthly_charges/drifted").asBoolean(), monitoring.toString());
+        assertTrue(monitoring.at("/drift/usage_hours/drifted").asBoolean(), monitoring.toString());
+        assertFalse(monitoring.at("/drift/late_payments/drifted").asBoolean(), monitoring.toString());
+        assertTrue(monitoring.get("accuracyAfter").asDouble() < monitoring.get("accuracyBefore").asDouble());
+        assertEquals("promoted", monitoring.get("decision").asText(), run.all());
+        String challenger = monitoring.get("challengerVersion").asText();
+        assertEquals("2", challenger);
+
+        JsonNode registry = registry();
+        assertEquals(challenger, registry.at("/aliases/champion").asText(), "the alias moved: " + registry);
+        assertEquals(challenger, registry.at("/aliases/challenger").asText());
+        JsonNode version2 = registry.get("versions").get(1);
+        assertEquals("champion", version2.at("/tags/role").asText(), "promoted challenger is tagged champion");
+        String retrainRun = version2.get("run_id").asText();
+        assertEquals(monitoring.get("challengerRunId").asText(), retrainRun);
+        JsonNode original = registry.at("/runs/" + facts.get("runId").asText());
+        JsonNode retrained = registry.at("/runs/" + retrainRun);
+        assertEquals(original.at("/tags/mlflow.source.git.commit").asText(),
+                retrained.at("/tags/mlflow.source.git.commit").asText(), "same code");
+        assertNotEquals(original.at("/dataset_digests/0").asText(), retrained.at("/dataset_digests/0").asText(),
+                "new data");
+        assertEquals(monitoring.get("challengerDatasetDigest").asText(), retrained.at("/dataset_digests/0").asText());
+    }
+
+    @Test
+    void aWorseChallengerLeavesTheAliasOnTheChampion() throws Exception {
+        HarnessRun run = mlops("--retrain-param", "n_estimators=1", "--retrain-param", "max_depth=1");
+        assertEquals(0, run.exitCode(), run.all());
+        JsonNode monitoring = HarnessRun.summary(workspace).at("/facts/mlops/monitoring");
+        assertEquals("kept", monitoring.get("decision").asText(), run.all());
+        assertTrue(monitoring.get("challengerScore").asDouble() < monitoring.get("championScore").asDouble(),
+                monitoring.toString());
+        assertTrue(run.out().contains("=> kept: the challenger is not better by the margin"), run.all());
+        JsonNode registry = registry();
+        assertEquals("1", registry.at("/aliases/champion").asText(), "the champion stays: " + registry);
+        assertEquals("2", registry.at("/aliases/challenger").asText());
+    }
+
+    @Test
+    void anUnshiftedBatchShowsNoDriftAndNeedsNoRetraining() throws Exception {
+        HarnessRun run = mlops("--production-data", "data/production_reference.csv");
+        assertEquals(0, run.exitCode(), run.all());
+        JsonNode monitoring = HarnessRun.summary(workspace).at("/facts/mlops/monitoring");
+        monitoring.get("drift").forEach(feature -> assertFalse(feature.get("drifted").asBoolean(),
+                monitoring.toString()));
+        assertFalse(monitoring.get("retrainNeeded").asBoolean());
+        assertEquals("kept", monitoring.get("decision").asText());
+        assertTrue(monitoring.get("challengerVersion").isNull());
+        assertEquals(1, registry().get("versions").size(), "no retraining, no new version");
+    }
+
+    @Test
+    void corruptedDataStopsAtValidationWithNothingTrainedOrRegistered() throws Exception {
+        HarnessRun run = mlops("--data", "data/corrupted.csv");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("✘ mlops.validate failed"), run.all());
+        assertTrue(run.out().contains("tenure_months: 60 rows below min 0"), run.all());
+        assertTrue(run.out().contains("usage_hours: 700 rows missing"), run.all());
+        assertTrue(run.out().contains("- mlops.train skipped"), run.all());
+        JsonNode registry = registry();
+        assertEquals(0, registry.get("experiment_runs").asInt(), "no training run: " + registry);
+        assertEquals(0, registry.get("versions").size());
+    }
+
+    @Test
+    void aMissingOrEmptyDatasetIsAClearFailure() throws Exception {
+        HarnessRun missing = mlops("--data", "data/no-such-file.csv");
+        assertEquals(1, missing.exitCode(), missing.all());
+        assertTrue(missing.out().contains("data/no-such-file.csv"), missing.all());
+        assertTrue(missing.out().contains("next:"), missing.all());
+        HarnessRun empty = mlops("--data", "data/empty.csv");
+        assertEquals(1, empty.exitCode(), empty.all());
+        assertTrue(empty.out().contains("0 rows, fewer than min_rows 100"), empty.all());
+    }
+}
