@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The one way the harness runs a process: Commons Exec, output streamed line by line, stdout and stderr merged in
- * the order they arrive, every started process registered with the run's {@link Cleanup}.
+ * the order the process wrote them, every started process registered with the run's {@link Cleanup}.
  */
 public final class ProcessRunner {
 
@@ -56,7 +56,12 @@ public final class ProcessRunner {
         DefaultExecutor executor = new DefaultExecutor() {
             @Override
             protected Process launch(CommandLine cmd, Map<String, String> env, java.io.File dir) throws IOException {
-                Process process = super.launch(cmd, env, dir);
+                // stderr joins stdout in the operating system, as `2>&1` would: read by two threads, the two
+                // streams would interleave differently on every run, and transcripts and golden files with them.
+                ProcessBuilder builder = new ProcessBuilder(cmd.toStrings()).directory(dir).redirectErrorStream(true);
+                builder.environment().clear();
+                builder.environment().putAll(env);
+                Process process = builder.start();
                 launched.set(process);
                 return process;
             }

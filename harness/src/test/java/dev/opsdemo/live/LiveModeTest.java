@@ -1,0 +1,95 @@
+package dev.opsdemo.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.support.Docker;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.Tmux;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Live mode on a real pseudo-terminal (tmux): Enter advances, --from-step resumes, q quits and cleans up. */
+class LiveModeTest {
+
+    private static final Duration STEP = Duration.ofSeconds(120);
+    private static final String PROMPT = "[Enter] run";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void enterAdvancesOneStepAndQuittingMidDemoLeavesNoProcessOrContainer() throws Exception {
+        Docker.require();
+        Path workspace = dir.resolve("ws");
+        try (Tmux terminal = Tmux.harness(dir, "demo", "--workspace", workspace.toString(), "--typing-speed", "0",
+                "--mlflow", "container", "--production-data", "data/production_reference.csv")) {
+            terminal.await("$ git init --bare", STEP);
+            terminal.await(PROMPT, STEP);
+            assertFalse(terminal.screen().contains("Initialized empty bare repository"), "waits for Enter");
+            terminal.send("Enter");
+            terminal.await("✔ devops.remote passed", STEP);
+            terminal.await("devops.commit · version", STEP);
+            terminal.await(PROMPT, STEP);
+            Thread.sleep(1500);
+            assertFalse(terminal.screen().contains("(root-commit)"), "the next step waits for Enter too");
+            terminal.send("Enter");
+            terminal.await("✔ devops.commit passed", STEP);
+            terminal.await("mlops.server · version", STEP);
+            terminal.send("Enter");
+            terminal.await("✔ mlops.server passed", STEP);
+            assertEquals(1, Docker.containersOf(workspace.toString()).size(), "the MLflow container runs");
+            terminal.await("devops.build · build", STEP);
+            terminal.send("q");
+            assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
+            assertTrue(terminal.screen().contains("(quit: stopping everything started so far)"), terminal.screen());
+        }
+        Docker.assertNoContainersOf(workspace.toString());
+        assertEquals("", Shell.run(dir, "pgrep", "-f", workspace.toString()).text(), "processes left running");
+        JsonNode summary = HarnessRun.summary(workspace);
+        Leftovers.assertNotListening(summary.at("/facts/devops/remoteUrl").asText());
+        Leftovers.assertNotListening(summary.at("/facts/mlops/trackingUri").asText());
+    }
+
+    @Test
+    void fromStepRunsTheEarlierStepsQuietlyAndResumesThere() throws Exception {
+        Path workspace = dir.resolve("ws");
+        try (Tmux terminal = Tmux.harness(dir, "demo", "--only", "devops", "--workspace", workspace.toString(),
+                "--typing-speed", "0", "--from-step", "devops.push")) {
+            terminal.await("devops.push · release", STEP);
+            terminal.await(PROMPT, STEP);
+            String before = terminal.screen();
+            assertTrue(before.contains("↺ devops.remote ran quietly (passed"), before);
+            assertTrue(before.contains("↺ devops.build ran quietly (passed"), before);
+            assertFalse(before.contains("BUILD SUCCESS"), "quiet steps' output is not shown");
+            terminal.send("Enter");
+            terminal.await("✔ devops.push passed", STEP);
+            terminal.await("devops.deploy · deploy", STEP);
+            terminal.send("Enter");
+            terminal.await("devops.monitor · monitor", STEP);
+            terminal.send("Enter");
+            assertEquals(0, terminal.awaitExit(STEP), terminal.screen());
+        }
+        JsonNode summary = HarnessRun.summary(workspace);
+        assertEquals("passed", summary.get("status").asText());
+        String remoteMain = Shell.ok(dir, "git", "--git-dir", workspace.resolve("devops/remote/sample-app.git")
+                .toString(), "rev-parse", "main").firstLine();
+        assertEquals(summary.at("/facts/devops/pushedSha").asText(), remoteMain);
+    }
+
+    @Test
+    void anUnknownFromStepIsAUsageErrorListingTheSteps() {
+        HarnessRun run = HarnessRun.of("demo", "--only", "devops", "--non-interactive", "--workspace",
+                dir.resolve("ws").toString(), "--from-step", "devops.nope");
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("--from-step devops.nope is not a step of this run"), run.all());
+        assertTrue(run.err().contains("devops.push"), "lists the valid ids: " + run.all());
+    }
+}

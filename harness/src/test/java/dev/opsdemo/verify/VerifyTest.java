@@ -1,0 +1,57 @@
+package dev.opsdemo.verify;
+
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.MlflowWitness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `harness verify` against the repo's golden files, a broken expectation, and --update-golden restoring it. */
+class VerifyTest {
+
+    @TempDir
+    Path dir;
+
+    private HarnessRun verify(Path golden, String... extra) {
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"verify", "--golden-dir", golden.toString(), "--workspace",
+                dir.resolve("ws").toString()}, 0, args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return HarnessRun.of(args);
+    }
+
+    @Test
+    void passesOnTheRepoGoldenFilesFailsWithADiffWhenOneIsAlteredAndUpdateRestoresIt() throws Exception {
+        Path golden = Files.createDirectories(dir.resolve("golden"));
+        try (Stream<Path> files = Files.list(MlflowWitness.repoRoot().resolve("golden"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, golden.resolve(file.getFileName()));
+            }
+        }
+        HarnessRun clean = verify(golden);
+        assertEquals(0, clean.exitCode(), clean.all());
+        assertTrue(clean.out().contains("verify: all 17 steps match"), clean.all());
+
+        Path push = golden.resolve("devops.push.txt");
+        String original = Files.readString(push);
+        assertTrue(original.contains(" * [new branch]      main -> main"), original);
+        Files.writeString(push, original.replace(" * [new branch]      main -> main",
+                " * [new branch]      main -> trunk"));
+        HarnessRun broken = verify(golden);
+        assertEquals(1, broken.exitCode(), broken.all());
+        assertTrue(broken.out().contains("✘ devops.push: output differs from " + push), broken.all());
+        assertTrue(broken.out().contains("- " + " * [new branch]      main -> trunk"), broken.all());
+        assertTrue(broken.out().contains("+ " + " * [new branch]      main -> main"), broken.all());
+        assertTrue(broken.out().contains("verify: 1 step(s) do not match"), broken.all());
+
+        HarnessRun update = verify(golden, "--update-golden");
+        assertEquals(0, update.exitCode(), update.all());
+        assertEquals(original, Files.readString(push), "--update-golden restores the expectation");
+    }
+}
