@@ -44,8 +44,11 @@ final class HtmlReport {
             html.append("<section>\n<h2>Timeline</h2>\n").append(new HtmlTimeline(text).render(timeline))
                     .append("<p class=\"note\">Each segment is one step, drawn to scale from the run's start. "
                             + "Hover for its timing; click to read it.</p>\n</section>\n");
-            html.append("<section>\n<h2>Stage by stage</h2>\n").append(new HtmlContrast(text).render(table))
-                    .append("</section>\n");
+            html.append("<section>\n<h2>Stage by stage</h2>\n").append(new HtmlContrast(text).render(table));
+            for (String paragraph : Lesson.of(summary.facts())) {
+                html.append("<p class=\"note\"><strong>").append(text.of(paragraph)).append("</strong></p>\n");
+            }
+            html.append("</section>\n");
         }
         html.append("<section>\n<h2>Steps</h2>\n");
         int number = 0;

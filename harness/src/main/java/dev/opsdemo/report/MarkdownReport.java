@@ -30,6 +30,8 @@ final class MarkdownReport {
         md.append("**Status: ").append(RunOverview.of(summary).line()).append("**\n\n");
         if (!table.lanes().isEmpty()) {
             md.append("## Stage by stage\n\n").append(table(table)).append('\n');
+            Lesson.of(summary.facts()).forEach(paragraph -> md.append("**").append(inline(paragraph))
+                    .append("**\n\n"));
         }
         Map<String, String> links = MlflowLinks.of(summary.facts().path(LaneLabels.MLOPS));
         if (!links.isEmpty()) {

@@ -34,8 +34,8 @@ class ContrastTableTest {
                 version.cell("devops").steps().stream().map(result -> result.step().title()).toList());
         assertEquals(List.of("commit 9c1b2d3"), version.cell("devops").produced());
         assertEquals(730, version.cell("devops").durationMs());
-        assertTrue(version.cell("mlops").produced().contains("dataset digest a1b2c3d4"));
-        assertTrue(version.cell("mlops").produced().contains("params max_depth=6, n_estimators=50, seed=42"));
+        assertTrue(version.cell("mlops").produced().contains("data: digest a1b2c3d4"));
+        assertTrue(version.cell("mlops").produced().contains("params: max_depth=6, n_estimators=50, seed=42"));
         assertTrue(table.rows().get(5).cell("devops").isEmpty(), "nothing monitors in either lane yet");
     }
 
