@@ -1,19 +1,61 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.commands.PlainScript;
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.devops.DevopsLane;
+import dev.opsdemo.mlops.MlopsLane;
+import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "commands", mixinStandardHelpOptions = true, description = "Prints the equivalent plain git/mvn/mlflow commands as a runnable script.")
+@Command(name = "commands", mixinStandardHelpOptions = true,
+        description = "Prints the equivalent plain git/mvn/java/curl/mlflow commands as a runnable bash script "
+                + "(e.g. harness commands > plain.sh); nothing is run.")
 final class CommandsCommand implements Callable<Integer> {
+
+    enum Only { devops, mlops }
 
     @ParentCommand
     HarnessCommand top;
 
+    @Option(names = "--lane", paramLabel = "devops|mlops",
+            description = "Only this lane's steps (default: both, DevOps first).")
+    Only lane;
+
     @Override
-    public Integer call() {
-        top.err().println("harness commands: not yet available in this version");
-        return Main.EXIT_USAGE;
+    public Integer call() throws IOException {
+        RepoLayout repo = RepoLayout.locate();
+        MlopsSettings settings = PlainScript.defaultSettings();
+        // The lanes want a workspace to name their paths; none of them is touched, so a scratch one does.
+        Path scratch = Files.createTempDirectory("opsdemo-commands");
+        try {
+            List<Lane> lanes = lanes(repo, Workspace.open(scratch, repo), settings);
+            top.out().print(PlainScript.render(lanes, PlainScript.variables(repo, settings)));
+            top.out().flush();
+            return 0;
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    private List<Lane> lanes(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
+        List<Lane> lanes = new ArrayList<>();
+        if (lane != Only.mlops) {
+            lanes.add(new DevopsLane(repo, workspace).lane());
+        }
+        if (lane != Only.devops) {
+            lanes.add(new MlopsLane(repo, workspace, settings).lane());
+        }
+        return lanes;
     }
 }

@@ -1,0 +1,140 @@
+package dev.opsdemo.commands;
+
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.mlops.Drift;
+import dev.opsdemo.mlops.MlflowContainer;
+import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.workspace.RepoLayout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The lanes as a bash script of the plain commands a learner would type: a header, then per lane its helpers
+ * ({@code commands/<lane>.sh}, if it has any) and per step its id, title and caption as comments followed by the
+ * step's snippet ({@code commands/<step-id>.sh}). Titles and captions come from the lanes' {@link Step}s, so they
+ * are written in one place; the snippets are resources, so the commands can be changed without touching Java.
+ */
+public final class PlainScript {
+
+    static final String RESOURCES = "/commands/";
+    private static final int WIDTH = 110;
+
+    private PlainScript() {
+    }
+
+    /**
+     * The whole script. Of {@code variables}, those the emitted commands use become assignments at its top, in
+     * their order; the others are left out, so a one-lane script declares nothing it does not need.
+     */
+    public static String render(List<Lane> lanes, Map<String, String> variables) {
+        StringBuilder body = new StringBuilder(resource("header.sh"));
+        for (Lane lane : lanes) {
+            optionalResource(lane.name() + ".sh").ifPresent(prelude -> body.append('\n').append(prelude));
+            for (Step step : lane.steps()) {
+                body.append('\n').append("# ").append("-".repeat(WIDTH - 2)).append('\n');
+                body.append("# [").append(step.id()).append("] ").append(step.title()).append('\n');
+                for (String line : wrap(step.caption(), WIDTH - 2)) {
+                    body.append("# ").append(line).append('\n');
+                }
+                body.append("echo ").append(quote("==> [" + step.id() + "] " + step.title())).append('\n');
+                body.append(snippet(step.id()));
+            }
+        }
+        body.append('\n').append(resource("footer.sh"));
+
+        StringBuilder out = new StringBuilder();
+        out.append(resource("intro.sh").replace("@REPO@", variables.getOrDefault("REPO", "REPO")));
+        out.append("set -euo pipefail\n\n");
+        variables.forEach((name, value) -> {
+            if (Pattern.compile("\\$\\{?" + name + "\\b").matcher(body).find()) {
+                out.append(name).append('=').append(quote(value)).append('\n');
+            }
+        });
+        return out.append('\n').append(body).toString();
+    }
+
+    /** The step's commands; a step without a snippet is a bug in this package, not in the user's input. */
+    public static String snippet(String stepId) {
+        return resource(stepId + ".sh");
+    }
+
+    /**
+     * The values the snippets share: where the harness's checkout is (sample-app/ and sample-ml-project/ are used
+     * from there) and the MLOps lane's names and thresholds, taken from the same settings the lane runs with.
+     */
+    public static Map<String, String> variables(RepoLayout repo, MlopsSettings settings) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("REPO", repo.root().toString());
+        variables.put("EXPERIMENT", settings.experiment());
+        variables.put("MODEL", settings.modelName());
+        variables.put("ALIAS", MlopsSettings.ALIAS);
+        variables.put("CHALLENGER", MlopsSettings.CHALLENGER);
+        variables.put("TRAIN_DATA", settings.data());
+        variables.put("PRODUCTION_DATA", settings.productionData());
+        variables.put("MIN_ACCURACY", number(settings.minAccuracy()));
+        variables.put("MAX_ACCURACY_DROP", number(MlopsSettings.MAX_ACCURACY_DROP));
+        variables.put("PSI_DRIFT", number(Drift.PSI_DRIFT));
+        variables.put("PROMOTE_MARGIN", number(settings.promoteMargin()));
+        return variables;
+    }
+
+    /** What {@code demo} runs with when given no MLOps options, so the script does what the default demo does. */
+    public static MlopsSettings defaultSettings() {
+        return new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
+                MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
+                MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
+                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN);
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String resource(String name) {
+        return optionalResource(name).orElseThrow(() -> new IllegalStateException("no plain-command snippet "
+                + RESOURCES + name + " on the classpath: every step of a lane needs one "
+                + "(harness/src/main/resources/commands/)"));
+    }
+
+    private static Optional<String> optionalResource(String name) {
+        try (InputStream in = PlainScript.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Optional.of(text.endsWith("\n") ? text : text + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCES + name, e);
+        }
+    }
+
+    /** Single quotes keep every character literal in bash; a quote itself is closed, escaped and reopened. */
+    static String quote(String value) {
+        return value.matches("[A-Za-z0-9_./:=@,+%-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,2 @@
+cd "$WORK/sample-app"
+mvn -B -ntp package

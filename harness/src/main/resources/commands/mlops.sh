@@ -1,0 +1,31 @@
+# Helpers of the MLOps steps; $API is the tracking server's REST API, set when the server starts.
+
+# One value from the JSON document on stdin, by its dotted path, e.g. json_get model_version.status
+json_get() {
+  python -c 'import functools, json, sys
+print(functools.reduce(lambda node, key: node[key], sys.argv[1].split("."), json.load(sys.stdin)))' "$1"
+}
+
+# The run id `mlflow run` printed in its log: === Run (ID '<run id>') succeeded ===
+run_id_of() {
+  sed -n "s/.*=== Run (ID '\([0-9a-f]*\)') succeeded ===.*/\1/p" "$1" | tail -n 1
+}
+
+# A metric of a run, read back from the tracking server: run_metric RUN_ID accuracy
+run_metric() {
+  curl -fsS "$API/runs/get?run_id=$1" | python -c 'import json, sys
+metrics = json.load(sys.stdin)["run"]["data"]["metrics"]
+print(next(m["value"] for m in metrics if m["key"] == sys.argv[1]))' "$2"
+}
+
+# Registering is asynchronous: a new model version can be used once the registry reports it READY.
+await_ready() {
+  local status=""
+  for _ in $(seq 120); do
+    status=$(curl -fsS "$API/model-versions/get?name=$MODEL&version=$1" | json_get model_version.status)
+    [ "$status" = READY ] && return 0
+    sleep 0.5
+  done
+  echo "version $1 of $MODEL is $status, not READY" >&2
+  return 1
+}

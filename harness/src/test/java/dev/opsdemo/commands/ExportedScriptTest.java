@@ -1,0 +1,96 @@
+package dev.opsdemo.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The script `harness commands` prints, run for real with bash in an empty directory, then checked against what
+ * the real systems hold: git's remote, MLflow's registry (read with MLflow's own Python client), the process table
+ * and the ports.
+ */
+class ExportedScriptTest {
+
+    private static final Pattern SERVED = Pattern.compile("(?:http|git)://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void nothingLeftRunning() {
+        Leftovers.assertNoChildProcesses();
+    }
+
+    @Test
+    void theExportedScriptRunsBothLanesAndStopsEveryServerItStarted() throws Exception {
+        HarnessRun export = HarnessRun.of("commands");
+        assertEquals(0, export.exitCode(), export.all());
+        Path script = work.resolve("plain.sh");
+        Files.writeString(script, export.out());
+
+        // As a learner runs it: the venv activated, from an empty directory that becomes the workspace.
+        Path venvBin = MlflowWitness.repoRoot().resolve(".venv/bin");
+        Shell.Output run = Shell.run(work, Map.of("PATH", venvBin + File.pathSeparator + System.getenv("PATH")),
+                "bash", script.toString());
+        assertEquals(0, run.exitCode(), run.text());
+
+        String head = Shell.ok(work, "git", "-C", work.resolve("sample-app").toString(), "rev-parse", "HEAD")
+                .firstLine();
+        String remoteMain = Shell.ok(work, "git", "--git-dir", work.resolve("remote/sample-app.git").toString(),
+                "rev-parse", "main").firstLine();
+        assertTrue(head.matches("[0-9a-f]{40}"), head);
+        assertEquals(head, remoteMain, "the remote's main is the commit that was built");
+
+        JsonNode registry = MlflowWitness.read(work.resolve("mlflow.db"), MlopsSettings.DEFAULT_MODEL,
+                MlopsSettings.DEFAULT_EXPERIMENT);
+        String champion = registry.at("/aliases/" + MlopsSettings.ALIAS).asText();
+        assertTrue(!champion.isEmpty(), "alias " + MlopsSettings.ALIAS + " is set: " + registry);
+        JsonNode championVersion = null;
+        for (JsonNode version : registry.get("versions")) {
+            if (version.get("version").asText().equals(champion)) {
+                championVersion = version;
+            }
+        }
+        assertTrue(championVersion != null, "the alias names an existing version: " + registry);
+        assertEquals("READY", championVersion.get("status").asText(), registry.toString());
+        JsonNode championRun = registry.at("/runs/" + championVersion.get("run_id").asText());
+        assertTrue(championRun.at("/metrics/accuracy").isNumber(), "the champion comes from a training run");
+        assertEquals(1, championRun.get("dataset_digests").size(), "its data is versioned with it");
+
+        Set<Integer> ports = new TreeSet<>();
+        Matcher served = SERVED.matcher(run.text());
+        while (served.find()) {
+            ports.add(Integer.parseInt(served.group(1)));
+        }
+        assertTrue(ports.size() >= 4, "git daemon, the app, mlflow server and the model server: " + ports);
+        Leftovers.assertNoChildProcesses();
+        for (int port : ports) {
+            Leftovers.assertNotListening("http://127.0.0.1:" + port);
+        }
+        // Servers run in sessions of their own, so once bash is gone a leftover would no longer be our
+        // descendant: look for anything still naming the workspace too.
+        List<String> strays = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(line -> line.contains(work.toString())).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertEquals(List.of(), strays, "processes still running in " + work);
+    }
+}

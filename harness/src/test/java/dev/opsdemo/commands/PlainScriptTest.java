@@ -1,0 +1,129 @@
+package dev.opsdemo.commands;
+
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.devops.DevopsLane;
+import dev.opsdemo.exec.Executables;
+import dev.opsdemo.mlops.MlopsLane;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.Shell;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What `harness commands` prints, without running it (ExportedScriptTest runs it). */
+class PlainScriptTest {
+
+    private static final Pattern STEP_COMMENT = Pattern.compile("(?m)^# \\[([a-z]+\\.[a-z]+)\\] (.*)$");
+
+    @TempDir
+    Path dir;
+
+    private List<Step> steps(String laneName) {
+        RepoLayout repo = new RepoLayout(MlflowWitness.repoRoot());
+        Workspace workspace = Workspace.open(dir.resolve("lanes"), repo);
+        Lane lane = laneName.equals(DevopsLane.NAME) ? new DevopsLane(repo, workspace).lane()
+                : new MlopsLane(repo, workspace, PlainScript.defaultSettings()).lane();
+        return lane.steps();
+    }
+
+    private static List<String> stepIdsInOrder(String script) {
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = STEP_COMMENT.matcher(script);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    /** The comment lines between a step's id line and its echo, joined back into one paragraph. */
+    private static String caption(String script, String stepId) {
+        List<String> lines = script.lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("# [" + stepId + "] ")).findFirst()
+                .orElseThrow());
+        StringBuilder caption = new StringBuilder();
+        for (int i = at + 1; lines.get(i).startsWith("# "); i++) {
+            caption.append(caption.isEmpty() ? "" : " ").append(lines.get(i).substring(2));
+        }
+        return caption.toString();
+    }
+
+    private void assertValidBash(String script) throws Exception {
+        Path file = dir.resolve("plain.sh");
+        Files.writeString(file, script);
+        Shell.Output syntax = Shell.run(dir, "bash", "-n", file.toString());
+        assertEquals(0, syntax.exitCode(), "bash -n:\n" + syntax.text());
+        if (Executables.onPath("shellcheck").isPresent()) {
+            Shell.Output lint = Shell.run(dir, "shellcheck", file.toString());
+            assertEquals(0, lint.exitCode(), "shellcheck:\n" + lint.text());
+        }
+    }
+
+    @Test
+    void devopsLanePrintsOnlyDevopsStepsEachUnderItsIdTitleAndCaption() throws Exception {
+        HarnessRun run = HarnessRun.of("commands", "--lane", "devops");
+        assertEquals(0, run.exitCode(), run.all());
+        String script = run.out();
+        List<Step> devops = steps(DevopsLane.NAME);
+        assertEquals(devops.stream().map(Step::id).toList(), stepIdsInOrder(script));
+        for (Step step : devops) {
+            assertTrue(script.contains("# [" + step.id() + "] " + step.title() + "\n"), step.id());
+            assertEquals(step.caption(), caption(script, step.id()), step.id());
+        }
+        assertFalse(script.contains("mlops."), "no MLOps step in a DevOps-only script");
+        assertEquals(List.of(), script.lines().filter(line -> !line.strip().startsWith("#"))
+                .filter(line -> line.contains("mlflow")).toList(), "no MLOps command in a DevOps-only script");
+        assertValidBash(script);
+    }
+
+    @Test
+    void byDefaultBothLanesDevopsFirstEveryStepIdAsAComment() throws Exception {
+        HarnessRun run = HarnessRun.of("commands");
+        assertEquals(0, run.exitCode(), run.all());
+        String script = run.out();
+        assertTrue(script.startsWith("#!/usr/bin/env bash\n"), script);
+        assertTrue(script.contains("\nset -euo pipefail\n"), script);
+        assertTrue(script.contains("\nREPO=" + MlflowWitness.repoRoot() + "\n"), "REPO is the checkout");
+        assertTrue(script.contains("\ntrap stop_all_servers EXIT\n"), "servers are stopped on exit");
+        List<String> expected = new ArrayList<>();
+        steps(DevopsLane.NAME).forEach(step -> expected.add(step.id()));
+        steps(MlopsLane.NAME).forEach(step -> expected.add(step.id()));
+        assertEquals(expected, stepIdsInOrder(script));
+        for (Step step : steps(MlopsLane.NAME)) {
+            assertEquals(step.caption(), caption(script, step.id()), step.id());
+        }
+        assertValidBash(script);
+    }
+
+    @Test
+    void mlopsLaneAloneDeclaresOnlyWhatItUses() throws Exception {
+        HarnessRun run = HarnessRun.of("commands", "--lane", "mlops");
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals(steps(MlopsLane.NAME).stream().map(Step::id).toList(), stepIdsInOrder(run.out()));
+        assertTrue(run.out().contains("\nMODEL=churn-classifier\n"), run.out());
+        assertValidBash(run.out());
+
+        String devops = HarnessRun.of("commands", "--lane", "devops").out();
+        assertFalse(devops.contains("\nMODEL="), "the DevOps lane has no model to name");
+    }
+
+    @Test
+    void anUnknownLaneIsAUsageError() {
+        HarnessRun run = HarnessRun.of("commands", "--lane", "qa");
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("--lane"), run.all());
+    }
+}
