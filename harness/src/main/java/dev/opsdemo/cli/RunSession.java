@@ -7,9 +7,11 @@ import dev.opsdemo.demo.Runner;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.exec.TerminationSignal;
 import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
+import dev.opsdemo.mlops.LeftoverContainers;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.ContrastTableListener;
 import dev.opsdemo.report.Records;
@@ -17,10 +19,11 @@ import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
+import dev.opsdemo.workspace.WorkspaceLock;
+import dev.opsdemo.workspace.WorkspaceRepair;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -49,8 +52,26 @@ final class RunSession {
                    List<Lane> lanes, List<RunListener> extraListeners, java.time.Duration stepTimeout) {
         LiveSettings live = options.liveSettings(top.terminal());
         requireKnownStep(live.fromStep(), lanes);
+        // Before anything in the workspace is touched: another run's transcript would be truncated right below.
+        try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
+            return runLocked(top, options, workspace, secrets, lanes, extraListeners, stepTimeout, live, lock);
+        }
+    }
+
+    private static int runLocked(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
+                                 List<Lane> lanes, List<RunListener> extraListeners,
+                                 java.time.Duration stepTimeout, LiveSettings live, WorkspaceLock lock) {
+        List<String> repairs = new ArrayList<>(WorkspaceRepair.repair(workspace));
+        if (lock.previousRunWasKilled()) {
+            // Only a run that never reached its cleanup can have left a container; asking Docker takes a second.
+            repairs.addAll(LeftoverContainers.remove(workspace.root().toString()));
+        }
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
         PrintStream transcript = openTranscript(workspace);
+        for (String repair : repairs) {
+            top.out().println("workspace: " + repair);
+            transcript.println("workspace: " + repair);
+        }
         Keyboard keyboard = live.live() ? Keyboard.open(System.in) : null;
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live()), top.out(),
                 live, keyboard);
@@ -67,8 +88,13 @@ final class RunSession {
         Runner runner = new Runner(listeners, secrets, stepTimeout);
 
         CountDownLatch finished = new CountDownLatch(1);
+        TerminationSignal signal = TerminationSignal.watch();
         Thread onCtrlC = new Thread(() -> {
-            runner.interrupt();
+            if ("TERM".equals(signal.received())) {
+                runner.interrupt("terminated by SIGTERM", Runner.EXIT_TERMINATED);
+            } else {
+                runner.interrupt();
+            }
             try {
                 finished.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -88,6 +114,7 @@ final class RunSession {
             }
             transcript.close();
             finished.countDown();
+            signal.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {
@@ -111,7 +138,8 @@ final class RunSession {
         try {
             return new PrintStream(Files.newOutputStream(workspace.transcript()), true, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + workspace.transcript(), e);
+            throw new UsageException("cannot write " + workspace.transcript() + ": " + Workspace.reason(e),
+                    "move it away, fix the workspace's permissions, or pass another --workspace");
         }
     }
 

@@ -2,8 +2,7 @@ package dev.opsdemo.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.exec.Cleanup;
-import dev.opsdemo.exec.ProcessTimeoutException;
-import dev.opsdemo.exec.Readiness;
+import dev.opsdemo.exec.RecentOutput;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +16,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Executes lanes' steps on a {@link Schedule}, times each step, stops at the first failure, and tells the listeners.
- * Whatever the steps started is stopped when the run ends, on success, failure, quit or interrupt.
+ * Whatever the steps started is stopped when the run ends, on success, failure, quit or interrupt. A listener that
+ * fails (a record that cannot be written) stops the run too, and {@link #run} rethrows its error at the end.
  */
 public final class Runner {
 
@@ -29,6 +31,8 @@ public final class Runner {
     public static final int EXIT_STEP_FAILED = 1;
     public static final int EXIT_PREREQUISITE_MISSING = 3;
     public static final int EXIT_INTERRUPTED = 130;
+    /** 128 + SIGTERM, the status the JVM itself exits with when it is terminated. */
+    public static final int EXIT_TERMINATED = 143;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
@@ -45,7 +49,10 @@ public final class Runner {
     private final Set<Thread> workers = new CopyOnWriteArraySet<>();
     private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
     private volatile boolean interrupted;
+    private volatile int interruptCode = EXIT_INTERRUPTED;
+    private volatile String interruptCause = "interrupted";
     private volatile int exitCode = EXIT_OK;
+    private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
 
     private final Duration stepTimeout;
 
@@ -65,7 +72,7 @@ public final class Runner {
     }
 
     public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate) {
-        listeners.forEach(listener -> listener.runStarted(lanes));
+        tell(listener -> listener.runStarted(lanes));
         try {
             if (schedule == Schedule.PARALLEL && lanes.size() > 1) {
                 runInParallel(lanes, gate);
@@ -77,18 +84,43 @@ public final class Runner {
         }
         List<StepResult> ordered = Schedule.interleave(lanes).stream().map(results::get)
                 .filter(java.util.Objects::nonNull).toList();
-        int code = interrupted ? EXIT_INTERRUPTED : exitCode;
+        int code = interrupted ? interruptCode
+                : exitCode == EXIT_OK && listenerFailure.get() != null ? EXIT_STEP_FAILED : exitCode;
         RunSummary summary = new RunSummary(code == EXIT_OK, code, ordered, Facts.byLane(ordered),
                 Facts.summaryFields(ordered));
-        listeners.forEach(listener -> listener.runFinished(summary));
+        tell(listener -> listener.runFinished(summary));
+        if (listenerFailure.get() != null) {
+            throw listenerFailure.get();
+        }
         return summary;
     }
 
     /** From the Ctrl-C hook: stop what runs now; the current steps end as interrupted. */
     public void interrupt() {
+        interrupt("interrupted", EXIT_INTERRUPTED);
+    }
+
+    /**
+     * From a signal's shutdown hook: stop what runs now; the current steps end as interrupted, named by
+     * {@code cause} (e.g. "terminated by SIGTERM"), and the run's exit code is {@code exitCode}.
+     */
+    public void interrupt(String cause, int exitCode) {
+        interruptCause = cause;
+        interruptCode = exitCode;
         interrupted = true;
         workers.forEach(Thread::interrupt);
         cleanup.close();
+    }
+
+    /** Tells every listener; one that throws stops the run (no new step starts) and its error ends it. */
+    private void tell(Consumer<RunListener> event) {
+        for (RunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                listenerFailure.compareAndSet(null, e);
+            }
+        }
     }
 
     private void runInParallel(List<Lane> lanes, StepGate gate) {
@@ -111,7 +143,7 @@ public final class Runner {
         workers.add(Thread.currentThread());
         try {
             for (Step step : steps) {
-                if (exitCode != EXIT_OK || interrupted) {
+                if (exitCode != EXIT_OK || interrupted || listenerFailure.get() != null) {
                     record(skipped(step));
                     continue;
                 }
@@ -148,12 +180,12 @@ public final class Runner {
     private void record(StepResult result) {
         results.put(result.step(), result);
         if (result.status() == StepStatus.SKIPPED) {
-            listeners.forEach(listener -> listener.stepFinished(result));
+            tell(listener -> listener.stepFinished(result));
         }
     }
 
     private StepResult runStep(Step step) {
-        listeners.forEach(listener -> listener.stepStarted(step));
+        tell(listener -> listener.stepStarted(step));
         List<String> output = new ArrayList<>();
         StepContext context = new StepContext(step, line -> emit(step, line, output), secrets, cleanup);
         long started = System.nanoTime();
@@ -183,8 +215,14 @@ public final class Runner {
             status = StepStatus.FAILED;
             failure = step.id() + " did not finish within " + stepTimeout.toSeconds() + "s and was stopped";
         } else if (status == StepStatus.INTERRUPTED) {
+            failure = interruptCause + " during " + step.id();
+            if (interrupted) {
+                // Waits until the interrupt has stopped everything, so the list below is complete.
+                cleanup.close();
+                List<String> stopped = cleanup.stopped();
+                failure += stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped);
+            }
             Thread.currentThread().interrupt();
-            failure = "interrupted during " + step.id();
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         StepResult result;
@@ -192,7 +230,7 @@ public final class Runner {
             result = new StepResult(step, status, durationMs, output, context.facts(), context.summaryFields(),
                     secrets.mask(failure));
         }
-        listeners.forEach(listener -> listener.stepFinished(result));
+        tell(listener -> listener.stepFinished(result));
         return result;
     }
 
@@ -203,15 +241,10 @@ public final class Runner {
         if (e instanceof StepFailedException) {
             return e.getMessage();
         }
-        List<String> tail = List.of();
-        if (e instanceof Readiness.NotReadyException notReady) {
-            tail = notReady.recentOutput();
-        } else if (e instanceof ProcessTimeoutException timeout) {
-            tail = timeout.recentOutput();
-        }
+        List<String> tail = e instanceof RecentOutput recent ? recent.recentOutput() : List.of();
         StringBuilder message = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
         if (!tail.isEmpty()) {
-            message.append("\n  last output:");
+            message.append("\n  ").append(((RecentOutput) e).recentOutputTitle()).append(":");
             tail.subList(Math.max(0, tail.size() - 15), tail.size())
                     .forEach(line -> message.append("\n    ").append(line));
         }
@@ -225,7 +258,7 @@ public final class Runner {
             synchronized (output) {
                 output.add(masked);
             }
-            listeners.forEach(listener -> listener.output(step, masked));
+            tell(listener -> listener.output(step, masked));
         }
     }
 

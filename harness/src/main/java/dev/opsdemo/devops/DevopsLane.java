@@ -148,8 +148,8 @@ public final class DevopsLane {
     }
 
     private void deploy(StepContext context) throws Exception {
-        // Left running for the monitor step; the run's cleanup stops it whatever happens.
-        app = context.cleanup().register("sample-app", AppDeployment.start(context, build.jar()));
+        // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
+        app = AppDeployment.start(context, build.jar());
         HttpResponse<String> health = app.get("/health");
         context.out("GET " + app.baseUrl() + "/health -> " + health.statusCode() + " " + health.body());
         HttpResponse<String> greeting = app.get("/greeting?name=learner");
@@ -172,7 +172,6 @@ public final class DevopsLane {
                 report.checks() - report.failures(), report.checks(), report.p50Ms(), report.maxMs()));
         context.out("=> the service's health is all DevOps monitors: its code does not change until the next commit");
         app.close();
-        context.cleanup().forget(app);
         context.out("Stopped the app.");
         context.fact("monitoring", java.util.Map.of("checks", report.checks(), "failures", report.failures(),
                 "p50Ms", report.p50Ms()));

@@ -28,6 +28,8 @@ public final class ProcessRunner {
         }
     }
 
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(1);
+
     private final Cleanup cleanup;
 
     public ProcessRunner(Cleanup cleanup) {
@@ -36,16 +38,32 @@ public final class ProcessRunner {
 
     /** Runs to the end, streaming lines; on timeout or interrupt the process tree is stopped. */
     public Result run(ProcessCommand command, Duration timeout, Consumer<String> lines) throws InterruptedException {
+        return run(command, timeout, lines, null);
+    }
+
+    /**
+     * As {@link #run(ProcessCommand, Duration, Consumer)}, and when {@code needs} dies first the process is stopped
+     * within a second and a {@link Dependency.LostException} says so, instead of the process retrying for minutes.
+     */
+    public Result run(ProcessCommand command, Duration timeout, Consumer<String> lines, Dependency needs)
+            throws InterruptedException {
         RunningProcess process = start(command, lines);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!process.waitFor(timeout)) {
-                process.stop();
-                throw new ProcessTimeoutException(command, timeout, process.recentOutput());
+            while (!process.waitFor(Duration.ofNanos(Math.min(LIVENESS_CHECK.toNanos(),
+                    Math.max(0, deadline - System.nanoTime()))))) {
+                if (needs != null && !needs.alive().getAsBoolean()) {
+                    process.stop();
+                    throw new Dependency.LostException(needs, command);
+                }
+                if (System.nanoTime() >= deadline) {
+                    process.stop();
+                    throw new ProcessTimeoutException(command, timeout, process.recentOutput());
+                }
             }
         } finally {
-            if (process.isAlive()) {
-                process.stop();
-            }
+            // Also when it exited by itself: a child it left behind is stopped, and the run forgets the process.
+            process.stop();
         }
         return new Result(process.exitCode().orElse(-1), process.recentOutput());
     }
@@ -96,7 +114,7 @@ public final class ProcessRunner {
         Process process = awaitLaunch(launched, result, command);
         RunningProcess running = new RunningProcess(command, process, result, () -> cleanup.forget(self.get()));
         self.set(running);
-        cleanup.register(command.argv().get(0) + " (pid " + process.pid() + ")", running);
+        cleanup.register(running.name(), running);
         return running;
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A process ran past its time and was stopped with its children. */
-public final class ProcessTimeoutException extends RuntimeException {
+public final class ProcessTimeoutException extends RuntimeException implements RecentOutput {
 
     private final List<String> recentOutput;
 
@@ -13,6 +13,7 @@ public final class ProcessTimeoutException extends RuntimeException {
         this.recentOutput = List.copyOf(recentOutput);
     }
 
+    @Override
     public List<String> recentOutput() {
         return recentOutput;
     }

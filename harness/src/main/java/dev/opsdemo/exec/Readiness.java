@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 public final class Readiness {
 
     /** Why a wait ended without the thing becoming ready. */
-    public static final class NotReadyException extends RuntimeException {
+    public static final class NotReadyException extends RuntimeException implements RecentOutput {
         private final List<String> recentOutput;
 
         NotReadyException(String message, List<String> recentOutput) {
@@ -19,6 +19,7 @@ public final class Readiness {
             this.recentOutput = List.copyOf(recentOutput);
         }
 
+        @Override
         public List<String> recentOutput() {
             return recentOutput;
         }
@@ -47,6 +48,12 @@ public final class Readiness {
             throw new NotReadyException(what + " was not ready within " + timeout.toSeconds() + "s",
                     owner == null ? List.of() : owner.recentOutput());
         } catch (org.awaitility.core.TerminalFailureException e) {
+            try {
+                // Its last lines (often the error) may still be in the pipe: read them before quoting them.
+                owner.waitFor(Duration.ofSeconds(2));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             String code = owner.exitCode().isPresent() ? " with exit code " + owner.exitCode().getAsInt() : "";
             throw new NotReadyException(what + ": the process exited" + code + " before it was ready",
                     owner.recentOutput());

@@ -10,6 +10,7 @@ final class ContainerMlflowServer implements MlflowServer {
     private final MlflowContainer container;
     private final MlflowStore store;
     private final LogTap logs;
+    private volatile boolean closed;
 
     ContainerMlflowServer(MlflowContainer container, MlflowStore store, LogTap logs) {
         this.container = container;
@@ -17,22 +18,31 @@ final class ContainerMlflowServer implements MlflowServer {
         this.logs = logs;
     }
 
-    static ContainerMlflowServer start(String image, MlflowStore store, LogTap logs, String workspaceLabel) {
+    static ContainerMlflowServer create(String image, MlflowStore store, LogTap logs, String workspaceLabel) {
         MlflowContainer container = new MlflowContainer(image)
                 .withDataDirectory(store.dir())
-                .withLabel("opsdemo.workspace", workspaceLabel)
+                .withLabel(LeftoverContainers.LABEL, workspaceLabel)
                 .withLogConsumer(frame -> logs.accept(frame.getUtf8StringWithoutLineEnding()));
         String user = HostUser.uidAndGid();
         if (!user.startsWith("0:")) {
             container.withUser(user);
         }
+        return new ContainerMlflowServer(container, store, logs);
+    }
+
+    /** Creates and starts the container; {@link #close()} from another thread (Ctrl-C) meanwhile removes it. */
+    void start() {
         try {
             container.start();
         } catch (RuntimeException e) {
             container.stop();
             throw e;
         }
-        return new ContainerMlflowServer(container, store, logs);
+        if (closed) {
+            // Closed while the container was being created: the close found nothing to remove yet.
+            container.stop();
+            throw new IllegalStateException("the MLflow container was stopped while it started");
+        }
     }
 
     @Override
@@ -71,6 +81,7 @@ final class ContainerMlflowServer implements MlflowServer {
 
     @Override
     public void close() {
+        closed = true;
         container.stop();
     }
 }

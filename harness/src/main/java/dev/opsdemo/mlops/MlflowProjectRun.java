@@ -39,18 +39,19 @@ public final class MlflowProjectRun {
     }
 
     /** Runs the entry point and returns the run id MLflow printed. */
-    public static String run(StepContext context, PythonEnv python, String trackingUri, Path project,
+    public static String run(StepContext context, PythonEnv python, MlflowServer server, Path project,
                              String entryPoint, String experiment, Map<String, String> params) throws Exception {
         List<String> argv = argv(python.bin("mlflow").toString(), project, entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
-                .withEnv("MLFLOW_TRACKING_URI", trackingUri);
+                .withEnv("MLFLOW_TRACKING_URI", server.trackingUri());
         List<String> seen = new ArrayList<>();
+        // Tied to the server: if it dies, the MLflow client in the run would retry for minutes before failing.
         ProcessRunner.Result result = context.processes().run(command, TIMEOUT, line -> {
             synchronized (seen) {
                 seen.add(line);
             }
             context.out(line);
-        });
+        }, server.asDependency());
         if (!result.succeeded()) {
             throw new StepFailedException("mlflow run failed with exit code " + result.exitCode(),
                     "the training run did not finish: " + lastError(result.recentOutput()),

@@ -1,5 +1,7 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.exec.Dependency;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,12 @@ public interface MlflowServer extends AutoCloseable {
 
     /** False once the server's process or container has died (an external one is assumed alive). */
     boolean isAlive();
+
+    /** For processes that talk to this server: when it dies they are stopped at once, not left retrying. */
+    default Dependency asDependency() {
+        return new Dependency("the MLflow " + mode() + " server at " + trackingUri(), this::isAlive,
+                this::recentLogs);
+    }
 
     /** Stops forwarding server logs to the step that started it; they are still kept for failure messages. */
     void quiet();

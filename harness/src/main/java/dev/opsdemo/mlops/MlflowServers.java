@@ -22,7 +22,8 @@ public final class MlflowServers {
                 context.out("--mlflow auto: a Docker engine answers, so the server runs in a container");
                 kind = MlflowTarget.Kind.CONTAINER;
             } else {
-                context.out("--mlflow auto: no Docker engine answers, so the server runs as a local "
+                context.out("--mlflow auto: no Docker engine answers" + DockerEngine.unavailableDetail()
+                        + ", so the server runs as a local "
                         + "`mlflow server` process from the venv");
                 kind = MlflowTarget.Kind.LOCAL;
             }
@@ -30,8 +31,8 @@ public final class MlflowServers {
         LogTap logs = new LogTap("mlflow-server | ", context.lines());
         return switch (kind) {
             case CONTAINER -> startContainer(context, image, store, logs, workspaceLabel);
-            case LOCAL -> context.cleanup().register("mlflow server",
-                    LocalMlflowServer.start(context.processes(), python, store.create(), logs));
+            // Its process is in the run's cleanup from the moment it starts.
+            case LOCAL -> LocalMlflowServer.start(context.processes(), python, store.create(), logs);
             case EXTERNAL -> connect(target.url());
             case AUTO -> throw new IllegalStateException("resolved above");
         };
@@ -40,7 +41,7 @@ public final class MlflowServers {
     private static MlflowServer startContainer(StepContext context, String image, MlflowStore store, LogTap logs,
                                                String workspaceLabel) throws Exception {
         if (!DockerEngine.available()) {
-            throw new PrerequisiteMissingException("no Docker engine answers",
+            throw new PrerequisiteMissingException("no Docker engine answers" + DockerEngine.unavailableDetail(),
                     "--mlflow container runs the tracking server in a container",
                     "start a Docker engine (./scripts/docker-engine.sh as root, or `sudo systemctl start docker`), "
                             + "or use --mlflow local");
@@ -49,9 +50,12 @@ public final class MlflowServers {
         context.out("Starting MLflow in a container from " + resolved + " (state bind-mounted from "
                 + store.dir() + ")");
         store.create();
+        // In the run's cleanup before it starts: starting takes a while, and Ctrl-C then must remove it too.
+        ContainerMlflowServer server = context.cleanup().register("MLflow container from " + resolved,
+                ContainerMlflowServer.create(resolved, store, logs, workspaceLabel));
         try {
-            return context.cleanup().register("MLflow container",
-                    ContainerMlflowServer.start(resolved, store, logs, workspaceLabel));
+            server.start();
+            return server;
         } catch (RuntimeException e) {
             throw new StepFailedException("the MLflow container did not start: " + rootMessage(e),
                     "the image " + resolved + " could not be run or its /health never answered",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.workspace.RepoLayout;
@@ -59,7 +60,7 @@ public final class MlopsLane {
         this.repo = repo;
         this.workspace = workspace;
         this.settings = settings;
-        this.python = new PythonEnv(repo.venv());
+        this.python = new PythonEnv(repo.venv(), workspace.mlops().resolve("tmp"));
         this.store = new MlflowStore(workspace.mlops().resolve("mlflow"));
     }
 
@@ -82,12 +83,12 @@ public final class MlopsLane {
                                 + "are recorded with it to make it reproducible.",
                         String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
                                 MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams())),
-                        this::train),
+                        needsServer(this::train)),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
                         "curl \"$MLFLOW_TRACKING_URI/api/2.0/mlflow/runs/get?run_id=RUN_ID\"",
-                        this::inspect),
+                        needsServer(this::inspect)),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
@@ -99,38 +100,75 @@ public final class MlopsLane {
                                 + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
                         "curl -X POST \"$MLFLOW_TRACKING_URI/api/2.0/mlflow/model-versions/create\" -d "
                                 + "'{\"name\":\"" + model + "\",\"source\":\"ARTIFACT_URI/model\",\"run_id\":\"RUN_ID\"}'",
-                        this::register),
+                        needsServer(this::register)),
                 new Step("mlops.serve", NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         "mlflow models serve -m models:/" + model + "@" + MlopsSettings.ALIAS
                                 + " --env-manager local --port PORT & curl -X POST "
                                 + "http://127.0.0.1:PORT/invocations -d @row.json",
-                        this::serve),
+                        needsServer(this::serve)),
                 new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
                         "curl -X POST http://127.0.0.1:PORT/invocations -d @production_batch.json   "
                                 + "# then compare with the labels and the training data",
-                        this::monitor),
+                        needsServer(this::monitor)),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model version (the challenger).",
                         String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
                                 MlflowProjectRun.MAIN, settings.experiment(), Map.of("data", "DATA+NEW_DATA"))),
-                        this::retrain),
+                        needsServer(this::retrain)),
                 new Step("mlops.decide", NAME, Stage.MONITOR, "Champion or challenger",
                         "A new model replaces the old one only if it is measurably better on the same held-out "
                                 + "data; otherwise the champion stays.",
                         "mlflow run sample-ml-project -e evaluate -P model_uri=models:/" + model
                                 + "/VERSION -P data=HELD_OUT   # for both, then move the alias if better",
-                        this::decide)));
+                        needsServer(this::decide))));
+    }
+
+    /**
+     * A step that talks to the tracking server. When the server has died, the step says so with the server's last
+     * log lines, rather than with whatever connection error a client reports.
+     */
+    private StepAction needsServer(StepAction action) {
+        return context -> {
+            if (server != null && !server.isAlive()) {
+                throw serverStopped(null);
+            }
+            try {
+                action.run(context);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (server != null && !server.isAlive()) {
+                    throw serverStopped(e);
+                }
+                throw e;
+            }
+        };
+    }
+
+    private StepFailedException serverStopped(Exception cause) {
+        StringBuilder why = new StringBuilder("every step from here on reads or writes the tracking server");
+        List<String> logs = server.recentLogs();
+        if (!logs.isEmpty()) {
+            why.append("; its last log lines:");
+            logs.subList(Math.max(0, logs.size() - 15), logs.size())
+                    .forEach(line -> why.append("\n    ").append(line));
+        }
+        return new StepFailedException("the MLflow " + server.mode() + " server at " + server.trackingUri()
+                + " is no longer running", why.toString(),
+                "find what stopped it (out of memory, killed, disk full) and run again; the registry in "
+                        + store.dir() + " is kept", cause);
     }
 
     private void startServer(StepContext context) throws Exception {
         if (settings.target().kind() != MlflowTarget.Kind.EXTERNAL) {
             python.requireMlflow();
         }
+        python.resetTmp();
         server = MlflowServers.start(context, settings.target(), settings.image(), python, store,
                 workspace.root().toString());
         server.quiet();
@@ -167,7 +205,7 @@ public final class MlopsLane {
 
     private void train(StepContext context) throws Exception {
         python.requireMlflow();
-        runId = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
+        runId = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
                 MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams());
         context.fact("experimentName", settings.experiment());
         context.fact("runId", runId);
@@ -260,9 +298,8 @@ public final class MlopsLane {
         String modelUri = "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
         CsvTable sample = CsvTable.read(repo.sampleMlProject().resolve("data/production_reference.csv"));
         String request = JSON.writeValueAsString(DataFrameSplit.of(sample, contract, sample.rows().subList(0, 1)));
-        // Left running for the monitor step; the run's cleanup stops it whatever happens.
-        modelServer = context.cleanup().register("model server",
-                ModelServer.start(context, python, server.trackingUri(), modelUri, workspace.mlops()));
+        // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
+        modelServer = ModelServer.start(context, python, server.trackingUri(), modelUri, workspace.mlops());
         context.out("POST " + modelServer.baseUrl() + "/invocations " + request);
         HttpResponse<String> response = modelServer.invoke(request);
         context.out("-> " + response.statusCode() + " " + response.body());
@@ -300,7 +337,6 @@ public final class MlopsLane {
                 + (drift.drifted() && decayed ? " and " : "") + (decayed ? "the accuracy decayed" : "")
                 : "=> no retraining needed: the model still fits the data");
         modelServer.close();
-        context.cleanup().forget(modelServer);
         context.out("Stopped the model server.");
         monitoring.set("drift", JSON.valueToTree(driftFacts(drift)));
         monitoring.put("accuracyBefore", accuracyBefore);
@@ -326,7 +362,7 @@ public final class MlopsLane {
         params.put("data", settings.data() + "," + settings.productionData() + ":head=" + fresh);
         context.out("Same code, new data: the training data plus the first " + fresh + " production rows; the last "
                 + (rows - fresh) + " are held out to compare the models.");
-        String retrainRun = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
+        String retrainRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
                 MlflowProjectRun.MAIN, settings.experiment(), params);
         Service.Run run = client.getRun(retrainRun);
         Map<String, String> tags = new TreeMap<>();
@@ -381,7 +417,7 @@ public final class MlopsLane {
 
     /** A real evaluation run (the project's {@code evaluate} entry point) of one version on the held-out rows. */
     private double evaluate(StepContext context, String version) throws Exception {
-        String evaluation = MlflowProjectRun.run(context, python, server.trackingUri(), repo.sampleMlProject(),
+        String evaluation = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
                 "evaluate", settings.experiment(), Map.of("model_uri", "models:/" + settings.modelName() + "/"
                         + version, "data", holdout));
         return client.getRun(evaluation).getData().getMetricsList().stream()

@@ -3,12 +3,19 @@ package dev.opsdemo.mlops;
 import dev.opsdemo.demo.PrerequisiteMissingException;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The repo's venv ({@code .venv}): where {@code mlflow} and the training's {@code python} come from. */
-public record PythonEnv(Path venv) {
+/**
+ * The repo's venv ({@code .venv}): where {@code mlflow} and the training's {@code python} come from. Its processes
+ * keep their temporary files in {@code tmp}, inside the workspace: MLflow downloads a registered model into a fresh
+ * temporary directory each time it serves or loads one and never removes it, which filled /tmp run after run.
+ */
+public record PythonEnv(Path venv, Path tmp) {
 
     public PythonEnv requireMlflow() {
         if (!Files.isExecutable(bin("mlflow"))) {
@@ -28,6 +35,24 @@ public record PythonEnv(Path venv) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         return Map.of("PATH", venv.resolve("bin") + File.pathSeparator + path,
                 "VIRTUAL_ENV", venv.toString(),
-                "PYTHONUNBUFFERED", "1");
+                "PYTHONUNBUFFERED", "1",
+                "TMPDIR", tmp.toString());
+    }
+
+    /**
+     * Empties {@link #tmp()} (what the previous run's processes left there) and creates it: Python falls back to
+     * /tmp when TMPDIR does not exist.
+     */
+    public void resetTmp() throws IOException {
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> paths = Files.walk(tmp)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(tmp)) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(tmp);
     }
 }

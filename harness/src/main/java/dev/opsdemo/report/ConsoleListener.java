@@ -88,7 +88,7 @@ public final class ConsoleListener implements RunListener {
         out.println();
         long passed = summary.results().stream().filter(r -> r.status() == StepStatus.PASSED).count();
         String verdict = summary.passed() ? style.green(style.bold("PASSED"))
-                : summary.exitCode() == dev.opsdemo.demo.Runner.EXIT_INTERRUPTED ? style.yellow(style.bold("STOPPED"))
+                : summary.stopped() ? style.yellow(style.bold("STOPPED"))
                 : style.red(style.bold("FAILED"));
         out.println(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
                 + summary.exitCode() + ")");

@@ -1,6 +1,5 @@
 package dev.opsdemo.report;
 
-import dev.opsdemo.demo.Runner;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.StepStatus;
 
@@ -9,7 +8,7 @@ record RunOverview(String status, int exitCode, long passedSteps, int steps, lon
 
     static RunOverview of(RunSummary summary) {
         String status = summary.passed() ? "passed"
-                : summary.exitCode() == Runner.EXIT_INTERRUPTED ? "interrupted" : "failed";
+                : summary.stopped() ? "interrupted" : "failed";
         long passed = summary.results().stream().filter(result -> result.status() == StepStatus.PASSED).count();
         long millis = summary.results().stream().mapToLong(result -> result.durationMs()).sum();
         String mode = summary.summaryFields() == null ? "" : summary.summaryFields().path("mlflowMode").asText("");

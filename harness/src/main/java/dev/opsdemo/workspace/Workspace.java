@@ -33,7 +33,7 @@ public final class Workspace {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UsageException("cannot create the workspace " + requested + ": " + e,
+            throw new UsageException("cannot create the workspace " + requested + ": " + reason(e),
                     "check the path and its permissions, or pass another --workspace");
         }
         if (!Files.isWritable(root)) {
@@ -41,6 +41,21 @@ public final class Workspace {
                     "fix its permissions or pass another --workspace");
         }
         return new Workspace(root);
+    }
+
+    /** An I/O error in words: the operating system's reason and the path, without the exception's class name. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or directory: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + (fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile());
+        }
+        return e.getMessage();
     }
 
     public Path root() {

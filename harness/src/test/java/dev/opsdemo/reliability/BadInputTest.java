@@ -1,0 +1,90 @@
+package dev.opsdemo.reliability;
+
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Input and workspaces the harness cannot use: a clear message and a consistent exit code, 2 when the run could
+ * not start (nothing ran), 1 when a record could not be written mid-run (the run stopped and cleaned up).
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownFromStepIsAUsageErrorListingTheValidIds() {
+        HarnessRun run = HarnessRun.of("demo", "--non-interactive", "--from-step", "mlops.deploy", "--workspace",
+                dir.resolve("ws").toString());
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("--from-step mlops.deploy is not a step of this run"), run.all());
+        assertTrue(run.err().contains("choose one of: devops.remote, devops.commit, devops.build, devops.tests, "
+                + "devops.push, devops.deploy, devops.monitor, mlops.server, mlops.validate, mlops.train, "
+                + "mlops.inspect, mlops.gate, mlops.register, mlops.serve, mlops.monitor, mlops.retrain, "
+                + "mlops.decide"), run.all());
+        assertFalse(run.out().contains("▶"), "no step ran:\n" + run.all());
+    }
+
+    @Test
+    void aWorkspaceUnderARegularFileCannotBeCreated() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        HarnessRun run = HarnessRun.of("devops", "--non-interactive", "--workspace", file.resolve("ws").toString());
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("error: cannot create the workspace " + file.resolve("ws")
+                + ": not a directory: " + file.resolve("ws")), run.all());
+        assertTrue(run.err().contains("next: check the path and its permissions"), run.all());
+        assertEquals("x", Files.readString(file));
+    }
+
+    /**
+     * A directory nobody may write into. As root, permission bits do not stop writes, so a root run uses a
+     * directory the kernel itself refuses files in (/proc/1); anyone else gets a real chmod 500.
+     */
+    @Test
+    void aReadOnlyWorkspaceIsRefusedBeforeAnythingRuns() throws Exception {
+        Path readOnly;
+        if ("root".equals(System.getProperty("user.name"))) {
+            readOnly = Path.of("/proc/1");
+        } else {
+            readOnly = Files.createDirectory(dir.resolve("read-only"));
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+        }
+        HarnessRun run = HarnessRun.of("demo", "--non-interactive", "--mlflow", "local", "--workspace",
+                readOnly.toString());
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("error: the workspace " + readOnly + " is not writable"), run.all());
+        assertTrue(run.err().contains("next: fix its permissions or pass another --workspace"), run.all());
+        assertFalse(run.out().contains("▶"), "no step ran:\n" + run.all());
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenMidRunStopsTheRunWithExit1AndAClearMessage() throws Exception {
+        Path workspace = dir.resolve("ws");
+        // summary.json is rewritten after every step; a directory in its place makes that write fail for real.
+        Files.createDirectories(workspace.resolve("summary.json/taken"));
+        HarnessRun run = HarnessRun.of("devops", "--non-interactive", "--workspace", workspace.toString());
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.err().contains("error: cannot write " + workspace.resolve("summary.json") + ": is a directory"),
+                run.all());
+        assertTrue(run.err().contains("next: free some space or fix the workspace's permissions"), run.all());
+        assertFalse(run.err().contains("\tat "), "no stack trace:\n" + run.all());
+        assertTrue(run.out().contains("- devops.build skipped"), "the run stopped after the first step:\n"
+                + run.all());
+        Matcher remote = Pattern.compile("Serving it at (http://127\\.0\\.0\\.1:\\d+)/").matcher(run.out());
+        assertTrue(remote.find(), run.all());
+        Leftovers.assertNotListening(remote.group(1));
+        Leftovers.assertNoChildProcesses();
+    }
+}
