@@ -1,21 +1,15 @@
 package dev.opsdemo.mlops;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 /** The {@code container} kind: an {@link MlflowContainer} with its state bind-mounted from the workspace. */
-final class ContainerMlflowServer implements MlflowServer {
+final class ContainerMlflowServer extends StartedMlflowServer {
 
     private final MlflowContainer container;
-    private final MlflowStore store;
-    private final LogTap logs;
     private volatile boolean closed;
 
     ContainerMlflowServer(MlflowContainer container, MlflowStore store, LogTap logs) {
+        super(store, logs);
         this.container = container;
-        this.store = store;
-        this.logs = logs;
     }
 
     static ContainerMlflowServer create(String image, MlflowStore store, LogTap logs, String workspaceLabel) {
@@ -56,27 +50,8 @@ final class ContainerMlflowServer implements MlflowServer {
     }
 
     @Override
-    public Optional<Path> backendStore() {
-        return Optional.of(store.database());
-    }
-
-    @Override
-    public List<String> recentLogs() {
-        return logs.recent();
-    }
-
-    @Override
     public boolean isAlive() {
         return container.isRunning();
-    }
-
-    @Override
-    public void quiet() {
-        logs.quiet();
-    }
-
-    public String containerName() {
-        return container.getContainerName();
     }
 
     @Override

@@ -10,21 +10,17 @@ import dev.opsdemo.exec.RunningProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** The {@code local} kind: {@code mlflow server} from the venv on 127.0.0.1 and a free port, gunicorn and all. */
-final class LocalMlflowServer implements MlflowServer {
+final class LocalMlflowServer extends StartedMlflowServer {
 
     private final RunningProcess process;
     private final String url;
-    private final MlflowStore store;
-    private final LogTap logs;
 
     private LocalMlflowServer(RunningProcess process, String url, MlflowStore store, LogTap logs) {
+        super(store, logs);
         this.process = process;
         this.url = url;
-        this.store = store;
-        this.logs = logs;
     }
 
     static List<String> command(Path mlflow, int port, MlflowStore store) {
@@ -55,23 +51,8 @@ final class LocalMlflowServer implements MlflowServer {
     }
 
     @Override
-    public Optional<Path> backendStore() {
-        return Optional.of(store.database());
-    }
-
-    @Override
-    public List<String> recentLogs() {
-        return logs.recent();
-    }
-
-    @Override
     public boolean isAlive() {
         return process.isAlive();
-    }
-
-    @Override
-    public void quiet() {
-        logs.quiet();
     }
 
     @Override
