@@ -4,15 +4,7 @@ setsid mlflow models serve -m "models:/$MODEL@$ALIAS" --env-manager local --host
   --workers 1 >"$WORK/logs/model-server.log" 2>&1 &
 SERVE_PID=$!
 SERVERS+=("$SERVE_PID")
-for _ in $(seq 240); do
-  curl -fsS "$SERVE_URL/ping" >/dev/null 2>&1 && break
-  kill -0 "$SERVE_PID" 2>/dev/null || break
-  sleep 0.5
-done
-if ! curl -fsS "$SERVE_URL/ping" >/dev/null 2>&1; then
-  tail -n 20 "$WORK/logs/model-server.log" >&2
-  exit 1
-fi
+await_up "$SERVE_URL/ping" "$SERVE_PID" "$WORK/logs/model-server.log"
 echo "Model server for models:/$MODEL@$ALIAS ready at $SERVE_URL"
 # One customer (the first row of data/production_reference.csv) in the scoring server's dataframe_split format.
 cat >"$WORK/row.json" <<'JSON'

@@ -12,14 +12,6 @@ setsid mlflow server --host 127.0.0.1 --port "$MLFLOW_PORT" --workers 2 \
 MLFLOW_PID=$!
 SERVERS+=("$MLFLOW_PID")
 # The first start creates the database's tables, which takes a few seconds.
-for _ in $(seq 240); do
-  curl -fsS "$MLFLOW_TRACKING_URI/health" >/dev/null 2>&1 && break
-  kill -0 "$MLFLOW_PID" 2>/dev/null || break
-  sleep 0.5
-done
-if ! curl -fsS "$MLFLOW_TRACKING_URI/health" >/dev/null 2>&1; then
-  tail -n 20 "$WORK/logs/mlflow-server.log" >&2
-  exit 1
-fi
+await_up "$MLFLOW_TRACKING_URI/health" "$MLFLOW_PID" "$WORK/logs/mlflow-server.log"
 echo "MLflow server ready at $MLFLOW_TRACKING_URI (UI: $MLFLOW_TRACKING_URI/#/experiments)"
 echo "Backend store: $WORK/mlflow.db"

@@ -29,3 +29,16 @@ await_ready() {
   echo "version $1 of $MODEL is $status, not READY" >&2
   return 1
 }
+
+# Waits until a background server answers at URL, giving up early if its process exits; on failure shows the end of
+# its log and stops the script: await_up URL PID LOG
+await_up() {
+  for _ in $(seq 240); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.5
+  done
+  curl -fsS "$1" >/dev/null 2>&1 && return 0
+  tail -n 20 "$3" >&2
+  exit 1
+}

@@ -33,15 +33,10 @@ class MlopsLaneTest {
 
     /** The lane with an unshifted production batch, so monitoring triggers no retraining (see MonitoringTest). */
     private HarnessRun mlops(String... extra) {
-        String[] args = new String[6 + extra.length];
-        args[0] = "mlops";
-        args[1] = "--non-interactive";
-        args[2] = "--workspace";
-        args[3] = workspace.toString();
-        args[4] = "--mlflow=local";
-        args[5] = "--production-data=data/production_reference.csv";
-        System.arraycopy(extra, 0, args, 6, extra.length);
-        return HarnessRun.of(args);
+        String[] args = new String[extra.length + 1];
+        args[0] = "--production-data=data/production_reference.csv";
+        System.arraycopy(extra, 0, args, 1, extra.length);
+        return HarnessRun.mlopsLocal(workspace, args);
     }
 
     private Path mlflowDb() {

@@ -27,11 +27,7 @@ class MonitoringTest {
     }
 
     private HarnessRun mlops(String... extra) {
-        String[] args = new String[5 + extra.length];
-        System.arraycopy(new String[] {"mlops", "--non-interactive", "--workspace", workspace.toString(),
-                "--mlflow=local"}, 0, args, 0, 5);
-        System.arraycopy(extra, 0, args, 5, extra.length);
-        return HarnessRun.of(args);
+        return HarnessRun.mlopsLocal(workspace, extra);
     }
 
     private JsonNode registry() throws Exception {

@@ -24,6 +24,15 @@ public record HarnessRun(int exitCode, String out, String err) {
         return new HarnessRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The MLOps lane, non-interactive, against a local `mlflow server` in this workspace. */
+    public static HarnessRun mlopsLocal(Path workspace, String... extra) {
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"mlops", "--non-interactive", "--workspace", workspace.toString(),
+                "--mlflow=local"}, 0, args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return of(args);
+    }
+
     public static JsonNode summary(Path workspace) throws IOException {
         return new ObjectMapper().readTree(workspace.resolve("summary.json").toFile());
     }
