@@ -56,19 +56,11 @@ public final class Runner {
 
     private final Duration stepTimeout;
 
-    public Runner(List<RunListener> listeners, Secrets secrets) {
-        this(listeners, secrets, null);
-    }
-
-    /** With a step timeout, a step still running after it is interrupted (its processes stopped) and fails. */
+    /** {@code stepTimeout} may be null (none); otherwise a step still running after it is interrupted and fails. */
     public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout) {
         this.listeners = List.copyOf(listeners);
         this.secrets = secrets;
         this.stepTimeout = stepTimeout;
-    }
-
-    public RunSummary run(List<Lane> lanes) {
-        return run(lanes, Schedule.INTERLEAVED, StepGate.ALWAYS_RUN);
     }
 
     public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate) {

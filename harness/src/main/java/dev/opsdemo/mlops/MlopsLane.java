@@ -40,6 +40,7 @@ public final class MlopsLane {
     private final MlflowStore store;
     private MlflowServer server;
     private MlflowClient client;
+    private ModelRegistry registry;
     private String runId;
     private String artifactUri;
     private double accuracy;
@@ -50,8 +51,6 @@ public final class MlopsLane {
     private CsvTable trainingData;
     private ModelServer modelServer;
     private boolean retrainNeeded;
-    private double accuracyBefore;
-    private double accuracyAfter;
     private String challengerVersion;
     private String holdout;
     private final ObjectNode monitoring = JSON.createObjectNode();
@@ -173,6 +172,7 @@ public final class MlopsLane {
                 workspace.root().toString());
         server.quiet();
         client = new MlflowClient(server.trackingUri());
+        registry = new ModelRegistry(client);
         context.summaryField("mlflowMode", server.mode());
         context.out("MLflow " + server.mode() + " server ready at " + server.trackingUri());
         context.out("UI: " + server.trackingUri() + "/#/experiments");
@@ -268,7 +268,6 @@ public final class MlopsLane {
     }
 
     private void register(StepContext context) throws Exception {
-        ModelRegistry registry = new ModelRegistry(client);
         String name = settings.modelName();
         if (registry.ensureRegisteredModel(name)) {
             context.out("Created registered model '" + name + "'");
@@ -320,8 +319,8 @@ public final class MlopsLane {
         DriftReport drift = Drift.compare(trainingData, batch, contract);
         drift.lines().forEach(context::out);
         BatchScore score = BatchScore.score(modelServer, batch, contract);
-        accuracyBefore = accuracy;
-        accuracyAfter = score.accuracy();
+        double accuracyBefore = accuracy;
+        double accuracyAfter = score.accuracy();
         boolean decayed = accuracyBefore - accuracyAfter >= MlopsSettings.MAX_ACCURACY_DROP;
         retrainNeeded = drift.drifted() || decayed;
         context.out(String.format(Locale.ROOT, "accuracy: %.4f at training -> %.4f on this batch (%d/%d correct);"
@@ -368,7 +367,6 @@ public final class MlopsLane {
         Map<String, String> tags = new TreeMap<>();
         run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
-        ModelRegistry registry = new ModelRegistry(client);
         challengerVersion = registry.createVersion(settings.modelName(),
                 run.getInfo().getArtifactUri() + "/model", retrainRun);
         registry.awaitReady(settings.modelName(), challengerVersion);
@@ -396,7 +394,6 @@ public final class MlopsLane {
         context.out(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
                         + "(margin needed %.2f)", holdout, modelVersion, champion, challengerVersion, challenger,
                 settings.promoteMargin()));
-        ModelRegistry registry = new ModelRegistry(client);
         if (promote) {
             registry.setAlias(settings.modelName(), MlopsSettings.ALIAS, challengerVersion);
             registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.ALIAS);
