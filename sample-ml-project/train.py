@@ -23,6 +23,21 @@ import churn_data
 
 REQUIREMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "requirements.txt")
 
+# The same code runs on MLflow 3 (the default) and on MLflow 2.17, which learners may still have.
+MLFLOW_3 = int(mlflow.__version__.split(".")[0]) >= 3
+# MLflow 3 saves scikit-learn models with skops, which loads back only the types it is told to trust (pickle would
+# run any code the file holds). Reviewed: a random forest holds its trees in this one compiled type, and nothing
+# else outside skops' defaults (skops.io.get_untrusted_types on a saved model lists exactly this).
+SKOPS_TRUSTED_TYPES = ["sklearn.tree._tree.Tree"]
+
+
+def model_logging_options():
+    """How log_model is told where and how to save the model, in each MLflow line's own terms."""
+    if MLFLOW_3:
+        # MLflow 3 keeps a logged model apart from the run's artifacts, under a name.
+        return {"name": "model", "serialization_format": "skops", "skops_trusted_types": SKOPS_TRUSTED_TYPES}
+    return {"artifact_path": "model"}  # MLflow 2: the model is an artifact of the run, saved with cloudpickle
+
 
 def _number(text, kind):
     try:
@@ -124,9 +139,9 @@ def main(argv=None):
         }
         mlflow.log_metrics(metrics)
 
-        mlflow.sklearn.log_model(
+        logged = mlflow.sklearn.log_model(
             model,
-            artifact_path="model",
+            **model_logging_options(),
             signature=infer_signature(X_train, model.predict(X_train)),
             input_example=X_train.head(5),
             # The model's environment = this project's pinned versions (also skips the slow
@@ -138,6 +153,7 @@ def main(argv=None):
     print(f"dataset.digest={dataset.digest}")
     for name, value in metrics.items():
         print(f"{name}={value:.4f}")
+    print(f"model_uri={logged.model_uri}")
     print(f"run_id={run.info.run_id}")
 
 

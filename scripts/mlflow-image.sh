@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Builds the local MLflow server image opsdemo/mlflow:2.17.2 (stand-in for ghcr.io/mlflow/mlflow:v2.17.2)
-# without any image registry:
+# Builds the local MLflow server image opsdemo/mlflow:VERSION (stand-in for ghcr.io/mlflow/mlflow:vVERSION, VERSION
+# being the mlflow pinned in sample-ml-project/requirements.txt, e.g. 3.17.2) without any image registry:
 #   1. base image opsdemo/debian-bookworm:base = debootstrap --variant=minbase bookworm + docker import
 #      (rootfs cached under $OPSDEMO_CACHE_DIR, default /var/cache/opsdemo; skipped if the image exists)
 #   2. docker/mlflow/Dockerfile FROM that base, pip-installing sample-ml-project/requirements.txt
 #      (skipped if the tag exists, unless --rebuild)
 #
 # Usage: scripts/mlflow-image.sh [--rebuild] [--rebuild-base]
-#   --rebuild       rebuild opsdemo/mlflow:2.17.2 even if it exists
+#   --rebuild       rebuild opsdemo/mlflow:VERSION even if it exists
 #   --rebuild-base  also redo debootstrap and re-import the base image (implies --rebuild)
 # Env: OPSDEMO_CACHE_DIR (debootstrap rootfs cache), OPSDEMO_BASE_IMAGE, OPSDEMO_MLFLOW_IMAGE (tags),
 #      OPSDEMO_EXTRA_CA_DIR (local CA certs trusted inside the build, default /usr/local/share/ca-certificates)
@@ -20,12 +20,13 @@ die() { local rc="$1"; shift; echo "[$NAME] ERROR: $*" >&2; exit "$rc"; }
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE_IMAGE="${OPSDEMO_BASE_IMAGE:-opsdemo/debian-bookworm:base}"
-IMAGE="${OPSDEMO_MLFLOW_IMAGE:-opsdemo/mlflow:2.17.2}"
+REQUIREMENTS="$REPO_ROOT/sample-ml-project/requirements.txt"
+MLFLOW_VERSION="$(sed -n 's/^mlflow==\([^ ;]*\).*/\1/p' "$REQUIREMENTS" 2>/dev/null)"
+IMAGE="${OPSDEMO_MLFLOW_IMAGE:-opsdemo/mlflow:${MLFLOW_VERSION:-unknown}}"
 CACHE_DIR="${OPSDEMO_CACHE_DIR:-/var/cache/opsdemo}"
 ROOTFS="$CACHE_DIR/debian-bookworm-minbase"
 ROOTFS_OK="$ROOTFS.complete"
 DOCKERFILE="$REPO_ROOT/docker/mlflow/Dockerfile"
-REQUIREMENTS="$REPO_ROOT/sample-ml-project/requirements.txt"
 
 REBUILD=0
 REBUILD_BASE=0

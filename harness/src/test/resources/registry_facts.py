@@ -23,7 +23,7 @@ except MlflowException:
 
 for mv in client.search_model_versions(f"name='{model_name}'") if model else []:
     run = client.get_run(mv.run_id)
-    facts["versions"].append({"version": mv.version, "run_id": mv.run_id, "status": mv.status,
+    facts["versions"].append({"version": mv.version, "run_id": mv.run_id, "status": mv.status, "source": mv.source,
                               "tags": dict(mv.tags), "aliases": list(mv.aliases)})
     facts["runs"][mv.run_id] = {
         "metrics": run.data.metrics,

@@ -35,7 +35,7 @@ final class CommandsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RepoLayout repo = RepoLayout.locate();
-        MlopsSettings settings = PlainScript.defaultSettings();
+        MlopsSettings settings = PlainScript.defaultSettings(repo);
         // The lanes want a workspace to name their paths; none of them is touched, so a scratch one does.
         Path scratch = Files.createTempDirectory("opsdemo-commands");
         try {

@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             lanes.add(new DevopsLane(repo, workspace).lane());
         }
         if (only != Only.devops) {
-            lanes.add(new MlopsLane(repo, workspace, mlops.settings()).lane());
+            lanes.add(new MlopsLane(repo, workspace, mlops.settings(repo)).lane());
         }
         return lanes;
     }

@@ -7,6 +7,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import dev.opsdemo.workspace.RepoLayout;
+
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,7 +66,12 @@ public final class MlopsOptions {
             description = "Registered model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    MlopsSettings settings() {
+    @Option(names = "--venv", paramLabel = "DIR", defaultValue = "${env:OPSDEMO_VENV}",
+            description = "The Python venv with MLflow (default: .venv in the checkout; make another with "
+                    + "scripts/python-env.sh --venv DIR [--python X] [--mlflow 2]).")
+    Path venv;
+
+    MlopsSettings settings(RepoLayout repo) {
         if (minAccuracy < 0 || minAccuracy > 1) {
             throw new dev.opsdemo.workspace.UsageException("--min-accuracy " + minAccuracy
                     + " is not between 0 and 1", "pass a fraction such as 0.8");
@@ -72,7 +80,8 @@ public final class MlopsOptions {
         String trainingData = data != null ? data : training.getOrDefault("data", MlopsSettings.DEFAULT_DATA);
         training.remove("data");
         return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
-                productionData, retrainParams, promoteMargin);
+                productionData, retrainParams, promoteMargin,
+                venv != null ? venv.toAbsolutePath().normalize() : repo.venv());
     }
 
     static final class TargetConverter implements ITypeConverter<MlflowTarget> {

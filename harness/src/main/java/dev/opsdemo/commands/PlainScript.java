@@ -90,11 +90,11 @@ public final class PlainScript {
     }
 
     /** What {@code demo} runs with when given no MLOps options, so the script does what the default demo does. */
-    public static MlopsSettings defaultSettings() {
+    public static MlopsSettings defaultSettings(RepoLayout repo) {
         return new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
                 MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
                 MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
-                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN);
+                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN, repo.venv());
     }
 
     private static String number(double value) {

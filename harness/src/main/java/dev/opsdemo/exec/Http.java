@@ -10,7 +10,10 @@ import java.time.Duration;
 /** Plain HTTP calls to the servers the harness starts (health checks, scoring requests). */
 public final class Http {
 
+    // HTTP/1.1, as curl sends to an http:// URL: the default (HTTP/2) asks every request for an h2c upgrade, which
+    // the servers here do not speak and uvicorn (MLflow 3) logs as a warning each time.
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 

@@ -20,7 +20,9 @@ import java.time.Duration;
  */
 public class MlflowContainer extends GenericContainer<MlflowContainer> {
 
-    public static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v2.17.2";
+    /** The MLflow the project pins (sample-ml-project/requirements.txt; a test keeps the two equal). */
+    public static final String MLFLOW_VERSION = "3.17.2";
+    public static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v" + MLFLOW_VERSION;
     public static final int MLFLOW_PORT = 5000;
     public static final String DATA_DIRECTORY = "/mlflow";
 

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public final class MlflowImages {
 
-    public static final String LOCAL_BUILD = "opsdemo/mlflow:2.17.2";
+    public static final String LOCAL_BUILD = "opsdemo/mlflow:" + MlflowContainer.MLFLOW_VERSION;
 
     private MlflowImages() {
     }

@@ -68,7 +68,7 @@ public final class MlflowProjectRun {
         }
         throw new StepFailedException("mlflow run exited 0 but never printed its run id",
                 "the line \"=== Run (ID '...') succeeded ===\" is missing from its output",
-                "check that the venv has mlflow 2.17.2 (./scripts/python-env.sh)");
+                "check that the venv has the pinned mlflow (./scripts/python-env.sh)");
     }
 
     private static String lastError(List<String> lines) {

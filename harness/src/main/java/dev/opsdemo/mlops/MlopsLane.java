@@ -42,7 +42,7 @@ public final class MlopsLane {
     private MlflowClient client;
     private ModelRegistry registry;
     private String runId;
-    private String artifactUri;
+    private ModelSource modelSource;
     private double accuracy;
     private String modelVersion;
     private String gitCommit;
@@ -59,7 +59,7 @@ public final class MlopsLane {
         this.repo = repo;
         this.workspace = workspace;
         this.settings = settings;
-        this.python = new PythonEnv(repo.venv(), workspace.mlops().resolve("tmp"));
+        this.python = new PythonEnv(settings.venv(), workspace.mlops().resolve("tmp"));
         this.store = new MlflowStore(workspace.mlops().resolve("mlflow"));
     }
 
@@ -213,7 +213,7 @@ public final class MlopsLane {
 
     private void inspect(StepContext context) throws Exception {
         Service.Run run = client.getRun(runId);
-        artifactUri = run.getInfo().getArtifactUri();
+        modelSource = registry.modelOf(runId);
         Map<String, String> params = new TreeMap<>();
         run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
         Map<String, Double> metrics = new TreeMap<>();
@@ -231,10 +231,17 @@ public final class MlopsLane {
         }
         params.forEach((key, value) -> context.out("param:   " + key + " = " + value));
         metrics.forEach((key, value) -> context.out(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
-        context.out("model:   " + artifactUri + "/model");
-        String runUrl = server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId() + "/runs/" + runId;
+        String experimentUrl = server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId();
+        context.out("model:   " + modelSource.uri());
+        String runUrl = experimentUrl + "/runs/" + runId;
         context.out("UI:      " + runUrl);
         context.fact("runUrl", runUrl);
+        context.fact("modelSource", modelSource.uri());
+        if (modelSource.isLoggedModel()) {
+            String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
+            context.out("UI:      " + modelUrl);
+            context.fact("loggedModelUrl", modelUrl);
+        }
         if (digest == null) {
             throw new StepFailedException("run " + runId + " has no dataset input",
                     "without the dataset's digest the model cannot be traced to its data",
@@ -272,7 +279,7 @@ public final class MlopsLane {
         if (registry.ensureRegisteredModel(name)) {
             context.out("Created registered model '" + name + "'");
         }
-        modelVersion = registry.createVersion(name, artifactUri + "/model", runId);
+        modelVersion = registry.createVersion(name, modelSource, runId);
         context.out("Created version " + modelVersion + " of '" + name + "' from run " + runId);
         registry.awaitReady(name, modelVersion);
         context.out("Version " + modelVersion + " is READY");
@@ -367,8 +374,8 @@ public final class MlopsLane {
         Map<String, String> tags = new TreeMap<>();
         run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
-        challengerVersion = registry.createVersion(settings.modelName(),
-                run.getInfo().getArtifactUri() + "/model", retrainRun);
+        challengerVersion = registry.createVersion(settings.modelName(), registry.modelOf(retrainRun),
+                retrainRun);
         registry.awaitReady(settings.modelName(), challengerVersion);
         registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.CHALLENGER);
         registry.setAlias(settings.modelName(), MlopsSettings.CHALLENGER, challengerVersion);

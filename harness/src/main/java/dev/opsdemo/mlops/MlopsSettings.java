@@ -1,14 +1,15 @@
 package dev.opsdemo.mlops;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What the MLOps lane was asked to do: which server and image, the training data and parameters, the gate, the
- * production batch to monitor, and how retraining and promotion are decided.
+ * production batch to monitor, how retraining and promotion are decided, and the Python venv with MLflow.
  */
 public record MlopsSettings(MlflowTarget target, String image, double minAccuracy, Map<String, String> params,
                             String experiment, String modelName, String data, String productionData,
-                            Map<String, String> retrainParams, double promoteMargin) {
+                            Map<String, String> retrainParams, double promoteMargin, Path venv) {
 
     public static final String DEFAULT_EXPERIMENT = "churn-training";
     public static final String DEFAULT_MODEL = "churn-classifier";

@@ -9,6 +9,7 @@ import org.mlflow.tracking.MlflowHttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,11 +40,20 @@ public final class ModelRegistry {
         return true;
     }
 
-    /** Creates a version from a run's model artifacts; returns its version number. */
-    public String createVersion(String name, String source, String runId) throws Exception {
-        JsonNode created = JSON.readTree(client.sendPost("model-versions/create",
-                JSON.writeValueAsString(Map.of("name", name, "source", source, "run_id", runId))));
+    /** Creates a version of the model a run logged; returns its version number. */
+    public String createVersion(String name, ModelSource source, String runId) throws Exception {
+        Map<String, String> request = new LinkedHashMap<>(Map.of("name", name, "source", source.uri(),
+                "run_id", runId));
+        if (source.isLoggedModel()) {
+            request.put("model_id", source.modelId());  // links the version to the logged model (MLflow 3)
+        }
+        JsonNode created = JSON.readTree(client.sendPost("model-versions/create", JSON.writeValueAsString(request)));
         return created.at("/model_version/version").asText();
+    }
+
+    /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
+    public ModelSource modelOf(String runId) throws Exception {
+        return ModelSource.of(JSON.readTree(client.sendGet("runs/get?run_id=" + encode(runId))));
     }
 
     public JsonNode version(String name, String version) throws Exception {

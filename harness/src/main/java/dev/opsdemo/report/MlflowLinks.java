@@ -33,6 +33,9 @@ final class MlflowLinks {
                     + "/versions/" + version;
         }
         put(links, runId.isEmpty() ? "MLflow run" : "MLflow run " + runId, run);
+        String modelSource = text(mlopsFacts, "modelSource");
+        put(links, "MLflow logged model " + modelSource.replaceFirst("^models:/", ""),
+                text(mlopsFacts, "loggedModelUrl"));
         put(links, model.isEmpty() ? "MLflow model version" : "MLflow model " + model + " v" + version, modelVersion);
         put(links, "MLflow experiments", ui.isEmpty() ? "" : ui + "/#/experiments");
         return links;

@@ -36,7 +36,7 @@ class PlainScriptTest {
         RepoLayout repo = new RepoLayout(MlflowWitness.repoRoot());
         Workspace workspace = Workspace.open(dir.resolve("lanes"), repo);
         Lane lane = laneName.equals(DevopsLane.NAME) ? new DevopsLane(repo, workspace).lane()
-                : new MlopsLane(repo, workspace, PlainScript.defaultSettings()).lane();
+                : new MlopsLane(repo, workspace, PlainScript.defaultSettings(repo)).lane();
         return lane.steps();
     }
 

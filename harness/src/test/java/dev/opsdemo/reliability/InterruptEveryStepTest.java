@@ -72,7 +72,7 @@ class InterruptEveryStepTest {
         MlopsSettings settings = new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
                 MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
                 MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
-                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN);
+                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN, repo.venv());
         List<Lane> lanes = List.of(new DevopsLane(repo, scratch).lane(), new MlopsLane(repo, scratch, settings).lane());
         return Schedule.interleave(lanes);
     }

@@ -16,8 +16,13 @@ public final class MlflowWitness {
     }
 
     public static JsonNode read(Path mlflowDb, String model, String experiment) throws Exception {
+        return read(repoRoot().resolve(".venv"), mlflowDb, model, experiment);
+    }
+
+    /** Read with the MLflow of this venv: the one that wrote the store (another would migrate its schema). */
+    public static JsonNode read(Path venv, Path mlflowDb, String model, String experiment) throws Exception {
         Path script = Path.of(MlflowWitness.class.getResource("/registry_facts.py").toURI());
-        Shell.Output output = Shell.run(mlflowDb.getParent(), repoRoot().resolve(".venv/bin/python").toString(),
+        Shell.Output output = Shell.run(mlflowDb.getParent(), venv.resolve("bin/python").toString(),
                 script.toString(), mlflowDb.toString(), model, experiment);
         if (output.exitCode() != 0) {
             throw new AssertionError("registry_facts.py failed:\n" + output.text());

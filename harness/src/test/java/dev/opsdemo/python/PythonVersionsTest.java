@@ -1,0 +1,127 @@
+package dev.opsdemo.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Pythons and MLflow lines learners have: each venv is made by {@code scripts/python-env.sh}, as a user makes
+ * it, and the whole MLOps lane runs on it against a local server from the same venv. The registry is read back with
+ * that venv's own MLflow client.
+ */
+class PythonVersionsTest {
+
+    private static final Path ROOT = MlflowWitness.repoRoot();
+    /** Kept between runs of the suite: python-env.sh reuses a venv whose lock and Python are unchanged. */
+    private static final Path VENVS = ROOT.resolve("harness/target/venvs");
+
+    @TempDir
+    Path workspace;
+
+    @AfterEach
+    void nothingLeftRunning() {
+        Leftovers.assertNoChildProcesses();
+    }
+
+    @Test
+    void mlflow2RunsTheWholeLaneWithModelsSavedAsRunArtifacts() throws Exception {
+        Path venv = pythonEnv("mlflow2", "--mlflow", "2");
+        assertEquals("mlflow, version 2.17.2", Shell.run(ROOT, venv.resolve("bin/mlflow").toString(), "--version")
+                .firstLine());
+        JsonNode facts = runLane(venv);
+        assertEquals(facts.get("runId").asText() , facts.get("modelSource").asText()
+                .replaceAll(".*/([0-9a-f]{32})/artifacts/model$", "$1"), "MLflow 2: the run's model artifact");
+        JsonNode registry = MlflowWitness.read(venv, mlflowDb(), MlopsSettings.DEFAULT_MODEL,
+                MlopsSettings.DEFAULT_EXPERIMENT);
+        assertEquals(facts.get("modelSource").asText(), registry.at("/versions/0/source").asText());
+    }
+
+    @Test
+    void python312RunsTheWholeLane() throws Exception {
+        loggedModelLane("3.12");
+    }
+
+    @Test
+    void python313RunsTheWholeLane() throws Exception {
+        loggedModelLane("3.13");
+    }
+
+    @Test
+    void anUnsupportedPythonIsNamedWithTheSupportedOnes() throws Exception {
+        Shell.Output mlflow2 = Shell.run(ROOT, ROOT.resolve("scripts/python-env.sh").toString(), "--mlflow", "2",
+                "--python", pyenvPython("3.13").toString(), "--venv", workspace.resolve("venv").toString());
+        assertEquals(3, mlflow2.exitCode(), mlflow2.text());
+        assertTrue(mlflow2.text().contains("is Python 3.13; requirements-mlflow2.txt supports Python 3.11 3.12"),
+                mlflow2.text());
+        Shell.Output usage = Shell.run(ROOT, ROOT.resolve("scripts/python-env.sh").toString(), "--mlflow", "4");
+        assertEquals(2, usage.exitCode(), usage.text());
+        assertTrue(usage.text().contains("--mlflow must be 3 or 2, got '4'"), usage.text());
+        assertTrue(Files.notExists(workspace.resolve("venv")), "nothing was created");
+    }
+
+    /** MLflow 3 on this Python: the versions are registered from the logged models, and serve from there. */
+    private void loggedModelLane(String python) throws Exception {
+        Path venv = pythonEnv("py" + python, "--python", pyenvPython(python).toString());
+        assertTrue(Shell.run(ROOT, venv.resolve("bin/python").toString(), "--version").firstLine()
+                .startsWith("Python " + python + "."));
+        JsonNode facts = runLane(venv);
+        assertTrue(facts.get("modelSource").asText().matches("models:/m-[0-9a-f]{32}"), facts.toString());
+        JsonNode registry = MlflowWitness.read(venv, mlflowDb(), MlopsSettings.DEFAULT_MODEL,
+                MlopsSettings.DEFAULT_EXPERIMENT);
+        assertEquals(facts.get("modelSource").asText(), registry.at("/versions/0/source").asText());
+    }
+
+    /** The full lane (drift, retraining, champion/challenger) on that venv; returns its MLOps facts. */
+    private JsonNode runLane(Path venv) throws Exception {
+        HarnessRun run = HarnessRun.mlopsLocal(workspace, "--venv", venv.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        JsonNode facts = HarnessRun.summary(workspace).at("/facts/mlops");
+        JsonNode registry = MlflowWitness.read(venv, mlflowDb(), MlopsSettings.DEFAULT_MODEL,
+                MlopsSettings.DEFAULT_EXPERIMENT);
+        assertEquals(2, registry.get("versions").size(), "the champion and the challenger: " + registry);
+        assertEquals(facts.at("/monitoring/championVersion").asText(),
+                registry.at("/aliases/" + MlopsSettings.ALIAS).asText());
+        assertEquals(facts.get("runId").asText(), registry.at("/versions/0/run_id").asText());
+        return facts;
+    }
+
+    private Path mlflowDb() {
+        return workspace.resolve("mlops/mlflow/mlflow.db");
+    }
+
+    private static Path pythonEnv(String name, String... options) throws Exception {
+        Path venv = VENVS.resolve(name);
+        String[] argv = Stream.concat(Stream.of(ROOT.resolve("scripts/python-env.sh").toString(), "--venv",
+                venv.toString()), Stream.of(options)).toArray(String[]::new);
+        Shell.Output made = Shell.run(ROOT, argv);
+        assertEquals(0, made.exitCode(), "python-env.sh " + String.join(" ", options) + ":\n" + made.text());
+        return venv;
+    }
+
+    /** This machine's pyenv build of that Python (pyenv's shims answer only for the selected version). */
+    private static Path pyenvPython(String version) throws IOException {
+        Path root = Path.of(System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv"));
+        try (Stream<Path> versions = Files.list(root.resolve("versions"))) {
+            return versions.filter(dir -> dir.getFileName().toString().startsWith(version + "."))
+                    .max(Comparator.naturalOrder()).map(dir -> dir.resolve("bin/python" + version))
+                    .filter(Files::isExecutable)
+                    .orElseThrow(() -> new AssertionError("no Python " + version + " under " + root
+                            + "/versions: this test needs it (pyenv install " + version + ")"));
+        }
+    }
+}
