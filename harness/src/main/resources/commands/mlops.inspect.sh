@@ -1,5 +1,4 @@
 curl -fsS "$API/runs/get?run_id=$RUN_ID" >"$WORK/run.json"
-ARTIFACT_URI=$(json_get run.info.artifact_uri <"$WORK/run.json")
 python - "$WORK/run.json" <<'PY'
 import json, sys
 
@@ -13,5 +12,6 @@ for param in sorted(run["data"].get("params", []), key=lambda p: p["key"]):
 for metric in sorted(run["data"].get("metrics", []), key=lambda m: m["key"]):
     print(f"metric:  {metric['key']} = {metric['value']:.4f}")
 PY
-echo "model:   $ARTIFACT_URI/model"
+MODEL_SOURCE=$(model_source "$RUN_ID")
+echo "model:   $MODEL_SOURCE"
 echo "UI:      $MLFLOW_TRACKING_URI/#/experiments/$(json_get run.info.experiment_id <"$WORK/run.json")/runs/$RUN_ID"

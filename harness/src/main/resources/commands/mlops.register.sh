@@ -4,8 +4,7 @@ if ! curl -fsS "$API/registered-models/get?name=$MODEL" >/dev/null 2>&1; then
   echo "Created registered model '$MODEL'"
 fi
 VERSION=$(curl -fsS -X POST "$API/model-versions/create" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"$MODEL\", \"source\": \"$ARTIFACT_URI/model\", \"run_id\": \"$RUN_ID\"}" \
-  | json_get model_version.version)
+  -d "$(version_request "$MODEL_SOURCE" "$RUN_ID")" | json_get model_version.version)
 echo "Created version $VERSION of '$MODEL' from run $RUN_ID"
 await_ready "$VERSION"
 echo "Version $VERSION is READY"

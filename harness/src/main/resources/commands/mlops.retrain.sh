@@ -8,10 +8,8 @@ if [ "$RETRAIN_NEEDED" = yes ]; then
   mlflow run "$REPO/sample-ml-project" --env-manager local --experiment-name "$EXPERIMENT" \
     -P data="$TRAIN_DATA,$PRODUCTION_DATA:head=$FRESH" 2>&1 | tee "$WORK/logs/retrain.log"
   RETRAIN_RUN_ID=$(run_id_of "$WORK/logs/retrain.log")
-  RETRAIN_ARTIFACT_URI=$(curl -fsS "$API/runs/get?run_id=$RETRAIN_RUN_ID" | json_get run.info.artifact_uri)
   CHALLENGER_VERSION=$(curl -fsS -X POST "$API/model-versions/create" -H 'Content-Type: application/json' \
-    -d "{\"name\": \"$MODEL\", \"source\": \"$RETRAIN_ARTIFACT_URI/model\", \"run_id\": \"$RETRAIN_RUN_ID\"}" \
-    | json_get model_version.version)
+    -d "$(version_request "$(model_source "$RETRAIN_RUN_ID")" "$RETRAIN_RUN_ID")" | json_get model_version.version)
   await_ready "$CHALLENGER_VERSION"
   curl -fsS -X POST "$API/model-versions/set-tag" -H 'Content-Type: application/json' \
     -d "{\"name\": \"$MODEL\", \"version\": \"$CHALLENGER_VERSION\", \"key\": \"role\", \"value\": \"$CHALLENGER\"}" \

@@ -18,6 +18,23 @@ metrics = json.load(sys.stdin)["run"]["data"]["metrics"]
 print(next(m["value"] for m in metrics if m["key"] == sys.argv[1]))' "$2"
 }
 
+# The model a run logged, as the registry takes it: MLflow 3 keeps a logged model apart from the run's artifacts
+# (models:/<model id>, listed in the run's outputs); MLflow 2 saved it as the run's artifact "model".
+model_source() {
+  curl -fsS "$API/runs/get?run_id=$1" | python -c 'import json, sys
+run = json.load(sys.stdin)["run"]
+outputs = run.get("outputs", {}).get("model_outputs", [])
+print("models:/" + outputs[-1]["model_id"] if outputs else run["info"]["artifact_uri"] + "/model")'
+}
+
+# The body of model-versions/create for a run's model: version_request SOURCE RUN_ID
+version_request() {
+  case "$1" in
+    models:/*) echo "{\"name\": \"$MODEL\", \"source\": \"$1\", \"run_id\": \"$2\", \"model_id\": \"${1#models:/}\"}" ;;
+    *) echo "{\"name\": \"$MODEL\", \"source\": \"$1\", \"run_id\": \"$2\"}" ;;
+  esac
+}
+
 # Registering is asynchronous: a new model version can be used once the registry reports it READY.
 await_ready() {
   local status=""

@@ -12,6 +12,8 @@ final class Noise {
     private static final List<Pattern> IGNORED = List.of(
             Pattern.compile("^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}] \\[\\d+] \\[[A-Z]+] .*"),
             Pattern.compile("^mlflow-server \\| .*"),
+            // uvicorn's own lines ("INFO:     Started server process [42]"), as MLflow 3's model server prints them.
+            Pattern.compile("^(?:INFO|WARNING|ERROR):\\s{2,}.*"),
             Pattern.compile("^\\[INFO] Download(ing|ed) .*"));
 
     private Noise() {

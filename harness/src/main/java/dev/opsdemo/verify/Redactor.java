@@ -24,9 +24,12 @@ public final class Redactor {
                     + "(?: ?[+-]\\d{4}|Z)?)"), 1, false),
             new Kind("DURATION", Pattern.compile("(\\d+(?:\\.\\d+)?) ?(?:s|ms|sec|seconds)\\b"), 1, false),
             new Kind("SHA", Pattern.compile("\\b([0-9a-f]{40})\\b"), 1, true),
+            // Before RUN_ID, whose pattern would take the hex part of an MLflow 3 logged model's id.
+            new Kind("MODEL_ID", Pattern.compile("\\b(m-[0-9a-f]{32})\\b"), 1, true),
             new Kind("RUN_ID", Pattern.compile("\\b([0-9a-f]{32})\\b"), 1, true),
             new Kind("SHORT_SHA", Pattern.compile("\\b([0-9a-f]{7})\\b"), 1, true),
-            new Kind("PORT", Pattern.compile("(?:127\\.0\\.0\\.1|localhost|0\\.0\\.0\\.0):(\\d{2,5})\\b"), 1, true),
+            new Kind("PORT", Pattern.compile("(?:(?<=127\\.0\\.0\\.1:)|(?<=localhost:)|(?<=0\\.0\\.0\\.0:)|(?<=--port ))"
+                    + "(\\d{2,5})\\b"), 1, true),
             new Kind("RUN_NAME", Pattern.compile("\\b([a-z]+-[a-z]+-\\d{1,4})\\b"), 1, true),
             new Kind("TMP", Pattern.compile("((?:/tmp|/var/tmp)/tmp[a-z0-9_]{6,})"), 1, false),
             new Kind("PID", Pattern.compile("\\bpid:? (\\d+)\\b"), 1, false));

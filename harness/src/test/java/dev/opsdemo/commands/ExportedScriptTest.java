@@ -72,6 +72,8 @@ class ExportedScriptTest {
         }
         assertTrue(championVersion != null, "the alias names an existing version: " + registry);
         assertEquals("READY", championVersion.get("status").asText(), registry.toString());
+        assertTrue(championVersion.get("source").asText().matches("models:/m-[0-9a-f]{32}"),
+                "MLflow 3: registered from the logged model: " + registry);
         JsonNode championRun = registry.at("/runs/" + championVersion.get("run_id").asText());
         assertTrue(championRun.at("/metrics/accuracy").isNumber(), "the champion comes from a training run");
         assertEquals(1, championRun.get("dataset_digests").size(), "its data is versioned with it");
