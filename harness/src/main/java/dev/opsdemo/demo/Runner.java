@@ -133,10 +133,12 @@ public final class Runner {
 
     private void runSteps(List<Step> steps, StepGate gate) {
         workers.add(Thread.currentThread());
+        StepResult previous = null;
+        boolean stopSaid = false;
         try {
             for (Step step : steps) {
-                if (exitCode != EXIT_OK || interrupted || listenerFailure.get() != null) {
-                    record(skipped(step));
+                if (!mayStart()) {
+                    stopSaid |= skip(step, previous, stopSaid);
                     continue;
                 }
                 StepGate.Decision decision;
@@ -150,7 +152,12 @@ public final class Runner {
                     record(skipped(step));
                     continue;
                 }
+                if (!mayStart()) {  // stopped while the gate decided
+                    stopSaid |= skip(step, previous, stopSaid);
+                    continue;
+                }
                 StepResult result = runStep(step);
+                previous = result;
                 record(result);
                 int code = switch (result.status()) {
                     case PASSED, SKIPPED -> EXIT_OK;
@@ -252,6 +259,35 @@ public final class Runner {
             }
             tell(listener -> listener.output(step, masked));
         }
+    }
+
+    private boolean mayStart() {
+        return exitCode == EXIT_OK && !interrupted && listenerFailure.get() == null;
+    }
+
+    /**
+     * Records a step that will not start. The first one after a stop that fell between two steps (no step of the lane
+     * was running to say "interrupted during") says where the lane stopped; returns whether it said so.
+     */
+    private boolean skip(Step step, StepResult previous, boolean stopSaid) {
+        boolean saySo = interrupted && !stopSaid && (previous == null || previous.status() != StepStatus.INTERRUPTED);
+        record(saySo ? stoppedBefore(step, previous) : skipped(step));
+        return saySo;
+    }
+
+    /**
+     * The first step a lane did not start because the run was stopped while no step of that lane was running (the
+     * signal fell between two steps): it says where the lane stopped, as an interrupted step would.
+     */
+    private StepResult stoppedBefore(Step step, StepResult previous) {
+        String where = previous == null ? " before " + step.id()
+                : " between " + previous.step().id() + " and " + step.id();
+        cleanup.close();  // waits until the interrupt has stopped everything, so the list below is complete
+        List<String> stopped = cleanup.stopped();
+        String failure = interruptCause + where
+                + (stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped));
+        return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), JSON.createObjectNode(),
+                JSON.createObjectNode(), secrets.mask(failure));
     }
 
     private static StepResult skipped(Step step) {

@@ -73,7 +73,12 @@ public final class ConsoleListener implements RunListener {
         String took = seconds(result.durationMs());
         switch (result.status()) {
             case PASSED -> print(lane, style.green("  ✔ " + result.step().id() + " passed in " + took));
-            case SKIPPED -> print(lane, style.dim("  - " + result.step().id() + " skipped"));
+            case SKIPPED -> {
+                print(lane, style.dim("  - " + result.step().id() + " skipped"));
+                if (result.failure() != null) {  // the run was stopped just before this step
+                    result.failure().lines().forEach(line -> print(lane, style.yellow("  " + line)));
+                }
+            }
             case FAILED, INTERRUPTED -> {
                 print(lane, style.red("  ✘ " + result.step().id() + " " + result.status().label() + " after " + took));
                 if (result.failure() != null) {

@@ -1,0 +1,52 @@
+package dev.opsdemo.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** A stop that falls between two steps still says where the lane stopped (the gap is made here, not waited for). */
+class RunnerStopTest {
+
+    private static Step step(String id) {
+        return new Step(id, "lane", Stage.BUILD, id, "caption", "true", context -> context.out(id + " ran"));
+    }
+
+    @Test
+    void aSignalBetweenTwoStepsIsNamedOnTheFirstStepNotStarted() {
+        AtomicReference<Runner> runner = new AtomicReference<>();
+        runner.set(new Runner(List.of(), new Secrets(), null));
+        StepGate signalBeforeSecond = step -> {
+            if (step.id().equals("lane.second")) {
+                runner.get().interrupt();  // as the Ctrl-C hook does, after lane.first returned
+            }
+            return StepGate.Decision.RUN;
+        };
+        RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(step("lane.first"),
+                step("lane.second"), step("lane.third")))), Schedule.INTERLEAVED, signalBeforeSecond);
+
+        assertEquals(Runner.EXIT_INTERRUPTED, summary.exitCode());
+        List<StepResult> results = summary.results();
+        assertEquals(StepStatus.PASSED, results.get(0).status());
+        assertEquals(StepStatus.SKIPPED, results.get(1).status());
+        assertEquals(List.of(), results.get(1).output(), "lane.second never ran");
+        assertEquals("interrupted between lane.first and lane.second; nothing was running", results.get(1).failure());
+        assertNull(results.get(2).failure(), "said once");
+    }
+
+    @Test
+    void aSignalBeforeTheFirstStepIsNamedToo() {
+        AtomicReference<Runner> runner = new AtomicReference<>();
+        runner.set(new Runner(List.of(), new Secrets(), null));
+        RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(step("lane.first")))),
+                Schedule.INTERLEAVED, step -> {
+                    runner.get().interrupt("terminated by SIGTERM", Runner.EXIT_TERMINATED);
+                    return StepGate.Decision.RUN;
+                });
+        assertEquals(Runner.EXIT_TERMINATED, summary.exitCode());
+        assertEquals("terminated by SIGTERM before lane.first; nothing was running", summary.results().get(0).failure());
+    }
+}
