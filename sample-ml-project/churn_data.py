@@ -1,4 +1,4 @@
-"""Loading the churn CSV files; shared by train.py and evaluate.py.
+"""Loading the churn CSV files; shared by the entry points (train, evaluate, validate, monitor).
 
 A data spec is one or more CSV paths separated by commas, loaded and concatenated in order.
 Each path may end in `:head=N` (keep only the first N rows of that file) or `:tail=N` (keep
@@ -37,25 +37,42 @@ def parse_spec(spec):
     return result
 
 
-def load(spec):
-    """Read and concatenate the CSV files of a data spec. Fails loudly on unusable data."""
+def _frames(spec, **read_csv):
+    """The files of a data spec, each read with pandas and cut to its head or tail."""
     frames = []
     for path, part, n in parse_spec(spec):
         if not os.path.isfile(path):
             raise FileNotFoundError(f"data file not found: {path} (working dir {os.getcwd()})")
-        df = pd.read_csv(path)
-        missing = [c for c in FEATURES + [LABEL] if c not in df.columns]
-        if missing:
-            raise ValueError(f"{path}: missing required columns {missing}")
+        df = pd.read_csv(path, **read_csv)
         if part == "head":
             df = df.head(n)
         elif part == "tail":
             df = df.tail(n)
+        frames.append((path, df))
+    return frames
+
+
+def load(spec):
+    """Read and concatenate the CSV files of a data spec. Fails loudly on unusable data."""
+    frames = []
+    for path, df in _frames(spec):
+        missing = [c for c in FEATURES + [LABEL] if c not in df.columns]
+        if missing:
+            raise ValueError(f"{path}: missing required columns {missing}")
         frames.append(df)
     df = pd.concat(frames, ignore_index=True)[FEATURES + [LABEL]]
     if len(df) == 0:
         raise ValueError(f"data {spec!r} contains no rows")
     return df
+
+
+def load_text(spec):
+    """The rows of a data spec as the files hold them: every field a string, an empty field "" (not NaN, and "NA"
+    stays "NA"). Keeps the columns every file has, in the first file's order, so that a column missing from one
+    file shows up as missing, as it makes training fail. For the data contract check (contract.py)."""
+    frames = [df for _, df in _frames(spec, dtype=str, keep_default_na=False)]
+    columns = [c for c in frames[0].columns if all(c in df.columns for df in frames)]
+    return pd.concat([df[columns] for df in frames], ignore_index=True).fillna("")
 
 
 def dataset_name(spec):

@@ -1,5 +1,5 @@
 CHALLENGER_VERSION=""
-if [ "$RETRAIN_NEEDED" = yes ]; then
+if [ "$RETRAIN_NEEDED" = true ]; then
   # Train on the old data plus the first 3/5 of the new batch; the rest is held out to compare the two models.
   ROWS=$(($(wc -l <"$REPO/sample-ml-project/$PRODUCTION_DATA") - 1))
   FRESH=$((ROWS * 3 / 5))

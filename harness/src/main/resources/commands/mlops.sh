@@ -35,6 +35,13 @@ version_request() {
   esac
 }
 
+# A tag of a run, read back from the tracking server: run_tag RUN_ID retrain.needed
+run_tag() {
+  curl -fsS "$API/runs/get?run_id=$1" | python -c 'import json, sys
+tags = json.load(sys.stdin)["run"]["data"]["tags"]
+print(next(t["value"] for t in tags if t["key"] == sys.argv[1]))' "$2"
+}
+
 # Registering is asynchronous: a new model version can be used once the registry reports it READY.
 await_ready() {
   local status=""

@@ -12,6 +12,7 @@ import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.mlops.LeftoverContainers;
+import dev.opsdemo.report.AsciicastListener;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.ContrastTableListener;
 import dev.opsdemo.report.Records;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunSession {
 
-    private static final int CONTRAST_WIDTH = 100;
+    private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
 
     private RunSession() {
     }

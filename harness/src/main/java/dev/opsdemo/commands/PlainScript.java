@@ -2,9 +2,9 @@ package dev.opsdemo.commands;
 
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.mlops.Drift;
 import dev.opsdemo.mlops.MlflowContainer;
 import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlops.MlopsLane;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.RepoLayout;
 
@@ -77,6 +77,8 @@ public final class PlainScript {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("REPO", repo.root().toString());
         variables.put("EXPERIMENT", settings.experiment());
+        variables.put("VALIDATION_EXPERIMENT", MlopsLane.VALIDATION_EXPERIMENT);
+        variables.put("MONITORING_EXPERIMENT", MlopsLane.MONITORING_EXPERIMENT);
         variables.put("MODEL", settings.modelName());
         variables.put("ALIAS", MlopsSettings.ALIAS);
         variables.put("CHALLENGER", MlopsSettings.CHALLENGER);
@@ -84,7 +86,6 @@ public final class PlainScript {
         variables.put("PRODUCTION_DATA", settings.productionData());
         variables.put("MIN_ACCURACY", number(settings.minAccuracy()));
         variables.put("MAX_ACCURACY_DROP", number(MlopsSettings.MAX_ACCURACY_DROP));
-        variables.put("PSI_DRIFT", number(Drift.PSI_DRIFT));
         variables.put("PROMOTE_MARGIN", number(settings.promoteMargin()));
         return variables;
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** {@code mlflow run PROJECT --env-manager local --experiment-name NAME -P k=v ...}, the real CLI, streamed. */
 public final class MlflowProjectRun {
 
-    private static final Pattern SUCCEEDED = Pattern.compile("=== Run \\(ID '([0-9a-f]+)'\\) succeeded ===");
+    private static final Pattern ENDED = Pattern.compile("=== Run \\(ID '([0-9a-f]+)'\\) (?:succeeded|failed) ===");
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     private MlflowProjectRun() {
@@ -38,9 +38,38 @@ public final class MlflowProjectRun {
         return argv;
     }
 
-    /** Runs the entry point and returns the run id MLflow printed. */
+    /**
+     * How an entry point ended: its exit code, the run id MLflow printed ({@code === Run (ID '...') succeeded ===} or
+     * {@code failed}; null when it never got as far as a run) and the error line to quote on failure.
+     */
+    public record Outcome(int exitCode, String runId, String lastError) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs the entry point and returns the run id MLflow printed; a failed run is a failed step. */
     public static String run(StepContext context, PythonEnv python, MlflowServer server, Path project,
                              String entryPoint, String experiment, Map<String, String> params) throws Exception {
+        Outcome outcome = outcome(context, python, server, project, entryPoint, experiment, params);
+        if (!outcome.succeeded()) {
+            throw new StepFailedException("mlflow run failed with exit code " + outcome.exitCode(),
+                    "the " + entryPoint + " run did not finish: " + outcome.lastError(),
+                    "read the Python error above, fix the parameter or the data, and run again; nothing was "
+                            + "registered");
+        }
+        if (outcome.runId() == null) {
+            throw new StepFailedException("mlflow run exited 0 but never printed its run id",
+                    "the line \"=== Run (ID '...') succeeded ===\" is missing from its output",
+                    "check that the venv has the pinned mlflow (./scripts/python-env.sh)");
+        }
+        return outcome.runId();
+    }
+
+    /** Runs the entry point and says how it ended, for steps whose verdict is the run's own (a failing check). */
+    public static Outcome outcome(StepContext context, PythonEnv python, MlflowServer server, Path project,
+                                  String entryPoint, String experiment, Map<String, String> params)
+            throws Exception {
         List<String> argv = argv(python.bin("mlflow").toString(), project, entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
                 .withEnv("MLFLOW_TRACKING_URI", server.trackingUri());
@@ -52,23 +81,16 @@ public final class MlflowProjectRun {
             }
             context.out(line);
         }, server.asDependency());
-        if (!result.succeeded()) {
-            throw new StepFailedException("mlflow run failed with exit code " + result.exitCode(),
-                    "the training run did not finish: " + lastError(result.recentOutput()),
-                    "read the Python error above, fix the parameter or the data, and run again; nothing was "
-                            + "registered");
-        }
+        String runId = null;
         synchronized (seen) {
             for (String line : seen) {
-                Matcher matcher = SUCCEEDED.matcher(line);
+                Matcher matcher = ENDED.matcher(line);
                 if (matcher.find()) {
-                    return matcher.group(1);
+                    runId = matcher.group(1);
                 }
             }
         }
-        throw new StepFailedException("mlflow run exited 0 but never printed its run id",
-                "the line \"=== Run (ID '...') succeeded ===\" is missing from its output",
-                "check that the venv has the pinned mlflow (./scripts/python-env.sh)");
+        return new Outcome(result.exitCode(), runId, lastError(result.recentOutput()));
     }
 
     private static String lastError(List<String> lines) {

@@ -31,6 +31,13 @@ import java.util.TreeMap;
 public final class MlopsLane {
 
     public static final String NAME = "mlops";
+    static final String VALIDATE = "validate";
+    static final String MONITOR = "monitor";
+    /** Where the checks of the data are recorded, apart from the training runs they guard. */
+    public static final String VALIDATION_EXPERIMENT = "data-validation";
+    public static final String MONITORING_EXPERIMENT = "monitoring";
+    /** The row the serve step scores: labelled, so the audience sees whether the prediction is right. */
+    static final String SERVED_ROW_DATA = "data/production_reference.csv";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RepoLayout repo;
@@ -47,8 +54,6 @@ public final class MlopsLane {
     private String modelVersion;
     private String gitCommit;
     private String datasetDigest;
-    private DataContract contract;
-    private CsvTable trainingData;
     private ModelServer modelServer;
     private boolean retrainNeeded;
     private String challengerVersion;
@@ -75,8 +80,9 @@ public final class MlopsLane {
                 new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
                         "In ML the data is an input as important as the code: it is checked against a schema "
                                 + "before training, because bad data builds a bad model without any error.",
-                        "python -c 'check " + settings.data() + " against data/schema.json'",
-                        this::validate),
+                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"), VALIDATE,
+                                VALIDATION_EXPERIMENT, Map.of("data", settings.data()))),
+                        needsServer(this::validate)),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
@@ -110,8 +116,8 @@ public final class MlopsLane {
                 new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
-                        "curl -X POST http://127.0.0.1:PORT/invocations -d @production_batch.json   "
-                                + "# then compare with the labels and the training data",
+                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"), MONITOR,
+                                MONITORING_EXPERIMENT, monitorParams("http://127.0.0.1:PORT/invocations"))),
                         needsServer(this::monitor)),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
@@ -164,6 +170,7 @@ public final class MlopsLane {
     }
 
     private void startServer(StepContext context) throws Exception {
+        context.fact("experimentName", settings.experiment());  // what the lane records into, even if it stops here
         if (settings.target().kind() != MlflowTarget.Kind.EXTERNAL) {
             python.requireMlflow();
         }
@@ -181,26 +188,31 @@ public final class MlopsLane {
         server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));
     }
 
+    /** The project's {@code validate} entry point checks the data; its verdict is read back from the run. */
     private void validate(StepContext context) throws Exception {
-        contract = DataContract.load(repo.sampleMlProject().resolve("data/schema.json"));
-        ValidationResult result;
-        try {
-            result = DataValidation.validateData(repo.sampleMlProject(), settings.data(), contract);
-        } catch (java.nio.file.NoSuchFileException | IllegalArgumentException e) {
-            throw new StepFailedException("cannot read the training data: " + e.getMessage(),
-                    "--data must name CSV files (relative to sample-ml-project/ or absolute)",
-                    "pass an existing file, e.g. --data data/train.csv; nothing was trained");
-        }
-        result.report().forEach(context::out);
+        python.requireMlflow();
         context.fact("dataSource", settings.data());
-        if (!result.passed()) {
-            throw new StepFailedException("the data breaks its contract: " + result.violations().stream()
-                    .map(Violation::message).collect(java.util.stream.Collectors.joining("; ")),
+        MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, server, repo.sampleMlProject(),
+                VALIDATE, VALIDATION_EXPERIMENT, Map.of("data", settings.data()));
+        Map<String, String> tags = outcome.runId() == null ? Map.of() : tags(client.getRun(outcome.runId()));
+        if (outcome.runId() != null) {
+            context.fact("validationRunId", outcome.runId());
+        }
+        if (tags.containsKey("validation.passed")) {
+            context.fact("validationPassed", Boolean.parseBoolean(tags.get("validation.passed")));
+            context.fact("validationViolations", tags.getOrDefault("validation.violations", ""));
+        }
+        if ("false".equals(tags.get("validation.passed"))) {
+            throw new StepFailedException("the data breaks its contract: " + tags.get("validation.violations"),
                     "training on it would produce a model without any error, just a wrong one; nothing was "
                             + "trained or registered",
                     "fix the data (or the contract in data/schema.json) and run again, e.g. --data data/train.csv");
         }
-        trainingData = DataValidation.readData(repo.sampleMlProject(), settings.data());
+        if (!outcome.succeeded() || !"true".equals(tags.get("validation.passed"))) {
+            throw new StepFailedException("cannot check the training data " + settings.data() + ": "
+                    + outcome.lastError(), "--data must name CSV files, relative to sample-ml-project/ or absolute",
+                    "pass an existing file, e.g. --data data/train.csv; nothing was trained");
+        }
     }
 
     private void train(StepContext context) throws Exception {
@@ -302,8 +314,8 @@ public final class MlopsLane {
 
     private void serve(StepContext context) throws Exception {
         String modelUri = "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
-        CsvTable sample = CsvTable.read(repo.sampleMlProject().resolve("data/production_reference.csv"));
-        String request = JSON.writeValueAsString(DataFrameSplit.of(sample, contract, sample.rows().subList(0, 1)));
+        LabelledRow row = LabelledRow.first(repo.sampleMlProject(), SERVED_ROW_DATA);
+        String request = JSON.writeValueAsString(row.request());
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         modelServer = ModelServer.start(context, python, server.trackingUri(), modelUri, workspace.mlops());
         context.out("POST " + modelServer.baseUrl() + "/invocations " + request);
@@ -313,43 +325,45 @@ public final class MlopsLane {
             throw new StepFailedException("the model server answered " + response.statusCode(),
                     response.body(), "read the model server's output above");
         }
-        JsonNode prediction = JSON.readTree(response.body()).path("predictions");
-        context.fact("prediction", prediction.isArray() && prediction.size() == 1 ? prediction.get(0) : prediction);
+        JsonNode prediction = JSON.readTree(response.body()).path("predictions").path(0);
+        context.out("→ the first row of " + SERVED_ROW_DATA + " is labelled " + row.label() + "; the model predicted "
+                + prediction.asText() + ": " + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
+        context.fact("prediction", prediction);
+        context.fact("predictionLabel", Integer.parseInt(row.label()));
         context.fact("servedModel", modelUri);
     }
 
+    /**
+     * The project's {@code monitor} entry point scores the production batch through the model server, measures drift
+     * and decay and logs a monitoring run; the verdict is read back from that run.
+     */
     private void monitor(StepContext context) throws Exception {
-        Path batchFile = repo.sampleMlProject().resolve(settings.productionData());
-        CsvTable batch = DataValidation.readData(repo.sampleMlProject(), settings.productionData());
-        context.out("Production batch: " + settings.productionData() + " (" + batch.rows().size()
-                + " labelled rows) scored by " + modelServer.baseUrl() + "/invocations");
-        DriftReport drift = Drift.compare(trainingData, batch, contract);
-        drift.lines().forEach(context::out);
-        BatchScore score = BatchScore.score(modelServer, batch, contract);
-        double accuracyBefore = accuracy;
-        double accuracyAfter = score.accuracy();
-        boolean decayed = accuracyBefore - accuracyAfter >= MlopsSettings.MAX_ACCURACY_DROP;
-        retrainNeeded = drift.drifted() || decayed;
-        context.out(String.format(Locale.ROOT, "accuracy: %.4f at training -> %.4f on this batch (%d/%d correct);"
-                        + " decay threshold %.2f", accuracyBefore, accuracyAfter, score.correct(), score.rows(),
-                MlopsSettings.MAX_ACCURACY_DROP));
-        context.out("drift: " + (drift.drifted() ? "yes in " + String.join(", ", drift.driftedFeatures())
-                : "none") + " (PSI >= " + Drift.PSI_DRIFT + ")");
-        String monitoringRun = MonitoringRun.log(client, settings.modelName(), modelVersion,
-                settings.productionData(), drift, accuracyBefore, accuracyAfter, retrainNeeded);
-        context.out("Logged monitoring run " + monitoringRun + " in experiment '" + MonitoringRun.EXPERIMENT
-                + "' (tags model.name, model.version)");
-        context.out(retrainNeeded ? "=> retraining needed: " + (drift.drifted() ? "the inputs drifted" : "")
-                + (drift.drifted() && decayed ? " and " : "") + (decayed ? "the accuracy decayed" : "")
-                : "=> no retraining needed: the model still fits the data");
+        String monitoringRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(), MONITOR,
+                MONITORING_EXPERIMENT, monitorParams(modelServer.baseUrl() + "/invocations"));
+        Service.Run run = client.getRun(monitoringRun);
+        Map<String, String> tags = tags(run);
+        Map<String, Double> metrics = new TreeMap<>();
+        run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+        retrainNeeded = "true".equals(tags.get("retrain.needed"));
+        context.out("→ monitoring run " + monitoringRun + " in experiment '" + MONITORING_EXPERIMENT
+                + "': retrain.needed=" + retrainNeeded);
         modelServer.close();
-        context.out("Stopped the model server.");
-        monitoring.set("drift", JSON.valueToTree(driftFacts(drift)));
-        monitoring.put("accuracyBefore", accuracyBefore);
-        monitoring.put("accuracyAfter", accuracyAfter);
+        context.out("→ stopped the model server");
+        Map<String, Object> drift = new LinkedHashMap<>();
+        List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
+        metrics.forEach((key, value) -> {
+            if (key.startsWith("psi.")) {
+                String feature = key.substring(4);
+                drift.put(feature, Map.of("psi", round(value), "ks", round(metrics.getOrDefault("ks." + feature,
+                        Double.NaN)), "drifted", drifted.contains(feature)));
+            }
+        });
+        monitoring.set("drift", JSON.valueToTree(drift));
+        monitoring.put("accuracyBefore", metrics.get("accuracy_before"));
+        monitoring.put("accuracyAfter", metrics.get("accuracy_after"));
         monitoring.put("retrainNeeded", retrainNeeded);
         monitoring.put("monitoringRunId", monitoringRun);
-        monitoring.put("batch", batchFile.toString());
+        monitoring.put("batch", repo.sampleMlProject().resolve(settings.productionData()).toString());
         monitoring.put("decision", "kept");
         monitoring.putNull("challengerVersion");
         context.fact("monitoring", monitoring);
@@ -360,7 +374,7 @@ public final class MlopsLane {
             context.out("Nothing to retrain: monitoring found no drift and no accuracy decay.");
             return;
         }
-        int rows = CsvTable.read(repo.sampleMlProject().resolve(settings.productionData())).rows().size();
+        int rows = LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
         int fresh = rows * 3 / 5;
         holdout = settings.productionData() + ":tail=" + (rows - fresh);
         Map<String, String> params = new LinkedHashMap<>(settings.params());
@@ -431,13 +445,20 @@ public final class MlopsLane {
                 .getValue();
     }
 
-    private static Map<String, Object> driftFacts(DriftReport drift) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        for (FeatureDrift feature : drift.features()) {
-            facts.put(feature.name(), Map.of("psi", round(feature.psi()), "ks", round(feature.ks()),
-                    "drifted", feature.drifted()));
-        }
-        return facts;
+    private Map<String, String> monitorParams(String scoringUrl) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("model_uri", "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS);
+        params.put("scoring_url", scoringUrl);
+        params.put("data", settings.productionData());
+        params.put("reference", settings.data());
+        params.put("max_accuracy_drop", String.valueOf(MlopsSettings.MAX_ACCURACY_DROP));
+        return params;
+    }
+
+    private static Map<String, String> tags(Service.Run run) {
+        Map<String, String> tags = new TreeMap<>();
+        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        return tags;
     }
 
     private static double round(double value) {

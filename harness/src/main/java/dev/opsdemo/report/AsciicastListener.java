@@ -26,11 +26,15 @@ import java.util.function.LongSupplier;
 /**
  * {@code transcript.cast}: the run as an asciicast v2 recording, replayable with {@code asciinema play} at the
  * pace it really happened. The lines are the transcript's own (a {@link ConsoleListener} with lane prefixes
- * formats them), in colour because a player is a terminal; a marker at every step lets the player jump to it.
- * Each event is written as it happens, so a run that is killed still leaves a playable recording.
+ * formats them), in colour because a player is a terminal; a marker at every step lets the player jump to it. It
+ * ends, as the transcript does, on the contrast and the closing lines. A line wider than the recording's declared
+ * width is cut into lines that fit, as the terminal that recorded it would have wrapped it. Each event is written as
+ * it happens, so a run that is killed still leaves a playable recording.
  */
 public final class AsciicastListener implements RunListener {
 
+    /** The contrast's width on the terminal and in the transcript (RunSession). */
+    public static final int CONTRAST_WIDTH = 100;
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Path file;
@@ -39,6 +43,7 @@ public final class AsciicastListener implements RunListener {
     private final int height;
     private final LongSupplier nanoClock;
     private final ConsoleListener console;
+    private final ContrastTableListener contrast;
     private BufferedWriter writer;
     private long startedNanos;
 
@@ -53,8 +58,10 @@ public final class AsciicastListener implements RunListener {
         this.width = width;
         this.height = height;
         this.nanoClock = nanoClock;
-        this.console = new ConsoleListener(new PrintStream(new LineCapture(line -> event("o", line + "\r\n")),
-                true, StandardCharsets.UTF_8), new Style(true), true);
+        PrintStream screen = new PrintStream(new LineCapture(line -> TerminalWidth.fold(line, width)
+                .forEach(part -> event("o", part + "\r\n"))), true, StandardCharsets.UTF_8);
+        this.console = new ConsoleListener(screen, new Style(true), true);
+        this.contrast = new ContrastTableListener(screen, new Style(true), Math.min(width, CONTRAST_WIDTH));
     }
 
     @Override
@@ -82,6 +89,7 @@ public final class AsciicastListener implements RunListener {
     @Override
     public synchronized void runFinished(RunSummary summary) {
         console.runFinished(summary);
+        contrast.runFinished(summary);
         if (writer != null) {
             try {
                 writer.close();

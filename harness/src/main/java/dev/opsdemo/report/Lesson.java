@@ -26,6 +26,10 @@ final class Lesson {
         }
         List<String> lines = new ArrayList<>();
         lines.add(KEY_CONCEPT);
+        if (!mlops.hasNonNull("modelVersion")) {
+            lines.add(withoutAModel(mlops));
+            return lines;
+        }
         StringBuilder versioned = new StringBuilder("Mistake avoided: treating an ML pipeline like a plain code "
                 + "pipeline. The model was versioned with its data and parameters, not just its code");
         List<String> evidence = new ArrayList<>();
@@ -50,5 +54,24 @@ final class Lesson {
                     outcome));
         }
         return lines;
+    }
+
+    /** What a run that released no model shows, and only that: it claims nothing about a model it does not have. */
+    private static String withoutAModel(JsonNode mlops) {
+        if (mlops.path("validationPassed").isBoolean() && !mlops.get("validationPassed").asBoolean()) {
+            return "Mistake avoided: training on data nobody checked. The data contract stopped the pipeline before "
+                    + "training (" + mlops.path("validationViolations").asText() + "); without that check the "
+                    + "model would have trained on it without any error. Nothing was trained or registered.";
+        }
+        JsonNode accuracy = mlops.path("metrics").path("accuracy");
+        if (accuracy.isNumber() && mlops.path("minAccuracy").isNumber()
+                && accuracy.asDouble() < mlops.get("minAccuracy").asDouble()) {
+            return String.format(Locale.ROOT, "Mistake avoided: releasing a model because its code passed. The "
+                            + "accuracy gate held back run %s (accuracy %.4f, threshold %.4f): in ML the gate is a "
+                            + "metric on held-out data. Nothing was registered.", mlops.path("runId").asText(),
+                    accuracy.asDouble(), mlops.get("minAccuracy").asDouble());
+        }
+        return "The MLOps lane stopped before a model was released (see the failed step above), so this run shows "
+                + "no model to contrast with the code.";
     }
 }

@@ -74,7 +74,10 @@ final class Produced {
             case DEPLOY -> {
                 JsonNode prediction = facts.path("prediction");
                 if (!prediction.isMissingNode() && !prediction.isNull()) {
-                    items.add("prediction " + (prediction.isValueNode() ? prediction.asText() : prediction));
+                    JsonNode label = facts.path("predictionLabel");
+                    items.add("prediction " + (prediction.isValueNode() ? prediction.asText() : prediction)
+                            + (label.isValueNode() && !label.isNull() ? ", label " + label.asText() + " ("
+                            + (label.asText().equals(prediction.asText()) ? "right" : "wrong") + ")" : ""));
                 }
             }
             case MONITOR -> monitoring(facts.path("monitoring"), items);

@@ -87,6 +87,12 @@ class MlopsLaneTest {
         assertEquals(0, registry.get("versions").size(), "no model version: " + registry);
         assertEquals(1, registry.get("experiment_runs").asInt(), "the run itself is recorded");
         assertEquals("failed", HarnessRun.summary(workspace).get("status").asText());
+        String closing = MonitoringTest.closing(run);
+        assertTrue(closing.contains("Mistake avoided: releasing a model because its code passed. The accuracy gate "
+                + "held back run "), closing);
+        assertTrue(closing.contains("threshold 0.9990): in ML the gate is a metric on held-out data. Nothing was "
+                + "registered."), closing);
+        assertFalse(closing.contains("The model was versioned"), closing);
     }
 
     @Test
@@ -106,6 +112,9 @@ class MlopsLaneTest {
         assertEquals(1, run.exitCode(), run.all());
         assertTrue(run.out().contains("cannot reach the MLflow server at " + url), run.all());
         assertTrue(run.out().contains("next:"), run.all());
+        String closing = MonitoringTest.closing(run);
+        assertTrue(closing.contains("The MLOps lane stopped before a model was released"), closing);
+        assertFalse(closing.contains("Mistake avoided"), "no evidence, no claim:\n" + closing);
     }
 
     @Test

@@ -30,9 +30,22 @@ class MonitoringTest {
         return HarnessRun.mlopsLocal(workspace, extra);
     }
 
+    private static final String MODEL = MlopsSettings.DEFAULT_MODEL;
+
+    /** The closing lines after the contrast table: the key concept and what this run's evidence shows. */
+    static String closing(HarnessRun run) {
+        String out = run.out();
+        int key = out.indexOf("Key concept:");
+        assertTrue(key >= 0, "the run closes on the key concept:\n" + run.all());
+        return out.substring(key).replaceAll("\\s+", " ");
+    }
+
+    private Path mlflowDb() {
+        return workspace.resolve("mlops/mlflow/mlflow.db");
+    }
+
     private JsonNode registry() throws Exception {
-        return MlflowWitness.read(workspace.resolve("mlops/mlflow/mlflow.db"), MlopsSettings.DEFAULT_MODEL,
-                MlopsSettings.DEFAULT_EXPERIMENT);
+        return MlflowWitness.read(mlflowDb(), MODEL, MlopsSettings.DEFAULT_EXPERIMENT);
     }
 
     @Test
@@ -63,6 +76,13 @@ class MonitoringTest {
         assertNotEquals(original.at("/dataset_digests/0").asText(), retrained.at("/dataset_digests/0").asText(),
                 "new data");
         assertEquals(monitoring.get("challengerDatasetDigest").asText(), retrained.at("/dataset_digests/0").asText());
+        // The checks are runs of their own, read back from MLflow: one data check, one monitoring run.
+        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.VALIDATION_EXPERIMENT)
+                .get("experiment_runs").asInt());
+        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.MONITORING_EXPERIMENT)
+                .get("experiment_runs").asInt());
+        assertTrue(run.out().contains("→ monitoring run " + monitoring.get("monitoringRunId").asText()
+                + " in experiment 'monitoring': retrain.needed=true"), run.all());
     }
 
     @Test
@@ -102,6 +122,12 @@ class MonitoringTest {
         assertTrue(run.out().contains("- mlops.train skipped"), run.all());
         JsonNode registry = registry();
         assertEquals(0, registry.get("experiment_runs").asInt(), "no training run: " + registry);
+        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.VALIDATION_EXPERIMENT)
+                .get("experiment_runs").asInt(), "the failed check is recorded");
+        String closing = closing(run);
+        assertTrue(closing.contains("Mistake avoided: training on data nobody checked."), closing);
+        assertTrue(closing.contains("Nothing was trained or registered."), closing);
+        assertFalse(closing.contains("The model was versioned"), "no model exists:\n" + closing);
         assertEquals(0, registry.get("versions").size());
     }
 

@@ -70,6 +70,24 @@ class AsciicastListenerTest {
     }
 
     @Test
+    void endsOnTheContrastAndTheClosingLinesAndNoLineIsWiderThanDeclared() throws Exception {
+        List<StepResult> results = new ArrayList<>(SyntheticRun.bothLanes());
+        String wide = "x".repeat(150) + " 🏃 View run at: http://127.0.0.1:5000/#/experiments/1";
+        results.set(0, SyntheticRun.withOutput(results.get(0), List.of(wide)));
+        List<String> lines = Files.readAllLines(record(results));
+        int width = read(lines.get(0)).path("width").asInt();
+        String shown = String.join("", lines.stream().skip(1).map(AsciicastListenerTest::read)
+                .filter(event -> event.get(1).asText().equals("o")).map(event -> event.get(2).asText()).toList());
+        String plain = shown.replaceAll("\u001b\\[[0-9;]*m", "");
+        assertTrue(plain.contains("stage by stage"), plain);
+        assertTrue(plain.contains("Key concept: MLOps manages machine learning models"), plain);
+        for (String line : plain.split("\r\n")) {
+            assertTrue(TerminalWidth.of(line) <= width, "wider than " + width + ": " + line);
+        }
+        assertTrue(plain.replace("\r\n", "").contains("x".repeat(150)), "a wide line is folded, not cut off");
+    }
+
+    @Test
     void masksSecrets() throws Exception {
         String cast = Files.readString(record(SyntheticRun.bothLanes()));
 

@@ -153,6 +153,11 @@ final class SyntheticRun {
                 result.summaryFields(), failure);
     }
 
+    static StepResult withOutput(StepResult result, List<String> output) {
+        return new StepResult(result.step(), result.status(), result.durationMs(), output, result.facts(),
+                result.summaryFields(), result.failure());
+    }
+
     private static StepResult result(String id, Stage stage, String title, String caption, String command,
                                      long durationMs, List<String> output, ObjectNode facts) {
         String lane = id.substring(0, id.indexOf('.'));
