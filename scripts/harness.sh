@@ -6,4 +6,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # traffic stays on loopback.
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
-exec java -Dopsdemo.repoRoot="$root" -jar "$root/harness/target/harness.jar" "$@"
+# A job a non-interactive shell starts in the background (wrapper scripts, some CI runners) inherits an ignored
+# SIGINT, and neither bash nor the JVM would then stop on Ctrl-C: the JVM installs no handler for a signal ignored at
+# its start. env restores the default first (coreutils 8.31+; where it cannot, the run starts as before).
+restore=()
+if env --default-signal=INT true 2>/dev/null; then restore=(env --default-signal=INT); fi
+# OPSDEMO_CLASSPATH runs classes instead of the jar (the tests run this script on the build's classes).
+if [ -n "${OPSDEMO_CLASSPATH:-}" ]; then
+  exec "${restore[@]}" java -Dopsdemo.repoRoot="$root" -cp "$OPSDEMO_CLASSPATH" dev.opsdemo.cli.Main "$@"
+fi
+exec "${restore[@]}" java -Dopsdemo.repoRoot="$root" -jar "$root/harness/target/harness.jar" "$@"

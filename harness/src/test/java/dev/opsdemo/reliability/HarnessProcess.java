@@ -38,11 +38,15 @@ final class HarnessProcess implements AutoCloseable {
     private final String marker = UUID.randomUUID().toString();
     private final List<String> lines = new ArrayList<>();
 
-    private HarnessProcess(Map<String, String> env, List<String> args) {
+    private static List<String> javaArgv(List<String> args) {
         List<String> argv = new ArrayList<>(List.of(Executables.currentJava().toString(),
                 "-Dopsdemo.repoRoot=" + MlflowWitness.repoRoot(),
                 "-cp", System.getProperty("java.class.path"), "dev.opsdemo.cli.Main"));
         argv.addAll(args);
+        return argv;
+    }
+
+    private HarnessProcess(Map<String, String> env, List<String> argv) {
         Map<String, String> environment = new LinkedHashMap<>();
         // What scripts/harness.sh sets.
         environment.put("TESTCONTAINERS_RYUK_DISABLED", "true");
@@ -59,11 +63,28 @@ final class HarnessProcess implements AutoCloseable {
     }
 
     static HarnessProcess start(String... args) {
-        return new HarnessProcess(Map.of(), List.of(args));
+        return new HarnessProcess(Map.of(), javaArgv(List.of(args)));
     }
 
     static HarnessProcess start(Map<String, String> env, String... args) {
-        return new HarnessProcess(env, List.of(args));
+        return new HarnessProcess(env, javaArgv(List.of(args)));
+    }
+
+    /**
+     * {@code scripts/harness.sh ARGS &} in a non-interactive bash, as wrapper scripts and some CI runners start it:
+     * the job inherits an ignored SIGINT. The shell prints the job's pid ({@link #backgroundPid}) and exits with the
+     * job's exit code. The script runs this build's classes (the jar is packaged after the tests).
+     */
+    static HarnessProcess inBackgroundOfScript(String... args) {
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\" & echo \"background pid $!\"; wait $!",
+                MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString()));
+        argv.addAll(List.of(args));
+        return new HarnessProcess(Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path")), argv);
+    }
+
+    /** The pid of the harness started by {@link #inBackgroundOfScript}. */
+    long backgroundPid() throws InterruptedException {
+        return Long.parseLong(awaitLine("^background pid \\d+$", Duration.ofSeconds(30)).replaceAll("\\D", ""));
     }
 
     long pid() {
