@@ -28,7 +28,6 @@ public final class LivePresenter implements RunListener, StepGate {
     private final LiveSettings settings;
     private final Keyboard keyboard;
     private final Set<Step> quiet = ConcurrentHashMap.newKeySet();
-    private final Set<Step> skippedByKey = ConcurrentHashMap.newKeySet();
     private volatile boolean reachedFromStep;
 
     public LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard) {
@@ -86,7 +85,6 @@ public final class LivePresenter implements RunListener, StepGate {
                 if (key == 's' || key == 'S') {
                     out.println("(skipping: runs quietly)");
                     quiet.add(step);
-                    skippedByKey.add(step);
                     return Decision.RUN;
                 }
                 if (key == 'q' || key == 'Q' || key == -1) {
@@ -121,7 +119,7 @@ public final class LivePresenter implements RunListener, StepGate {
     @Override
     public void stepFinished(StepResult result) {
         if (quiet.contains(result.step()) && result.status() == StepStatus.PASSED) {
-            console.quietly(result, skippedByKey.contains(result.step()));
+            console.quietly(result);
         } else {
             console.stepFinished(result);
         }

@@ -3,12 +3,15 @@ package dev.opsdemo.report;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -20,7 +23,7 @@ public final class ConsoleListener implements RunListener {
     private final PrintStream out;
     private final Style style;
     private final boolean lanePrefix;
-    private int stepNumber;
+    private final Map<String, Integer> stepNumbers = new HashMap<>();
     private int stepCount;
 
     public ConsoleListener(PrintStream out, Style style, boolean lanePrefix) {
@@ -31,7 +34,13 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public void runStarted(List<Lane> lanes) {
-        stepCount = lanes.stream().mapToInt(lane -> lane.steps().size()).sum();
+        // Numbered in the one order every record uses (the lanes interleaved by stage), not by start time: when the
+        // lanes run in parallel, "step 5" is then the same step here, in report.md and in report.html.
+        List<Step> ordered = Schedule.interleave(lanes);
+        stepCount = ordered.size();
+        for (int i = 0; i < ordered.size(); i++) {
+            stepNumbers.put(ordered.get(i).id(), i + 1);
+        }
     }
 
     @Override
@@ -42,9 +51,9 @@ public final class ConsoleListener implements RunListener {
 
     /** The step's title and teaching caption; the live presenter types the command itself. */
     public synchronized void announce(Step step) {
-        stepNumber++;
         print(step.lane(), "");
-        print(step.lane(), style.bold(style.cyan("▶ [" + stepNumber + "/" + stepCount + "] " + step.id()))
+        print(step.lane(), style.bold(style.cyan("▶ [" + stepNumbers.getOrDefault(step.id(), 0) + "/" + stepCount
+                + "] " + step.id()))
                 + style.dim(" · " + step.stage().label() + " · ") + style.bold(step.title()));
         print(step.lane(), style.dim("  # " + step.caption()));
     }
@@ -54,10 +63,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
-    public synchronized void quietly(StepResult result, boolean alreadyAnnounced) {
-        if (!alreadyAnnounced) {
-            stepNumber++;
-        }
+    public synchronized void quietly(StepResult result) {
         print(result.step().lane(), style.dim("  ↺ " + result.step().id() + " ran quietly ("
                 + result.status().label() + " in " + seconds(result.durationMs()) + ")"));
     }

@@ -63,7 +63,7 @@ class AsciicastListenerTest {
 
         // Six DevOps steps (22,280 ms) and seven 5 ms pauses before the first MLOps step starts.
         assertTrue(cast.contains("[22.315000,\"m\",\"mlops.server\"]"), cast);
-        assertTrue(shown.contains("devops │ ▶ [5/12] devops.push · release · Push to the remote\r\n"
+        assertTrue(shown.contains("devops │ ▶ [9/12] devops.push · release · Push to the remote\r\n"
                 + "devops │   # Releasing code means pushing the tested commit.\r\n"
                 + "devops │   $ git push origin main\r\n"), "the transcript's lines, lane prefix and all:\n" + shown);
         assertTrue(shown.contains("devops │     Tests run: 4, Failures: 0, Skipped: 0\r\n"), shown);

@@ -128,6 +128,11 @@ final class SyntheticRun {
 
     /** Feeds a listener the events the runner would send, the clock moving by each step's duration. */
     static void replay(RunListener listener, List<StepResult> results, Clock clock) {
+        replay(listener, results, results, clock);
+    }
+
+    /** As above, the results reported at the end in {@code recordOrder} (the runner's: lanes interleaved by stage). */
+    static void replay(RunListener listener, List<StepResult> results, List<StepResult> recordOrder, Clock clock) {
         Map<String, List<Step>> byLane = new LinkedHashMap<>();
         results.forEach(result -> byLane.computeIfAbsent(result.step().lane(), lane -> new ArrayList<>())
                 .add(result.step()));
@@ -142,7 +147,7 @@ final class SyntheticRun {
             }
             listener.stepFinished(result);
         }
-        listener.runFinished(summary(results));
+        listener.runFinished(summary(recordOrder));
     }
 
     /** As the runner reports it: a skipped step has no time, output or facts. */
