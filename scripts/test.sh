@@ -6,5 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 "$root/scripts/python-env.sh"
 # The ML project's own tests (data contract, drift) first: the harness's tests run its entry points.
-(cd "$root/sample-ml-project" && "$root/.venv/bin/python" -m pytest -q -p no:cacheprovider tests)
+# Their temporary files go to harness/target, not /tmp (tests of the harness check what runs leave there).
+mkdir -p "$root/harness/target"
+(cd "$root/sample-ml-project" && "$root/.venv/bin/python" -m pytest -q -p no:cacheprovider \
+  --basetemp "$root/harness/target/pytest-tmp" tests)
 exec mvn -B -ntp install "$@"
