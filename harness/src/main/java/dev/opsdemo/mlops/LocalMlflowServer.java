@@ -33,7 +33,7 @@ final class LocalMlflowServer extends StartedMlflowServer {
     static LocalMlflowServer start(ProcessRunner processes, PythonEnv python, MlflowStore store, LogTap logs) {
         int port = Ports.freeLoopbackPort();
         RunningProcess process = processes.start(new ProcessCommand(command(python.bin("mlflow"), port, store),
-                store.dir(), python.environment()), logs);
+                store.dir(), python.environment()).withEnv(MlflowContainer.NO_JOBS, "false"), logs);
         String url = "http://127.0.0.1:" + port;
         Readiness.await("mlflow server " + url + "/health", Duration.ofSeconds(90),
                 () -> Http.answersOk(url + "/health"), process);

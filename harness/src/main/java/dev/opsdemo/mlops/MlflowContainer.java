@@ -24,6 +24,11 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     public static final String MLFLOW_VERSION = "3.17.2";
     public static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v" + MLFLOW_VERSION;
     public static final int MLFLOW_PORT = 5000;
+    /**
+     * MLflow 3's server also starts job consumers (huey) for its GenAI features, four more processes that import
+     * MLflow at start-up and compete with everything else on a small machine; nothing here uses them.
+     */
+    public static final String NO_JOBS = "MLFLOW_SERVER_ENABLE_JOB_EXECUTION";
     public static final String DATA_DIRECTORY = "/mlflow";
 
     public MlflowContainer(String image) {
@@ -33,6 +38,7 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     public MlflowContainer(DockerImageName image) {
         super(image);
         withExposedPorts(MLFLOW_PORT);
+        withEnv(NO_JOBS, "false");
         withCommand("mlflow", "server", "--host", "0.0.0.0", "--port", String.valueOf(MLFLOW_PORT),
                 "--workers", "2",
                 "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY + "/mlflow.db",

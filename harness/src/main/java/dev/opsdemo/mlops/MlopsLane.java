@@ -74,7 +74,7 @@ public final class MlopsLane {
                 new Step("mlops.server", NAME, Stage.VERSION, "Start the MLflow tracking server",
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
                                 + "parameters, metrics, dataset and model.",
-                        "mlflow server --host 127.0.0.1 --port PORT --backend-store-uri sqlite:///mlops/mlflow/"
+                        MlflowContainer.NO_JOBS + "=false mlflow server --host 127.0.0.1 --port PORT --backend-store-uri sqlite:///mlops/mlflow/"
                                 + "mlflow.db --artifacts-destination mlops/mlflow/artifacts",
                         this::startServer),
                 new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
