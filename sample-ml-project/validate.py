@@ -27,8 +27,8 @@ def main(argv=None):
     args = p.parse_args(argv)
     churn_data.hide_noisy_warnings()
 
-    violations, report = contract.check(churn_data.load_text(args.data), contract.load_contract(args.schema),
-                                        args.data)
+    table = churn_data.load_text(args.data)
+    violations, report = contract.check(table, contract.load_contract(args.schema), args.data)
     with mlflow.start_run() as run:
         try:  # the data as training would read it, so both runs name the same digest
             dataset = mlflow.data.from_pandas(churn_data.load(args.data), source=args.data,
@@ -43,7 +43,7 @@ def main(argv=None):
             "validation.passed": str(not violations).lower(),
             "validation.violations": "; ".join(v.message for v in violations),
         })
-        mlflow.log_metrics({"rows": len(churn_data.load_text(args.data)), "violations": len(violations)})
+        mlflow.log_metrics({"rows": len(table), "violations": len(violations)})
         mlflow.log_text("\n".join(report) + "\n", "validation.txt")
     print("\n".join(report))
     print(f"run_id={run.info.run_id}")
