@@ -228,10 +228,8 @@ public final class MlopsLane {
         modelSource = registry.modelOf(runId);
         Map<String, String> params = new TreeMap<>();
         run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
-        Map<String, Double> metrics = new TreeMap<>();
-        run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
-        Map<String, String> tags = new TreeMap<>();
-        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        Map<String, Double> metrics = metrics(run);
+        Map<String, String> tags = tags(run);
         context.out("run " + runId + " (" + run.getInfo().getStatus() + ") in experiment " + settings.experiment());
         context.out("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "(not a git checkout)"));
         String digest = null;
@@ -342,8 +340,7 @@ public final class MlopsLane {
                 MONITORING_EXPERIMENT, monitorParams(modelServer.baseUrl() + "/invocations"));
         Service.Run run = client.getRun(monitoringRun);
         Map<String, String> tags = tags(run);
-        Map<String, Double> metrics = new TreeMap<>();
-        run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+        Map<String, Double> metrics = metrics(run);
         retrainNeeded = "true".equals(tags.get("retrain.needed"));
         context.out("→ monitoring run " + monitoringRun + " in experiment '" + MONITORING_EXPERIMENT
                 + "': retrain.needed=" + retrainNeeded);
@@ -385,8 +382,7 @@ public final class MlopsLane {
         String retrainRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
                 MlflowProjectRun.MAIN, settings.experiment(), params);
         Service.Run run = client.getRun(retrainRun);
-        Map<String, String> tags = new TreeMap<>();
-        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        Map<String, String> tags = tags(run);
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
         challengerVersion = registry.createVersion(settings.modelName(), registry.modelOf(retrainRun),
                 retrainRun);
@@ -459,6 +455,12 @@ public final class MlopsLane {
         Map<String, String> tags = new TreeMap<>();
         run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
         return tags;
+    }
+
+    private static Map<String, Double> metrics(Service.Run run) {
+        Map<String, Double> metrics = new TreeMap<>();
+        run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+        return metrics;
     }
 
     private static double round(double value) {
