@@ -1,5 +1,6 @@
 package dev.opsdemo.commands;
 
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.mlops.MlflowContainer;
@@ -120,9 +121,8 @@ public final class PlainScript {
         }
     }
 
-    /** Single quotes keep every character literal in bash; a quote itself is closed, escaped and reopened. */
     static String quote(String value) {
-        return value.matches("[A-Za-z0-9_./:=@,+%-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+        return Command.quote(value);
     }
 
     private static List<String> wrap(String text, int width) {

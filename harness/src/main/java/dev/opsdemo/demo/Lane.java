@@ -1,11 +1,19 @@
 package dev.opsdemo.demo;
 
 import java.util.List;
+import java.util.function.Function;
 
-/** A named, ordered list of steps. Lanes only describe; the {@link Runner} executes. */
-public record Lane(String name, List<Step> steps) {
+/**
+ * A named, ordered list of steps, and the lane's values its commands' {@code ${NAME}}s are filled from (null for a
+ * name it does not know yet). Lanes only describe; the {@link Runner} executes.
+ */
+public record Lane(String name, List<Step> steps, Function<String, String> values) {
 
     public Lane {
         steps = List.copyOf(steps);
+    }
+
+    public Lane(String name, List<Step> steps) {
+        this(name, steps, value -> null);
     }
 }

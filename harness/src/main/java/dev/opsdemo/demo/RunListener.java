@@ -8,7 +8,8 @@ public interface RunListener {
     default void runStarted(List<Lane> lanes) {
     }
 
-    default void stepStarted(Step step) {
+    /** The step starts; {@code command} is what it runs, the lines of its {@link Command} with this run's values. */
+    default void stepStarted(Step step, List<String> command) {
     }
 
     default void output(Step step, String line) {

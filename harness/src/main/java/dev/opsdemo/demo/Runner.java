@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,7 @@ public final class Runner {
     private final Cleanup cleanup = new Cleanup(problem -> { });
     private final Set<Thread> workers = new CopyOnWriteArraySet<>();
     private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
+    private final Map<String, Function<String, String>> values = new ConcurrentHashMap<>();
     private volatile boolean interrupted;
     private volatile int interruptCode = EXIT_INTERRUPTED;
     private volatile String interruptCause = "interrupted";
@@ -64,6 +66,7 @@ public final class Runner {
     }
 
     public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate) {
+        lanes.forEach(lane -> values.put(lane.name(), lane.values()));
         tell(listener -> listener.runStarted(lanes));
         try {
             if (schedule == Schedule.PARALLEL && lanes.size() > 1) {
@@ -141,9 +144,22 @@ public final class Runner {
                     stopSaid |= skip(step, previous, stopSaid);
                     continue;
                 }
+                List<String> command;
+                try {
+                    command = step.command().get().render(values.get(step.lane()));
+                } catch (RuntimeException e) {
+                    // A bug in a lane (a value it never set), not in the user's input: the step cannot say what it runs.
+                    StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(), JSON.createObjectNode(),
+                            JSON.createObjectNode(), "cannot show what " + step.id() + " runs: " + e.getMessage());
+                    previous = failed;
+                    record(failed);
+                    tell(listener -> listener.stepFinished(failed));
+                    failWith(EXIT_STEP_FAILED);
+                    continue;
+                }
                 StepGate.Decision decision;
                 try {
-                    decision = gate.beforeStep(step);
+                    decision = gate.beforeStep(step, command);
                 } catch (InterruptedException e) {
                     decision = StepGate.Decision.QUIT;
                 }
@@ -156,7 +172,7 @@ public final class Runner {
                     stopSaid |= skip(step, previous, stopSaid);
                     continue;
                 }
-                StepResult result = runStep(step);
+                StepResult result = runStep(step, command);
                 previous = result;
                 record(result);
                 int code = switch (result.status()) {
@@ -165,14 +181,16 @@ public final class Runner {
                     case FAILED -> result.failure() != null && result.failure().startsWith(PREREQUISITE)
                             ? EXIT_PREREQUISITE_MISSING : EXIT_STEP_FAILED;
                 };
-                synchronized (this) {
-                    if (exitCode == EXIT_OK) {
-                        exitCode = code;
-                    }
-                }
+                failWith(code);
             }
         } finally {
             workers.remove(Thread.currentThread());
+        }
+    }
+
+    private synchronized void failWith(int code) {
+        if (exitCode == EXIT_OK) {
+            exitCode = code;
         }
     }
 
@@ -183,8 +201,8 @@ public final class Runner {
         }
     }
 
-    private StepResult runStep(Step step) {
-        tell(listener -> listener.stepStarted(step));
+    private StepResult runStep(Step step, List<String> command) {
+        tell(listener -> listener.stepStarted(step, command));
         List<String> output = new ArrayList<>();
         StepContext context = new StepContext(step, line -> emit(step, line, output), secrets, cleanup);
         long started = System.nanoTime();
@@ -226,7 +244,7 @@ public final class Runner {
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         StepResult result;
         synchronized (output) {
-            result = new StepResult(step, status, durationMs, output, context.facts(), context.summaryFields(),
+            result = new StepResult(step, command, status, durationMs, output, context.facts(), context.summaryFields(),
                     secrets.mask(failure));
         }
         tell(listener -> listener.stepFinished(result));

@@ -1,9 +1,23 @@
 package dev.opsdemo.demo;
 
+import java.util.function.Supplier;
+
 /**
  * One step of a lane, as data: an id ({@code devops.push}), its lane and stage, a caption that teaches the
- * point, the plain command a learner would type for the same effect, and the action that really does it.
+ * point, the shell lines a learner would type for the same effect, and the action that really does it. The command
+ * is asked for when the step starts, so a lane can pick the lines that fit what it found (a first commit or a later
+ * one, a local server or a container); the runner then fills in the run's values.
  */
-public record Step(String id, String lane, Stage stage, String title, String caption, String command,
+public record Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
                    StepAction action) {
+
+    public Step(String id, String lane, Stage stage, String title, String caption, Command command,
+                StepAction action) {
+        this(id, lane, stage, title, caption, () -> command, action);
+    }
+
+    public Step(String id, String lane, Stage stage, String title, String caption, String command,
+                StepAction action) {
+        this(id, lane, stage, title, caption, Command.of(command), action);
+    }
 }

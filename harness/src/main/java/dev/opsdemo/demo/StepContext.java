@@ -10,6 +10,10 @@ import java.util.function.Consumer;
 /** What a running step may do: print real output, record facts, declare secrets, start processes. */
 public final class StepContext {
 
+    /** How a command line shown mid-step is kept among the output lines. */
+    public static final String COMMAND_PREFIX = "$ ";
+    /** How the harness's own lines are marked among the output lines. */
+    public static final String NOTE_PREFIX = "→ ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Step step;
@@ -35,6 +39,19 @@ public final class StepContext {
     /** One line of real output; secrets are masked before anyone sees it. */
     public void out(String line) {
         output.accept(line);
+    }
+
+    /**
+     * A further command line the step runs now, once the values it needs are known (the version a registration
+     * returned): shown as its own {@code $} line, followed by its output.
+     */
+    public void command(String line) {
+        output.accept(COMMAND_PREFIX + line);
+    }
+
+    /** A line the harness says of its own (a verdict, what it stopped), marked so it never passes for output. */
+    public void note(String line) {
+        output.accept(NOTE_PREFIX + line);
     }
 
     /** A sink for a process's lines. */

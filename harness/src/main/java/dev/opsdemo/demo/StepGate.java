@@ -6,7 +6,8 @@ public interface StepGate {
 
     enum Decision { RUN, QUIT }
 
-    StepGate ALWAYS_RUN = step -> Decision.RUN;
+    StepGate ALWAYS_RUN = (step, command) -> Decision.RUN;
 
-    Decision beforeStep(Step step) throws InterruptedException;
+    /** {@code command}: the lines the step will run, with this run's values. */
+    Decision beforeStep(Step step, java.util.List<String> command) throws InterruptedException;
 }

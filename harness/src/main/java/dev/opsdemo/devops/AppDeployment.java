@@ -23,8 +23,8 @@ public final class AppDeployment implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    public static AppDeployment start(StepContext context, Path jar) {
-        int port = Ports.freeLoopbackPort();
+    /** {@code port}: free, picked when the step's command was shown. */
+    public static AppDeployment start(StepContext context, Path jar, int port) {
         RunningProcess process = context.processes().start(ProcessCommand.of(jar.getParent(),
                 Executables.currentJava().toString(), "-jar", jar.toString(), "--port", String.valueOf(port)),
                 context.lines());

@@ -1,16 +1,21 @@
 package dev.opsdemo.devops;
 
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.exec.Ports;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,8 +34,12 @@ public final class DevopsLane {
     private GitCredentials credentials;
     private GitRemoteServer remote;
     private CommitSummary commit;
+    private SampleAppRepository.NextCommit next;
+    private Path credentialStore;
+    private int appPort;
     private AppDeployment app;
     private static final int MONITOR_CHECKS = 10;
+    private static final double MONITOR_INTERVAL_SECONDS = 0.2;
 
     public DevopsLane(RepoLayout repo, Workspace workspace) {
         this.workspace = workspace;
@@ -44,38 +53,105 @@ public final class DevopsLane {
                 new Step("devops.remote", NAME, Stage.VERSION, "Start the Git remote",
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
-                        "git init --bare devops/remote/sample-app.git   # served over HTTP on 127.0.0.1",
+                        Command.of("git init --bare -b main ${BARE_REPO}"),
                         this::startRemote),
                 new Step("devops.commit", NAME, Stage.VERSION, "Commit the code",
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
-                        "git add -A && git commit -m \"Release N: bump the service's release number\"",
+                        this::commitCommand,
                         this::commit),
                 new Step("devops.build", NAME, Stage.BUILD, "Build and test with Maven",
                         "A code build is deterministic: the same commit always compiles to the same artifact, "
                                 + "and the unit tests run as part of it.",
-                        String.join(" ", MavenBuild.PACKAGE),
+                        Command.of("cd ${APP_DIR}", String.join(" ", MavenBuild.PACKAGE)),
                         this::build),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
-                        "cat target/surefire-reports/*.txt",
+                        Command.of("cd ${APP_DIR}", "cat " + TestReport.TEXT_REPORTS),
                         this::testGate),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
-                        "git push origin main",
+                        this::pushCommand,
                         this::push),
                 new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
-                        "java -jar target/sample-app.jar --port PORT & curl http://127.0.0.1:PORT/health",
+                        Command.of("cd ${APP_DIR}",
+                                "java -jar target/sample-app.jar --port ${APP_PORT} &",
+                                // Until the JVM listens, curl is refused and tries again, as the harness waits.
+                                "curl -sS --retry 30 --retry-connrefused --retry-delay 1 "
+                                        + "http://127.0.0.1:${APP_PORT}/health; echo",
+                                "curl -sS 'http://127.0.0.1:${APP_PORT}/greeting?name=learner'; echo"),
                         this::deploy),
                 new Step("devops.monitor", NAME, Stage.MONITOR, "Monitor health and latency",
                         "DevOps monitoring asks whether the service is up and fast; the code itself cannot drift, "
                                 + "so there is nothing to retrain.",
-                        "for i in $(seq 10); do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' "
-                                + "http://127.0.0.1:PORT/health; sleep 0.2; done",
-                        this::monitor)));
+                        Command.of("for i in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
+                                + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
+                                + MONITOR_INTERVAL_SECONDS + "; done"),
+                        this::monitor)),
+                this::value);
+    }
+
+    /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
+    private String value(String name) {
+        return switch (name) {
+            case "BARE_REPO" -> bareRepository.toString();
+            case "APP_DIR" -> repository.workingCopy().toString();
+            case "SAMPLE_APP" -> repository.source().toString();
+            case "COMMIT_MESSAGE" -> next == null ? null : next.message();
+            case "RELEASE" -> next == null ? null : String.valueOf(next.release());
+            case "REMOTE_URL" -> remote == null ? null : remote.url();
+            case "GIT_CREDENTIALS" -> credentialStore == null ? null : credentialStore.toString();
+            case "APP_PORT" -> String.valueOf(appPort());
+            default -> null;
+        };
+    }
+
+    /** Picked when the deploy step's command is shown, so the line on screen names the port the app gets. */
+    private synchronized int appPort() {
+        if (appPort == 0) {
+            appPort = Ports.freeLoopbackPort();
+        }
+        return appPort;
+    }
+
+    private Command commitCommand() {
+        try {
+            next = repository.nextCommit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
+        }
+        List<String> lines = new ArrayList<>();
+        if (next.fromScratch()) {
+            lines.add("rm -rf ${APP_DIR} && cp -R ${SAMPLE_APP} ${APP_DIR} && rm -rf ${APP_DIR}/target");
+        }
+        lines.add("cd ${APP_DIR}");
+        if (next.fromScratch()) {
+            lines.add("git init -b " + SampleAppRepository.BRANCH);
+        }
+        if (next.bump()) {
+            lines.add("sed -i 's/^release=.*/release=${RELEASE}/' " + SampleAppRepository.RELEASE_FILE);
+        }
+        lines.add("git add -A");
+        lines.add("git -c user.name='" + SampleAppRepository.AUTHOR + "' -c user.email=" + SampleAppRepository.EMAIL
+                + " commit -m \"${COMMIT_MESSAGE}\"");
+        return new Command(lines);
+    }
+
+    private Command pushCommand() {
+        boolean hasOrigin;
+        try {
+            hasOrigin = repository.hasOrigin();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
+        }
+        String withCredentials = "git -c credential.helper='store --file=${GIT_CREDENTIALS}' ";
+        return Command.of("cd ${APP_DIR}",
+                "git remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
+                withCredentials + "push origin " + SampleAppRepository.BRANCH,
+                withCredentials + "ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
     }
 
     private void startRemote(StepContext context) throws Exception {
@@ -84,19 +160,25 @@ public final class DevopsLane {
         boolean existed = java.nio.file.Files.isRegularFile(bareRepository.resolve("HEAD"));
         remote = context.cleanup().register("Git remote (Jetty)", GitRemoteServer.start(bareRepository,
                 credentials));
-        context.out((existed ? "Reusing bare repository " : "Initialized empty bare repository in ")
+        credentialStore = credentials.writeCredentialStore(workspace.devops(), remote.url());
+        // What git itself prints for this command; JGit created (or found) the repository.
+        context.out((existed ? "Reinitialized existing" : "Initialized empty") + " Git repository in "
                 + bareRepository + "/");
-        context.out("Serving it at " + remote.url() + " (HTTP Basic auth as user '" + credentials.username()
-                + "'; anonymous pushes get 401)");
+        context.note("JGit's HTTP server serves it at " + remote.url() + ", bound to 127.0.0.1; a push needs user '"
+                + credentials.username() + "' and the password in " + credentialStore + " (anonymous ones get 401)");
         context.fact("remoteUrl", remote.url());
         context.fact("bareRepo", bareRepository.toString());
         context.fact("branch", SampleAppRepository.BRANCH);
     }
 
     private void commit(StepContext context) throws Exception {
-        commit = repository.commitNextRelease();
+        commit = repository.commit(next);
+        if (next.fromScratch()) {
+            context.out("Initialized empty Git repository in " + repository.workingCopy() + "/.git/");
+        }
         commit.gitLines().forEach(context::out);
         context.fact("commitSha", commit.sha());
+        context.fact("commitMessage", commit.message());
         context.fact("workingCopy", repository.workingCopy().toString());
     }
 
@@ -106,9 +188,10 @@ public final class DevopsLane {
     }
 
     private void testGate(StepContext context) throws Exception {
+        for (String line : TestReport.textReportLines(build.surefireReports())) {
+            context.out(line);
+        }
         TestReport tests = TestReport.read(build.surefireReports());
-        tests.suites().forEach(context::out);
-        context.out("Tests run: " + tests.run() + ", Failures: " + tests.failed() + ", Skipped: " + tests.skipped());
         context.fact("testsRun", tests.run());
         context.fact("testsFailed", tests.failed());
         if (tests.run() == 0) {
@@ -119,12 +202,12 @@ public final class DevopsLane {
             throw new StepFailedException("unit tests failed: " + String.join("; ", tests.failures()),
                     "a failing test stops the release", "fix the code or the test, then run the lane again");
         }
+        context.note(tests.run() + " tests ran, " + tests.failed() + " failed, " + tests.skipped()
+                + " skipped: the gate passes");
     }
 
     private void push(StepContext context) throws Exception {
-        PushOutcome outcome = repository.push(remote.url(),
-                new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password()),
-                context.lines());
+        PushOutcome outcome = repository.push(remote.url(), credentialsProvider());
         outcome.lines().forEach(context::out);
         if (outcome.rejectedNonFastForward()) {
             context.out("hint: Updates were rejected because the remote contains work that you do not have locally.");
@@ -138,23 +221,29 @@ public final class DevopsLane {
             throw new StepFailedException("the remote refused the push", "see the ref update line above",
                     "fix what the remote names and run the lane again");
         }
-        String pushed = GitRemoteServer.readRef(bareRepository, "refs/heads/" + SampleAppRepository.BRANCH);
+        String pushed = SampleAppRepository.lsRemote(remote.url(), credentialsProvider());
+        context.out(pushed + "\trefs/heads/" + SampleAppRepository.BRANCH);
         if (!commit.sha().equals(pushed)) {
             throw new StepFailedException("the remote's main is " + pushed + ", not the commit " + commit.sha(),
                     "the push reported success but the remote does not hold the commit",
                     "inspect " + bareRepository + " with git log");
         }
+        context.note("the remote's " + SampleAppRepository.BRANCH + " is " + pushed + ", the commit that was built "
+                + "and tested");
         context.fact("pushedSha", pushed);
+    }
+
+    private UsernamePasswordCredentialsProvider credentialsProvider() {
+        return new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
     }
 
     private void deploy(StepContext context) throws Exception {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
-        app = AppDeployment.start(context, build.jar());
+        app = AppDeployment.start(context, build.jar(), appPort());
         HttpResponse<String> health = app.get("/health");
-        context.out("GET " + app.baseUrl() + "/health -> " + health.statusCode() + " " + health.body());
+        context.out(health.body());
         HttpResponse<String> greeting = app.get("/greeting?name=learner");
-        context.out("GET " + app.baseUrl() + "/greeting?name=learner -> " + greeting.statusCode() + " "
-                + greeting.body());
+        context.out(greeting.body());
         if (health.statusCode() != 200 || greeting.statusCode() != 200) {
             throw new StepFailedException("the deployed app is not healthy",
                     "/health answered " + health.statusCode() + ", /greeting " + greeting.statusCode(),
@@ -167,12 +256,12 @@ public final class DevopsLane {
 
     private void monitor(StepContext context) throws Exception {
         HealthMonitor.Report report = HealthMonitor.poll(app.baseUrl() + "/health", MONITOR_CHECKS,
-                java.time.Duration.ofMillis(200), context::out);
-        context.out(String.format(java.util.Locale.ROOT, "uptime %d/%d checks healthy, latency p50 %d ms, max %d ms",
+                java.time.Duration.ofMillis((long) (MONITOR_INTERVAL_SECONDS * 1000)), context::out);
+        context.note(String.format(java.util.Locale.ROOT, "uptime %d/%d checks healthy, latency p50 %d ms, max %d ms",
                 report.checks() - report.failures(), report.checks(), report.p50Ms(), report.maxMs()));
-        context.out("=> the service's health is all DevOps monitors: its code does not change until the next commit");
+        context.note("the service's health is all DevOps monitors: its code does not change until the next commit");
         app.close();
-        context.out("Stopped the app.");
+        context.note("stopped the app (the java process devops.deploy started)");
         context.fact("monitoring", java.util.Map.of("checks", report.checks(), "failures", report.failures(),
                 "p50Ms", report.p50Ms()));
         if (report.failures() > 0) {

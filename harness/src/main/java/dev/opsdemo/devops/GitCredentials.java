@@ -53,6 +53,32 @@ public record GitCredentials(String username, String password) {
         return created;
     }
 
+    /** Git's credential store file ({@code git credential-store}) beside the properties, for the shown commands. */
+    public static final String STORE_FILE_NAME = "git-credentials";
+
+    /**
+     * Writes the credentials for {@code remoteUrl} in the format of git's {@code store} credential helper, readable by
+     * its owner only, so that the commands the push step shows work when typed: {@code git -c credential.helper='store
+     * --file=...' push}. The password stays out of the command line, the output and the working copy's config.
+     */
+    public Path writeCredentialStore(Path devopsDir, String remoteUrl) throws IOException {
+        java.net.URI uri = java.net.URI.create(remoteUrl);
+        Path file = devopsDir.resolve(STORE_FILE_NAME);
+        Path partial = devopsDir.resolve(STORE_FILE_NAME + ".tmp");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial);
+        try {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Best effort on file systems without POSIX permissions.
+        }
+        Files.writeString(partial, uri.getScheme() + "://" + username + ":" + password + "@" + uri.getHost() + ":"
+                + uri.getPort() + "\n");
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
     /** Checks a {@code Basic} Authorization header value in constant time. */
     public boolean matchesBasicHeader(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -44,6 +44,9 @@ public final class SampleAppRepository {
 
     public static final String BRANCH = "main";
     static final String RELEASE_FILE = "src/main/resources/release.properties";
+    /** Who the harness commits as, whatever git identity the machine has. */
+    static final String AUTHOR = "Demo Harness";
+    static final String EMAIL = "harness@opsdemo.invalid";
 
     private final Path source;
     private final Path workingCopy;
@@ -57,35 +60,72 @@ public final class SampleAppRepository {
         return workingCopy;
     }
 
-    /** Makes this run's change and commits it; returns the commit as git would report it. */
-    public CommitSummary commitNextRelease() throws Exception {
+    public Path source() {
+        return source;
+    }
+
+    /**
+     * This run's commit, decided before it is made so that the step can show it: the first run copies the sources
+     * and makes the root commit ({@code fromScratch}); a later one raises the release number ({@code release}).
+     */
+    public record NextCommit(boolean fromScratch, boolean bump, int release, String message) {
+    }
+
+    public NextCommit nextCommit() throws IOException {
         if (!Files.isDirectory(workingCopy.resolve(".git"))) {
-            return commitInitial();
+            return new NextCommit(true, false, releaseIn(source), initialMessage(releaseIn(source)));
         }
         try (Git git = Git.open(workingCopy.toFile())) {
             if (git.getRepository().resolve(Constants.HEAD) == null) {
-                return commit(git, "Initial commit: sample-app release " + readRelease());
+                return new NextCommit(false, false, readRelease(), initialMessage(readRelease()));
             }
-            int next = readRelease() + 1;
-            writeRelease(next);
-            return commit(git, "Release " + next + ": bump the service's release number");
+        }
+        int next = readRelease() + 1;
+        return new NextCommit(false, true, next, "Release " + next + ": bump the service's release number");
+    }
+
+    private static String initialMessage(int release) {
+        return "Initial commit: sample-app release " + release;
+    }
+
+    /** Makes the change {@code next} describes and commits it; returns the commit as git would report it. */
+    public CommitSummary commit(NextCommit next) throws Exception {
+        if (next.fromScratch()) {
+            deleteRecursively(workingCopy);
+            copySources(source, workingCopy);
+            Git.init().setDirectory(workingCopy.toFile()).setInitialBranch(BRANCH).call().close();
+        }
+        if (next.bump()) {
+            writeRelease(next.release());
+        }
+        try (Git git = Git.open(workingCopy.toFile())) {
+            return commit(git, next.message());
         }
     }
 
-    private CommitSummary commitInitial() throws Exception {
-        deleteRecursively(workingCopy);
-        copySources(source, workingCopy);
-        try (Git git = Git.init().setDirectory(workingCopy.toFile()).setInitialBranch(BRANCH).call()) {
-            return commit(git, "Initial commit: sample-app release " + readRelease());
+    /** Whether the working copy already has the remote {@code origin} (a later run), so it is re-pointed. */
+    public boolean hasOrigin() throws IOException {
+        if (!Files.isDirectory(workingCopy.resolve(".git"))) {
+            return false;
         }
+        try (Git git = Git.open(workingCopy.toFile())) {
+            return git.getRepository().getConfig().getSubsections("remote").contains("origin");
+        }
+    }
+
+    /** The branch's commit on the remote, asked over HTTP as {@code git ls-remote} does. */
+    public static String lsRemote(String remoteUrl, CredentialsProvider credentials) throws Exception {
+        return Git.lsRemoteRepository().setRemote(remoteUrl).setHeads(true).setCredentialsProvider(credentials)
+                .call().stream().filter(ref -> ref.getName().equals(Constants.R_HEADS + BRANCH))
+                .map(ref -> ref.getObjectId().name()).findFirst().orElse(null);
     }
 
     private CommitSummary commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
         RevCommit commit = git.commit().setMessage(message)
-                .setAuthor("Demo Harness", "harness@opsdemo.invalid")
-                .setCommitter("Demo Harness", "harness@opsdemo.invalid")
+                .setAuthor(AUTHOR, EMAIL)
+                .setCommitter(AUTHOR, EMAIL)
                 .call();
         return summarize(git, commit);
     }
@@ -121,9 +161,10 @@ public final class SampleAppRepository {
 
     /**
      * Pushes {@code main} to {@code origin} (re-pointed at this run's remote URL), never forced. Lines come in
-     * git's shape, composed from the real {@link PushResult} as JGit's own {@code pgm/Push.java} does.
+     * git's shape, composed from the real {@link PushResult} as JGit's own {@code pgm/Push.java} does; like git
+     * writing to a pipe, no progress meter.
      */
-    public PushOutcome push(String remoteUrl, CredentialsProvider credentials, Consumer<String> lines)
+    public PushOutcome push(String remoteUrl, CredentialsProvider credentials)
             throws Exception {
         try (Git git = Git.open(workingCopy.toFile())) {
             StoredConfig config = git.getRepository().getConfig();
@@ -135,7 +176,6 @@ public final class SampleAppRepository {
                     .setRefSpecs(new RefSpec("refs/heads/" + BRANCH + ":refs/heads/" + BRANCH))
                     .setForce(false)
                     .setCredentialsProvider(credentials)
-                    .setProgressMonitor(new LineProgressMonitor(lines))
                     .call();
             List<String> out = new ArrayList<>();
             boolean accepted = true;
@@ -232,8 +272,12 @@ public final class SampleAppRepository {
     }
 
     int readRelease() throws IOException {
+        return releaseIn(workingCopy);
+    }
+
+    private static int releaseIn(Path project) throws IOException {
         Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(workingCopy.resolve(RELEASE_FILE))) {
+        try (InputStream in = Files.newInputStream(project.resolve(RELEASE_FILE))) {
             props.load(in);
         }
         return Integer.parseInt(props.getProperty("release", "0").strip());

@@ -16,6 +16,24 @@ import java.util.stream.Stream;
 /** The unit-test results Maven Surefire wrote, read from its XML reports. */
 public record TestReport(int run, int failed, int skipped, List<String> failures, List<String> suites) {
 
+    /** Surefire's plain-text summaries, one per test class, relative to the project. */
+    public static final String TEXT_REPORTS = "target/surefire-reports/*.txt";
+
+    /** What {@code cat target/surefire-reports/*.txt} prints: the text summaries' lines, files in name order. */
+    public static List<String> textReportLines(Path reportsDir) throws IOException {
+        if (!Files.isDirectory(reportsDir)) {
+            throw new java.nio.file.NoSuchFileException(reportsDir + "/*.txt", null, "no Surefire reports: did "
+                    + "the build run its tests?");
+        }
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> list = Files.list(reportsDir)) {
+            for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        return lines;
+    }
+
     public static TestReport read(Path reportsDir) throws Exception {
         int run = 0;
         int failed = 0;

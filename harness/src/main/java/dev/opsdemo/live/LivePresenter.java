@@ -39,7 +39,7 @@ public final class LivePresenter implements RunListener, StepGate {
     }
 
     @Override
-    public Decision beforeStep(Step step) throws InterruptedException {
+    public Decision beforeStep(Step step, List<String> command) throws InterruptedException {
         if (!reachedFromStep) {
             if (!step.id().equals(settings.fromStep())) {
                 quiet.add(step);
@@ -51,7 +51,9 @@ public final class LivePresenter implements RunListener, StepGate {
             return Decision.RUN;
         }
         console.announce(step);
-        type(console.commandLine(step));
+        for (String line : command) {
+            type(console.commandLine(line));
+        }
         return waitForKey(step);
     }
 
@@ -103,9 +105,9 @@ public final class LivePresenter implements RunListener, StepGate {
     }
 
     @Override
-    public void stepStarted(Step step) {
+    public void stepStarted(Step step, List<String> command) {
         if (!settings.live() && !quiet.contains(step)) {
-            console.stepStarted(step);
+            console.stepStarted(step, command);
         }
     }
 

@@ -12,14 +12,15 @@ final class ContainerMlflowServer extends StartedMlflowServer {
         this.container = container;
     }
 
-    static ContainerMlflowServer create(String image, MlflowStore store, LogTap logs, String workspaceLabel) {
+    static ContainerMlflowServer create(String image, int hostPort, MlflowStore store, LogTap logs,
+                                        String workspaceLabel) {
         MlflowContainer container = new MlflowContainer(image)
+                .withHostPort(hostPort)
                 .withDataDirectory(store.dir())
                 .withLabel(LeftoverContainers.LABEL, workspaceLabel)
                 .withLogConsumer(frame -> logs.accept(frame.getUtf8StringWithoutLineEnding()));
-        String user = HostUser.uidAndGid();
-        if (!user.startsWith("0:")) {
-            container.withUser(user);
+        if (!HostUser.isRoot()) {
+            container.withUser(HostUser.uidAndGid());
         }
         return new ContainerMlflowServer(container, store, logs);
     }
@@ -37,6 +38,10 @@ final class ContainerMlflowServer extends StartedMlflowServer {
             container.stop();
             throw new IllegalStateException("the MLflow container was stopped while it started");
         }
+    }
+
+    String containerId() {
+        return container.getContainerId();
     }
 
     @Override

@@ -8,6 +8,10 @@ final class HostUser {
     private HostUser() {
     }
 
+    static boolean isRoot() {
+        return new UnixSystem().getUid() == 0;
+    }
+
     static String uidAndGid() {
         UnixSystem user = new UnixSystem();
         return user.getUid() + ":" + user.getGid();

@@ -23,17 +23,18 @@ final class LocalMlflowServer extends StartedMlflowServer {
         this.url = url;
     }
 
-    static List<String> command(Path mlflow, int port, MlflowStore store) {
-        return List.of(mlflow.toString(), "server", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--workers", "2",
-                "--backend-store-uri", "sqlite:///" + store.database(),
-                "--artifacts-destination", store.artifacts().toString());
+    /** The server's argv; the shown command and the started process are made from it. */
+    static List<String> command(String mlflow, String port, String storeDir) {
+        return List.of(mlflow, "server", "--host", "127.0.0.1", "--port", port, "--workers", "2",
+                "--backend-store-uri", "sqlite:///" + storeDir + "/" + MlflowStore.DATABASE,
+                "--artifacts-destination", storeDir + "/" + MlflowStore.ARTIFACTS);
     }
 
-    static LocalMlflowServer start(ProcessRunner processes, PythonEnv python, MlflowStore store, LogTap logs) {
-        int port = Ports.freeLoopbackPort();
-        RunningProcess process = processes.start(new ProcessCommand(command(python.bin("mlflow"), port, store),
-                store.dir(), python.environment()).withEnv(MlflowContainer.NO_JOBS, "false"), logs);
+    static LocalMlflowServer start(ProcessRunner processes, PythonEnv python, MlflowStore store, int port,
+                                   LogTap logs) {
+        RunningProcess process = processes.start(new ProcessCommand(command(python.bin("mlflow").toString(),
+                String.valueOf(port), store.dir().toString()), store.dir(), python.environment())
+                .withEnv(MlflowContainer.NO_JOBS, "false"), logs);
         String url = "http://127.0.0.1:" + port;
         Readiness.await("mlflow server " + url + "/health", Duration.ofSeconds(90),
                 () -> Http.answersOk(url + "/health"), process);

@@ -5,17 +5,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A server's log lines: shown (with a prefix) while it starts, always remembered for failure messages. */
+/** A server's log lines: shown as they are while it starts, always remembered for failure messages. */
 final class LogTap implements Consumer<String> {
 
     private static final int REMEMBERED = 40;
 
-    private final String prefix;
     private final Deque<String> recent = new ArrayDeque<>();
     private volatile Consumer<String> shown;
 
-    LogTap(String prefix, Consumer<String> shown) {
-        this.prefix = prefix;
+    LogTap(Consumer<String> shown) {
         this.shown = shown;
     }
 
@@ -27,7 +25,7 @@ final class LogTap implements Consumer<String> {
                 recent.removeFirst();
             }
         }
-        shown.accept(prefix + line);
+        shown.accept(line);
     }
 
     void quiet() {

@@ -12,6 +12,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An MLflow tracking server in a container, in the style of Testcontainers' own modules. The image has no
@@ -30,6 +31,13 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
      */
     public static final String NO_JOBS = "MLFLOW_SERVER_ENABLE_JOB_EXECUTION";
     public static final String DATA_DIRECTORY = "/mlflow";
+    /** What the container runs: the server on all of the container's interfaces, its state in the data directory. */
+    public static final List<String> SERVER_COMMAND = List.of("mlflow", "server", "--host", "0.0.0.0", "--port",
+            String.valueOf(MLFLOW_PORT), "--workers", "2", "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
+                    + "/mlflow.db", "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
+
+    /** 0: a port Docker picks. */
+    private int hostPort;
 
     public MlflowContainer(String image) {
         this(DockerImageName.parse(image));
@@ -39,14 +47,18 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
         super(image);
         withExposedPorts(MLFLOW_PORT);
         withEnv(NO_JOBS, "false");
-        withCommand("mlflow", "server", "--host", "0.0.0.0", "--port", String.valueOf(MLFLOW_PORT),
-                "--workers", "2",
-                "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY + "/mlflow.db",
-                "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
+        withCommand(SERVER_COMMAND.toArray(String[]::new));
         waitingFor(Wait.forHttp("/health").forPort(MLFLOW_PORT).forStatusCode(200)
                 .withStartupTimeout(Duration.ofSeconds(120)));
-        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
-                new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(MLFLOW_PORT))));
+        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new PortBinding(
+                hostPort == 0 ? Ports.Binding.bindIp("127.0.0.1") : Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
+                ExposedPort.tcp(MLFLOW_PORT))));
+    }
+
+    /** Publishes the server on this port of the host's 127.0.0.1, chosen beforehand so a command can name it. */
+    public MlflowContainer withHostPort(int port) {
+        this.hostPort = port;
+        return this;
     }
 
     /**
@@ -64,6 +76,7 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     }
 
     public String getTrackingUri() {
-        return "http://" + getHost() + ":" + getMappedPort(MLFLOW_PORT);
+        // Published on the host's 127.0.0.1 only (see the port binding), so that is where it answers.
+        return "http://127.0.0.1:" + getMappedPort(MLFLOW_PORT);
     }
 }

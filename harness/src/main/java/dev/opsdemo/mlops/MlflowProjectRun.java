@@ -1,5 +1,6 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ProcessCommand;
@@ -24,9 +25,15 @@ public final class MlflowProjectRun {
 
     public static final String MAIN = "main";
 
-    public static List<String> argv(String mlflow, Path project, String entryPoint, String experiment,
+    /** The shown line: {@code mlflow} of the activated venv, the project as {@code ${ML_PROJECT}}, words quoted. */
+    public static String commandLine(String entryPoint, String experiment, Map<String, String> params) {
+        return argv("mlflow", "${ML_PROJECT}", entryPoint, experiment, params).stream().map(Command::quote)
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    public static List<String> argv(String mlflow, String project, String entryPoint, String experiment,
                                     Map<String, String> params) {
-        List<String> argv = new ArrayList<>(List.of(mlflow, "run", project.toString()));
+        List<String> argv = new ArrayList<>(List.of(mlflow, "run", project));
         if (!entryPoint.equals(MAIN)) {
             argv.addAll(List.of("-e", entryPoint));
         }
@@ -70,7 +77,7 @@ public final class MlflowProjectRun {
     public static Outcome outcome(StepContext context, PythonEnv python, MlflowServer server, Path project,
                                   String entryPoint, String experiment, Map<String, String> params)
             throws Exception {
-        List<String> argv = argv(python.bin("mlflow").toString(), project, entryPoint, experiment, params);
+        List<String> argv = argv(python.bin("mlflow").toString(), project.toString(), entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
                 .withEnv("MLFLOW_TRACKING_URI", server.trackingUri());
         List<String> seen = new ArrayList<>();

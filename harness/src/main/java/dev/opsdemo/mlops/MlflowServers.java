@@ -1,44 +1,95 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.PrerequisiteMissingException;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.Http;
+import dev.opsdemo.exec.Ports;
 import dev.opsdemo.exec.Readiness;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Starts (or connects to) the server {@code --mlflow} asked for; {@code auto} says which kind and why. */
+/**
+ * Starts (or connects to) the server {@code --mlflow} asked for. What it will start is decided first, as a
+ * {@link Plan}, so that the step can show the exact command before it runs; {@code auto} says which kind it picked
+ * and why.
+ */
 public final class MlflowServers {
 
     private MlflowServers() {
     }
 
-    public static MlflowServer start(StepContext context, MlflowTarget target, String image, PythonEnv python,
-                                     MlflowStore store, String workspaceLabel) throws Exception {
+    /**
+     * The server this run starts or reaches: its kind (auto resolved), why, the image a container runs (a local
+     * build standing in for the default image), the host port, and the tracking URI.
+     */
+    public record Plan(MlflowTarget.Kind kind, List<String> reasons, String image, int port, String url) {
+    }
+
+    public static Plan plan(MlflowTarget target, String image) {
+        List<String> reasons = new ArrayList<>();
         MlflowTarget.Kind kind = target.kind();
         if (kind == MlflowTarget.Kind.AUTO) {
             if (DockerEngine.available()) {
-                context.out("--mlflow auto: a Docker engine answers, so the server runs in a container");
+                reasons.add("--mlflow auto: a Docker engine answers, so the server runs in a container");
                 kind = MlflowTarget.Kind.CONTAINER;
             } else {
-                context.out("--mlflow auto: no Docker engine answers" + DockerEngine.unavailableDetail()
-                        + ", so the server runs as a local "
-                        + "`mlflow server` process from the venv");
+                reasons.add("--mlflow auto: no Docker engine answers" + DockerEngine.unavailableDetail()
+                        + ", so the server runs as a local `mlflow server` process from the venv");
                 kind = MlflowTarget.Kind.LOCAL;
             }
         }
-        LogTap logs = new LogTap("mlflow-server | ", context.lines());
-        return switch (kind) {
-            case CONTAINER -> startContainer(context, image, store, logs, workspaceLabel);
-            // Its process is in the run's cleanup from the moment it starts.
-            case LOCAL -> LocalMlflowServer.start(context.processes(), python, store.create(), logs);
-            case EXTERNAL -> connect(target.url());
-            case AUTO -> throw new IllegalStateException("resolved above");
+        if (kind == MlflowTarget.Kind.EXTERNAL) {
+            return new Plan(kind, reasons, image, 0, target.url());
+        }
+        String resolved = kind == MlflowTarget.Kind.CONTAINER && DockerEngine.available()
+                ? MlflowImages.resolve(image, reasons::add) : image;
+        int port = Ports.freeLoopbackPort();
+        return new Plan(kind, reasons, resolved, port, "http://127.0.0.1:" + port);
+    }
+
+    /**
+     * The lines that do what {@link #start} does, as a learner types them: the venv (the later steps' {@code mlflow}
+     * commands use it), the server, and the tracking URI every later command reads.
+     */
+    public static Command command(Plan plan) {
+        List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate"));
+        switch (plan.kind()) {
+            case LOCAL -> lines.add(MlflowContainer.NO_JOBS + "=false " + String.join(" ",
+                    LocalMlflowServer.command("mlflow", "${MLFLOW_PORT}", "${STORE}")) + " &");
+            case CONTAINER -> lines.add("docker run -d -p 127.0.0.1:${MLFLOW_PORT}:" + MlflowContainer.MLFLOW_PORT
+                    + " -v ${STORE}:" + MlflowContainer.DATA_DIRECTORY + " -e " + MlflowContainer.NO_JOBS + "=false"
+                    + " --label " + LeftoverContainers.LABEL + "=${WORKSPACE}"
+                    + (HostUser.isRoot() ? "" : " --user " + HostUser.uidAndGid())
+                    + " ${MLFLOW_IMAGE} " + String.join(" ", MlflowContainer.SERVER_COMMAND));
+            case EXTERNAL -> { }
+            case AUTO -> throw new IllegalStateException("resolved by plan()");
+        }
+        lines.add("export MLFLOW_TRACKING_URI=" + (plan.kind() == MlflowTarget.Kind.EXTERNAL ? plan.url()
+                : "http://127.0.0.1:${MLFLOW_PORT}"));
+        if (plan.kind() == MlflowTarget.Kind.EXTERNAL) {
+            lines.add("curl -sS ${MLFLOW_TRACKING_URI}/health; echo");
+        }
+        return new Command(lines);
+    }
+
+    public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
+                                     String workspaceLabel) throws Exception {
+        plan.reasons().forEach(context::note);
+        return switch (plan.kind()) {
+            case CONTAINER -> startContainer(context, plan, store, workspaceLabel);
+            // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
+            case LOCAL -> LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(),
+                    new LogTap(context.lines()));
+            case EXTERNAL -> connect(context, plan.url());
+            case AUTO -> throw new IllegalStateException("resolved by plan()");
         };
     }
 
-    private static MlflowServer startContainer(StepContext context, String image, MlflowStore store, LogTap logs,
+    private static MlflowServer startContainer(StepContext context, Plan plan, MlflowStore store,
                                                String workspaceLabel) throws Exception {
         if (!DockerEngine.available()) {
             throw new PrerequisiteMissingException("no Docker engine answers" + DockerEngine.unavailableDetail(),
@@ -46,25 +97,25 @@ public final class MlflowServers {
                     "start a Docker engine (./scripts/docker-engine.sh as root, or `sudo systemctl start docker`), "
                             + "or use --mlflow local");
         }
-        String resolved = MlflowImages.resolve(image, context::out);
-        context.out("Starting MLflow in a container from " + resolved + " (state bind-mounted from "
-                + store.dir() + ")");
         store.create();
+        // `docker run -d` prints the container's id only; the server's log is kept for a failure's explanation.
+        LogTap logs = new LogTap(line -> { });
         // In the run's cleanup before it starts: starting takes a while, and Ctrl-C then must remove it too.
-        ContainerMlflowServer server = context.cleanup().register("MLflow container from " + resolved,
-                ContainerMlflowServer.create(resolved, store, logs, workspaceLabel));
+        ContainerMlflowServer server = context.cleanup().register("MLflow container from " + plan.image(),
+                ContainerMlflowServer.create(plan.image(), plan.port(), store, logs, workspaceLabel));
         try {
             server.start();
-            return server;
         } catch (RuntimeException e) {
             throw new StepFailedException("the MLflow container did not start: " + rootMessage(e),
-                    "the image " + resolved + " could not be run or its /health never answered",
+                    "the image " + plan.image() + " could not be run or its /health never answered",
                     "build the local image with ./scripts/mlflow-image.sh and pass --mlflow-image "
                             + MlflowImages.LOCAL_BUILD + ", or use --mlflow local", e);
         }
+        context.out(server.containerId());
+        return server;
     }
 
-    private static MlflowServer connect(String url) {
+    private static MlflowServer connect(StepContext context, String url) throws Exception {
         ExternalMlflowServer server = new ExternalMlflowServer(url);
         try {
             Readiness.await("MLflow at " + server.trackingUri(), Duration.ofSeconds(5),
@@ -74,6 +125,7 @@ public final class MlflowServers {
                     "GET " + server.trackingUri() + "/health did not answer 200 within 5s",
                     "check the URL and that the server runs, or use --mlflow local to let the harness start one");
         }
+        context.out(Http.get(server.trackingUri() + "/health", Duration.ofSeconds(5)).body());
         return server;
     }
 

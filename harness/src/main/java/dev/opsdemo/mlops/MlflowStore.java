@@ -7,12 +7,15 @@ import java.nio.file.Path;
 /** Where a harness-started server keeps its state: {@code WORKSPACE/mlops/mlflow/{mlflow.db,artifacts/}}. */
 public record MlflowStore(Path dir) {
 
+    static final String DATABASE = "mlflow.db";
+    static final String ARTIFACTS = "artifacts";
+
     public Path database() {
-        return dir.resolve("mlflow.db");
+        return dir.resolve(DATABASE);
     }
 
     public Path artifacts() {
-        return dir.resolve("artifacts");
+        return dir.resolve(ARTIFACTS);
     }
 
     public MlflowStore create() throws IOException {

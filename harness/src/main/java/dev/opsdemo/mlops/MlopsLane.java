@@ -3,17 +3,21 @@ package dev.opsdemo.mlops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.exec.Ports;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +37,12 @@ public final class MlopsLane {
     public static final String NAME = "mlops";
     static final String VALIDATE = "validate";
     static final String MONITOR = "monitor";
+    static final String EVALUATE = "evaluate";
+    /** The REST reads the inspect and gate steps show, {@code ${RUN_ID}} filled in when they run. */
+    private static final String RUN_PATH = "runs/get?run_id=${RUN_ID}";
+    private static final String ACCURACY_PATH = "metrics/get-history?run_id=${RUN_ID}&metric_key=accuracy";
+    /** How long the model server may take to load the model before it answers. */
+    private static final int SERVE_WAIT_SECONDS = 180;
     /** Where the checks of the data are recorded, apart from the training runs they guard. */
     public static final String VALIDATION_EXPERIMENT = "data-validation";
     public static final String MONITORING_EXPERIMENT = "monitoring";
@@ -45,16 +55,19 @@ public final class MlopsLane {
     private final MlopsSettings settings;
     private final PythonEnv python;
     private final MlflowStore store;
+    private MlflowServers.Plan plan;
     private MlflowServer server;
     private MlflowClient client;
     private ModelRegistry registry;
     private String runId;
     private ModelSource modelSource;
-    private double accuracy;
     private String modelVersion;
     private String gitCommit;
     private String datasetDigest;
     private ModelServer modelServer;
+    private int servePort;
+    private String monitoringRunId;
+    private int freshRows;
     private boolean retrainNeeded;
     private String challengerVersion;
     private String holdout;
@@ -74,63 +87,147 @@ public final class MlopsLane {
                 new Step("mlops.server", NAME, Stage.VERSION, "Start the MLflow tracking server",
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
                                 + "parameters, metrics, dataset and model.",
-                        MlflowContainer.NO_JOBS + "=false mlflow server --host 127.0.0.1 --port PORT --backend-store-uri sqlite:///mlops/mlflow/"
-                                + "mlflow.db --artifacts-destination mlops/mlflow/artifacts",
+                        () -> MlflowServers.command(plan = MlflowServers.plan(settings.target(), settings.image())),
                         this::startServer),
                 new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
                         "In ML the data is an input as important as the code: it is checked against a schema "
                                 + "before training, because bad data builds a bad model without any error.",
-                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"), VALIDATE,
-                                VALIDATION_EXPERIMENT, Map.of("data", settings.data()))),
+                        Command.of(MlflowProjectRun.commandLine(VALIDATE, VALIDATION_EXPERIMENT,
+                                Map.of("data", settings.data()))),
                         needsServer(this::validate)),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
-                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
-                                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams())),
+                        Command.of(MlflowProjectRun.commandLine(MlflowProjectRun.MAIN, settings.experiment(),
+                                settings.trainingParams())),
                         needsServer(this::train)),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
-                        "curl \"$MLFLOW_TRACKING_URI/api/2.0/mlflow/runs/get?run_id=RUN_ID\"",
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", RUN_PATH)),
                         needsServer(this::inspect)),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
-                        String.format(Locale.ROOT, "test \"$(accuracy of RUN_ID)\" '>=' %.2f",
-                                settings.minAccuracy()),
-                        this::gate),
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ACCURACY_PATH)),
+                        needsServer(this::gate)),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
                         "Releasing in MLOps means registering a new model version and pointing the '"
                                 + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
-                        "curl -X POST \"$MLFLOW_TRACKING_URI/api/2.0/mlflow/model-versions/create\" -d "
-                                + "'{\"name\":\"" + model + "\",\"source\":\"ARTIFACT_URI/model\",\"run_id\":\"RUN_ID\"}'",
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
+                                ModelRegistry.registeredModelPath(model))),
                         needsServer(this::register)),
                 new Step("mlops.serve", NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
-                        "mlflow models serve -m models:/" + model + "@" + MlopsSettings.ALIAS
-                                + " --env-manager local --port PORT & curl -X POST "
-                                + "http://127.0.0.1:PORT/invocations -d @row.json",
+                        this::serveCommand,
                         needsServer(this::serve)),
                 new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
-                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"), MONITOR,
-                                MONITORING_EXPERIMENT, monitorParams("http://127.0.0.1:PORT/invocations"))),
+                        Command.of(MlflowProjectRun.commandLine(MONITOR, MONITORING_EXPERIMENT,
+                                monitorParams("http://127.0.0.1:${SERVE_PORT}/invocations"))),
                         needsServer(this::monitor)),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model version (the challenger).",
-                        String.join(" ", MlflowProjectRun.argv("mlflow", Path.of("sample-ml-project"),
-                                MlflowProjectRun.MAIN, settings.experiment(), Map.of("data", "DATA+NEW_DATA"))),
+                        this::retrainCommand,
                         needsServer(this::retrain)),
                 new Step("mlops.decide", NAME, Stage.MONITOR, "Champion or challenger",
                         "A new model replaces the old one only if it is measurably better on the same held-out "
                                 + "data; otherwise the champion stays.",
-                        "mlflow run sample-ml-project -e evaluate -P model_uri=models:/" + model
-                                + "/VERSION -P data=HELD_OUT   # for both, then move the alias if better",
-                        needsServer(this::decide))));
+                        this::decideCommand,
+                        needsServer(this::decide))),
+                this::value);
+    }
+
+    /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
+    private String value(String name) {
+        return switch (name) {
+            case "VENV" -> settings.venv().toAbsolutePath().toString();
+            case "MLFLOW_PORT" -> plan == null ? null : String.valueOf(plan.port());
+            case "MLFLOW_IMAGE" -> plan == null ? null : plan.image();
+            case "STORE" -> store.dir().toAbsolutePath().toString();
+            case "WORKSPACE" -> workspace.root().toString();
+            case "MLFLOW_TRACKING_URI" -> server == null ? null : server.trackingUri();
+            case "ML_PROJECT" -> repo.sampleMlProject().toString();
+            case "RUN_ID" -> runId;
+            case "VERSION" -> modelVersion;
+            case "SERVE_PORT" -> String.valueOf(servePort());
+            case "MONITOR_RUN_ID" -> monitoringRunId;
+            case "CHALLENGER_VERSION" -> challengerVersion;
+            case "HOLDOUT" -> holdout;
+            default -> null;
+        };
+    }
+
+    /** Picked when the serve step's command is shown, so the line on screen names the port the server gets. */
+    private synchronized int servePort() {
+        if (servePort == 0) {
+            servePort = Ports.freeLoopbackPort();
+        }
+        return servePort;
+    }
+
+    private Command serveCommand() {
+        String request;
+        try {
+            request = JSON.writeValueAsString(servedRow().request());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SERVED_ROW_DATA, e);
+        }
+        String url = "http://127.0.0.1:${SERVE_PORT}";
+        return Command.of(String.join(" ", ModelServer.argv("mlflow", championUri(), "${SERVE_PORT}")) + " &",
+                // Until the model is loaded the server refuses connections; curl tries again, as the harness waits.
+                "curl -sS --retry " + SERVE_WAIT_SECONDS + " --retry-connrefused --retry-delay 1 " + url + "/ping",
+                "curl -sS -X POST " + url + "/invocations -H 'Content-Type: application/json' -d '" + request
+                        + "'; echo");
+    }
+
+    /**
+     * Retraining only when monitoring asked for it: then on the training data plus the first 3/5 of the production
+     * batch, the rest held out to compare the two models.
+     */
+    private Command retrainCommand() {
+        if (!retrainNeeded) {
+            return Command.of(": nothing to run, monitoring run ${MONITOR_RUN_ID} says retrain.needed=false");
+        }
+        int rows;
+        try {
+            rows = LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + settings.productionData(), e);
+        }
+        freshRows = rows * 3 / 5;
+        holdout = settings.productionData() + ":tail=" + (rows - freshRows);
+        return Command.of(MlflowProjectRun.commandLine(MlflowProjectRun.MAIN, settings.experiment(),
+                retrainParams()));
+    }
+
+    private Map<String, String> retrainParams() {
+        Map<String, String> params = new LinkedHashMap<>(settings.params());
+        params.putAll(settings.retrainParams());
+        params.put("data", settings.data() + "," + settings.productionData() + ":head=" + freshRows);
+        return params;
+    }
+
+    private Command decideCommand() {
+        if (challengerVersion == null) {
+            return Command.of(": nothing to run, there is no challenger, so version ${VERSION} stays '"
+                    + MlopsSettings.ALIAS + "'");
+        }
+        return Command.of(evaluateLine("${VERSION}"), evaluateLine("${CHALLENGER_VERSION}"));
+    }
+
+    private String evaluateLine(String version) {
+        return MlflowProjectRun.commandLine(EVALUATE, settings.experiment(), evaluateParams(version, "${HOLDOUT}"));
+    }
+
+    private Map<String, String> evaluateParams(String version, String data) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("model_uri", "models:/" + settings.modelName() + "/" + version);
+        params.put("data", data);
+        return params;
     }
 
     /**
@@ -175,15 +272,15 @@ public final class MlopsLane {
             python.requireMlflow();
         }
         python.resetTmp();
-        server = MlflowServers.start(context, settings.target(), settings.image(), python, store,
-                workspace.root().toString());
+        server = MlflowServers.start(context, plan, python, store, workspace.root().toString());
         server.quiet();
         client = new MlflowClient(server.trackingUri());
-        registry = new ModelRegistry(client);
+        registry = new ModelRegistry(client, server.trackingUri());
         context.summaryField("mlflowMode", server.mode());
-        context.out("MLflow " + server.mode() + " server ready at " + server.trackingUri());
-        context.out("UI: " + server.trackingUri() + "/#/experiments");
-        server.backendStore().ifPresent(db -> context.out("Backend store: " + db));
+        context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
+                + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
+                ? "; its further log lines are not shown" : ""));
+        server.backendStore().ifPresent(db -> context.note("backend store: " + db));
         context.fact("trackingUri", server.trackingUri());
         server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));
     }
@@ -224,32 +321,34 @@ public final class MlopsLane {
     }
 
     private void inspect(StepContext context) throws Exception {
-        Service.Run run = client.getRun(runId);
-        modelSource = registry.modelOf(runId);
-        Map<String, String> params = new TreeMap<>();
-        run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
-        Map<String, Double> metrics = metrics(run);
-        Map<String, String> tags = tags(run);
-        context.out("run " + runId + " (" + run.getInfo().getStatus() + ") in experiment " + settings.experiment());
-        context.out("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "(not a git checkout)"));
+        String body = client.sendGet(RUN_PATH.replace("${RUN_ID}", runId));
+        body.lines().forEach(context::out);
+        JsonNode run = JSON.readTree(body).path("run");
+        modelSource = ModelSource.of(JSON.readTree(body));
+        Map<String, String> params = keyValues(run.at("/data/params"), JsonNode::asText);
+        Map<String, Double> metrics = keyValues(run.at("/data/metrics"), JsonNode::asDouble);
+        Map<String, String> tags = keyValues(run.at("/data/tags"), JsonNode::asText);
+        context.note("run " + runId + " (" + run.at("/info/status").asText() + ") in experiment "
+                + settings.experiment());
+        context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "(not a git checkout)"));
         String digest = null;
-        for (Service.DatasetInput input : run.getInputs().getDatasetInputsList()) {
-            Service.Dataset dataset = input.getDataset();
-            digest = dataset.getDigest();
-            context.out("data:    dataset " + dataset.getName() + " digest " + dataset.getDigest() + " ("
-                    + dataset.getSourceType() + " " + dataset.getSource() + ")");
+        for (JsonNode input : run.at("/inputs/dataset_inputs")) {
+            JsonNode dataset = input.path("dataset");
+            digest = dataset.path("digest").asText();
+            context.note("data:    dataset " + dataset.path("name").asText() + " digest " + digest + " ("
+                    + dataset.path("source_type").asText() + " " + dataset.path("source").asText() + ")");
         }
-        params.forEach((key, value) -> context.out("param:   " + key + " = " + value));
-        metrics.forEach((key, value) -> context.out(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
-        String experimentUrl = server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId();
-        context.out("model:   " + modelSource.uri());
+        params.forEach((key, value) -> context.note("param:   " + key + " = " + value));
+        metrics.forEach((key, value) -> context.note(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
+        String experimentUrl = server.trackingUri() + "/#/experiments/" + run.at("/info/experiment_id").asText();
+        context.note("model:   " + modelSource.uri());
         String runUrl = experimentUrl + "/runs/" + runId;
-        context.out("UI:      " + runUrl);
+        context.note("UI:      " + runUrl);
         context.fact("runUrl", runUrl);
         context.fact("modelSource", modelSource.uri());
         if (modelSource.isLoggedModel()) {
             String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
-            context.out("UI:      " + modelUrl);
+            context.note("UI:      " + modelUrl);
             context.fact("loggedModelUrl", modelUrl);
         }
         if (digest == null) {
@@ -257,11 +356,6 @@ public final class MlopsLane {
                     "without the dataset's digest the model cannot be traced to its data",
                     "log the dataset with mlflow.log_input in train.py");
         }
-        if (!metrics.containsKey("accuracy")) {
-            throw new StepFailedException("run " + runId + " logged no accuracy metric",
-                    "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
-        }
-        accuracy = metrics.get("accuracy");
         context.fact("params", params);
         context.fact("metrics", metrics);
         context.fact("datasetDigest", digest);
@@ -270,9 +364,18 @@ public final class MlopsLane {
         gitCommit = tags.get("mlflow.source.git.commit");
     }
 
-    private void gate(StepContext context) {
+    /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
+    private void gate(StepContext context) throws Exception {
+        String body = client.sendGet(ACCURACY_PATH.replace("${RUN_ID}", runId));
+        body.lines().forEach(context::out);
+        JsonNode history = JSON.readTree(body).path("metrics");
+        if (history.isEmpty()) {
+            throw new StepFailedException("run " + runId + " logged no accuracy metric",
+                    "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
+        }
+        double accuracy = history.get(history.size() - 1).path("value").asDouble();
         boolean passes = accuracy >= settings.minAccuracy();
-        context.out(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
+        context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
                 settings.minAccuracy()));
         context.fact("minAccuracy", settings.minAccuracy());
         if (!passes) {
@@ -281,29 +384,28 @@ public final class MlopsLane {
                     "a model that does not reach the threshold is not released; nothing was registered",
                     "improve the data or parameters (--param), or lower --min-accuracy, and run again");
         }
-        context.out("gate passed: the model may be released");
+        context.note("gate passed: the model may be released");
     }
 
     private void register(StepContext context) throws Exception {
         String name = settings.modelName();
-        if (registry.ensureRegisteredModel(name)) {
-            context.out("Created registered model '" + name + "'");
+        if (!registry.exists(context, name, true)) {
+            registry.createRegisteredModel(context, name);
         }
-        modelVersion = registry.createVersion(name, modelSource, runId);
-        context.out("Created version " + modelVersion + " of '" + name + "' from run " + runId);
-        registry.awaitReady(name, modelVersion);
-        context.out("Version " + modelVersion + " is READY");
-        registry.setAlias(name, MlopsSettings.ALIAS, modelVersion);
-        JsonNode champion = registry.versionByAlias(name, MlopsSettings.ALIAS);
+        JsonNode created = registry.createVersion(context, name, modelSource, runId);
+        modelVersion = created.path("version").asText();
+        registry.awaitReady(context, created);
+        registry.setAlias(context, name, MlopsSettings.ALIAS, modelVersion);
+        JsonNode champion = registry.versionByAlias(context, name, MlopsSettings.ALIAS);
         String pointsAt = champion.path("version").asText();
         if (!modelVersion.equals(pointsAt)) {
             throw new StepFailedException("alias " + MlopsSettings.ALIAS + " points at version " + pointsAt,
                     "the registry did not take the alias update", "set it by hand in the MLflow UI");
         }
-        context.out("Alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + " (run "
-                + champion.path("run_id").asText() + ")");
+        context.note("version " + modelVersion + " of '" + name + "' is READY, from run " + runId + "; alias '"
+                + MlopsSettings.ALIAS + "' -> version " + pointsAt);
         String versionUrl = server.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
-        context.out("UI: " + versionUrl);
+        context.note("UI: " + versionUrl);
         context.fact("modelVersionUrl", versionUrl);
         context.fact("modelName", name);
         context.fact("modelVersion", modelVersion);
@@ -311,24 +413,31 @@ public final class MlopsLane {
     }
 
     private void serve(StepContext context) throws Exception {
-        String modelUri = "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
-        LabelledRow row = LabelledRow.first(repo.sampleMlProject(), SERVED_ROW_DATA);
-        String request = JSON.writeValueAsString(row.request());
+        LabelledRow row = servedRow();
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
-        modelServer = ModelServer.start(context, python, server.trackingUri(), modelUri, workspace.mlops());
-        context.out("POST " + modelServer.baseUrl() + "/invocations " + request);
-        HttpResponse<String> response = modelServer.invoke(request);
-        context.out("-> " + response.statusCode() + " " + response.body());
+        modelServer = ModelServer.start(context, python, server.trackingUri(), championUri(), workspace.mlops(),
+                servePort());
+        context.out(modelServer.ping().body().strip());
+        HttpResponse<String> response = modelServer.invoke(JSON.writeValueAsString(row.request()));
+        context.out(response.body());
         if (response.statusCode() != 200) {
             throw new StepFailedException("the model server answered " + response.statusCode(),
                     response.body(), "read the model server's output above");
         }
         JsonNode prediction = JSON.readTree(response.body()).path("predictions").path(0);
-        context.out("→ the first row of " + SERVED_ROW_DATA + " is labelled " + row.label() + "; the model predicted "
+        context.note("the first row of " + SERVED_ROW_DATA + " is labelled " + row.label() + "; the model predicted "
                 + prediction.asText() + ": " + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
         context.fact("prediction", prediction);
         context.fact("predictionLabel", Integer.parseInt(row.label()));
-        context.fact("servedModel", modelUri);
+        context.fact("servedModel", championUri());
+    }
+
+    private String championUri() {
+        return "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
+    }
+
+    private LabelledRow servedRow() throws IOException {
+        return LabelledRow.first(repo.sampleMlProject(), SERVED_ROW_DATA);
     }
 
     /**
@@ -338,14 +447,15 @@ public final class MlopsLane {
     private void monitor(StepContext context) throws Exception {
         String monitoringRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(), MONITOR,
                 MONITORING_EXPERIMENT, monitorParams(modelServer.baseUrl() + "/invocations"));
+        monitoringRunId = monitoringRun;
         Service.Run run = client.getRun(monitoringRun);
         Map<String, String> tags = tags(run);
         Map<String, Double> metrics = metrics(run);
         retrainNeeded = "true".equals(tags.get("retrain.needed"));
-        context.out("→ monitoring run " + monitoringRun + " in experiment '" + MONITORING_EXPERIMENT
+        context.note("read back monitoring run " + monitoringRun + " in experiment '" + MONITORING_EXPERIMENT
                 + "': retrain.needed=" + retrainNeeded);
         modelServer.close();
-        context.out("→ stopped the model server");
+        context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
         Map<String, Object> drift = new LinkedHashMap<>();
         List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
         metrics.forEach((key, value) -> {
@@ -368,31 +478,26 @@ public final class MlopsLane {
 
     private void retrain(StepContext context) throws Exception {
         if (!retrainNeeded) {
-            context.out("Nothing to retrain: monitoring found no drift and no accuracy decay.");
+            context.note("nothing to retrain: monitoring found no drift and no accuracy decay");
             return;
         }
-        int rows = LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
-        int fresh = rows * 3 / 5;
-        holdout = settings.productionData() + ":tail=" + (rows - fresh);
-        Map<String, String> params = new LinkedHashMap<>(settings.params());
-        params.putAll(settings.retrainParams());
-        params.put("data", settings.data() + "," + settings.productionData() + ":head=" + fresh);
-        context.out("Same code, new data: the training data plus the first " + fresh + " production rows; the last "
-                + (rows - fresh) + " are held out to compare the models.");
+        context.note("same code, new data: " + settings.data() + " plus the first " + freshRows + " rows of "
+                + settings.productionData() + "; the other rows (" + holdout + ") are held out to compare the models");
         String retrainRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
-                MlflowProjectRun.MAIN, settings.experiment(), params);
+                MlflowProjectRun.MAIN, settings.experiment(), retrainParams());
         Service.Run run = client.getRun(retrainRun);
         Map<String, String> tags = tags(run);
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
-        challengerVersion = registry.createVersion(settings.modelName(), registry.modelOf(retrainRun),
-                retrainRun);
-        registry.awaitReady(settings.modelName(), challengerVersion);
-        registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.CHALLENGER);
-        registry.setAlias(settings.modelName(), MlopsSettings.CHALLENGER, challengerVersion);
-        context.out("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
+        String name = settings.modelName();
+        JsonNode created = registry.createVersion(context, name, registry.modelOf(retrainRun), retrainRun);
+        challengerVersion = created.path("version").asText();
+        registry.awaitReady(context, created);
+        registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.CHALLENGER);
+        registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
+        context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
                 + (Objects.equals(tags.get("mlflow.source.git.commit"), gitCommit) ? " (unchanged)" : ""));
-        context.out("data:    digest " + datasetDigest + " -> " + newDigest);
-        context.out("Registered version " + challengerVersion + " as '" + MlopsSettings.CHALLENGER + "' (run "
+        context.note("data:    digest " + datasetDigest + " -> " + newDigest);
+        context.note("registered version " + challengerVersion + " as '" + MlopsSettings.CHALLENGER + "' (run "
                 + retrainRun + "): a data change alone made a new model version");
         monitoring.put("challengerVersion", challengerVersion);
         monitoring.put("challengerRunId", retrainRun);
@@ -402,25 +507,24 @@ public final class MlopsLane {
 
     private void decide(StepContext context) throws Exception {
         if (challengerVersion == null) {
-            context.out("No challenger: version " + modelVersion + " stays '" + MlopsSettings.ALIAS + "'.");
+            context.note("no challenger: version " + modelVersion + " stays '" + MlopsSettings.ALIAS + "'");
             return;
         }
         double champion = evaluate(context, modelVersion);
         double challenger = evaluate(context, challengerVersion);
         boolean promote = challenger >= champion + settings.promoteMargin();
-        context.out(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
+        context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
                         + "(margin needed %.2f)", holdout, modelVersion, champion, challengerVersion, challenger,
                 settings.promoteMargin()));
+        String name = settings.modelName();
         if (promote) {
-            registry.setAlias(settings.modelName(), MlopsSettings.ALIAS, challengerVersion);
-            registry.setVersionTag(settings.modelName(), challengerVersion, "role", MlopsSettings.ALIAS);
-            context.out("=> promoted: '" + MlopsSettings.ALIAS + "' now points at version " + challengerVersion);
-        } else {
-            context.out("=> kept: the challenger is not better by the margin, so '" + MlopsSettings.ALIAS
-                    + "' stays on version " + modelVersion);
+            registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion);
+            registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.ALIAS);
         }
-        String pointsAt = registry.versionByAlias(settings.modelName(), MlopsSettings.ALIAS).path("version").asText();
-        context.out("Alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt);
+        String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
+        context.note(promote ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
+                : "kept: the challenger is not better by the margin, so '" + MlopsSettings.ALIAS
+                + "' stays on version " + pointsAt);
         monitoring.put("decision", promote ? "promoted" : "kept");
         monitoring.put("championScore", champion);
         monitoring.put("challengerScore", challenger);
@@ -432,8 +536,7 @@ public final class MlopsLane {
     /** A real evaluation run (the project's {@code evaluate} entry point) of one version on the held-out rows. */
     private double evaluate(StepContext context, String version) throws Exception {
         String evaluation = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
-                "evaluate", settings.experiment(), Map.of("model_uri", "models:/" + settings.modelName() + "/"
-                        + version, "data", holdout));
+                EVALUATE, settings.experiment(), evaluateParams(version, holdout));
         return client.getRun(evaluation).getData().getMetricsList().stream()
                 .filter(metric -> metric.getKey().equals("eval_accuracy")).findFirst()
                 .orElseThrow(() -> new StepFailedException("evaluation run " + evaluation + " logged no eval_accuracy",
@@ -449,6 +552,13 @@ public final class MlopsLane {
         params.put("reference", settings.data());
         params.put("max_accuracy_drop", String.valueOf(MlopsSettings.MAX_ACCURACY_DROP));
         return params;
+    }
+
+    /** MLflow's REST lists of {@code {"key": ..., "value": ...}}, as a sorted map. */
+    private static <T> Map<String, T> keyValues(JsonNode list, java.util.function.Function<JsonNode, T> value) {
+        Map<String, T> map = new TreeMap<>();
+        list.forEach(item -> map.put(item.path("key").asText(), value.apply(item.path("value"))));
+        return map;
     }
 
     private static Map<String, String> tags(Service.Run run) {

@@ -2,6 +2,7 @@ package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Readiness;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
@@ -14,41 +15,51 @@ import java.util.Map;
 
 /**
  * The MLflow Model Registry through its REST API. The Java client has no registry write calls, so this uses its
- * {@code sendGet}/{@code sendPost} with the documented endpoints, exactly what {@code curl} would send.
+ * {@code sendGet}/{@code sendPost} with the documented endpoints. Every call is shown as the {@code curl} that sends
+ * the same request, followed by the server's answer, so a learner can replay it.
  */
 public final class ModelRegistry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API = "/api/2.0/mlflow/";
 
     private final MlflowClient client;
+    private final String trackingUri;
 
-    public ModelRegistry(MlflowClient client) {
+    public ModelRegistry(MlflowClient client, String trackingUri) {
         this.client = client;
+        this.trackingUri = trackingUri;
     }
 
-    /** Creates the registered model unless it exists; true if it was created now. */
-    public boolean ensureRegisteredModel(String name) throws Exception {
-        try {
-            client.sendGet("registered-models/get?name=" + encode(name));
-            return false;
-        } catch (MlflowHttpException e) {
-            if (e.getStatusCode() != 404) {
-                throw e;
-            }
-        }
-        client.sendPost("registered-models/create", JSON.writeValueAsString(Map.of("name", name)));
-        return true;
+    /** The curl line for a GET of {@code path} (under the REST API), as {@link #get} shows it. */
+    public static String curlGet(String trackingUri, String path) {
+        return "curl -sS \"" + trackingUri + API + path + "\"";
     }
 
-    /** Creates a version of the model a run logged; returns its version number. */
-    public String createVersion(String name, ModelSource source, String runId) throws Exception {
-        Map<String, String> request = new LinkedHashMap<>(Map.of("name", name, "source", source.uri(),
-                "run_id", runId));
+    /** Whether the registered model exists; {@code shown}: its curl line is the step's own command already. */
+    public boolean exists(StepContext context, String name, boolean shown) throws Exception {
+        return get(context, registeredModelPath(name), shown) != null;
+    }
+
+    public static String registeredModelPath(String name) {
+        return "registered-models/get?name=" + encode(name);
+    }
+
+    public void createRegisteredModel(StepContext context, String name) throws Exception {
+        post(context, "registered-models/create", Map.of("name", name));
+    }
+
+    /** Creates a version of the model a run logged; returns the version as the server answered it. */
+    public JsonNode createVersion(StepContext context, String name, ModelSource source, String runId)
+            throws Exception {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("source", source.uri());
+        request.put("run_id", runId);
         if (source.isLoggedModel()) {
             request.put("model_id", source.modelId());  // links the version to the logged model (MLflow 3)
         }
-        JsonNode created = JSON.readTree(client.sendPost("model-versions/create", JSON.writeValueAsString(request)));
-        return created.at("/model_version/version").asText();
+        return post(context, "model-versions/create", request).get("model_version");
     }
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
@@ -56,30 +67,73 @@ public final class ModelRegistry {
         return ModelSource.of(JSON.readTree(client.sendGet("runs/get?run_id=" + encode(runId))));
     }
 
-    public JsonNode version(String name, String version) throws Exception {
-        return JSON.readTree(client.sendGet("model-versions/get?name=" + encode(name) + "&version=" + version))
+    /**
+     * Waits until the registry has finished creating the version ({@code status} READY). A version created READY (a
+     * local artifact store) needs no wait, and nothing is shown; otherwise the last answer of the polled GET is.
+     */
+    public void awaitReady(StepContext context, JsonNode created) throws Exception {
+        if ("READY".equals(created.path("status").asText())) {
+            return;
+        }
+        String path = "model-versions/get?name=" + encode(created.path("name").asText()) + "&version="
+                + created.path("version").asText();
+        Readiness.await("model version " + created.path("name").asText() + "/" + created.path("version").asText()
+                        + " READY", Duration.ofSeconds(60),
+                () -> "READY".equals(JSON.readTree(client.sendGet(path)).at("/model_version/status").asText()));
+        get(context, path, false);
+    }
+
+    public void setAlias(StepContext context, String name, String alias, String version) throws Exception {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("alias", alias);
+        request.put("version", version);
+        post(context, "registered-models/alias", request);
+    }
+
+    /** The version an alias points at, as the server answers (shown). */
+    public JsonNode versionByAlias(StepContext context, String name, String alias) throws Exception {
+        return get(context, "registered-models/alias?name=" + encode(name) + "&alias=" + encode(alias), false)
                 .get("model_version");
     }
 
-    /** Waits until the registry has finished creating the version ({@code status} READY). */
-    public void awaitReady(String name, String version) {
-        Readiness.await("model version " + name + "/" + version + " READY", Duration.ofSeconds(60),
-                () -> "READY".equals(version(name, version).path("status").asText()));
+    public void setVersionTag(StepContext context, String name, String version, String key, String value)
+            throws Exception {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("version", version);
+        request.put("key", key);
+        request.put("value", value);
+        post(context, "model-versions/set-tag", request);
     }
 
-    public void setAlias(String name, String alias, String version) throws Exception {
-        client.sendPost("registered-models/alias",
-                JSON.writeValueAsString(Map.of("name", name, "alias", alias, "version", version)));
+    /** A shown GET; null when the server answers 404 (its answer is shown all the same, as curl shows it). */
+    private JsonNode get(StepContext context, String path, boolean shown) throws Exception {
+        if (!shown) {
+            context.command(curlGet(trackingUri, path));
+        }
+        String body;
+        try {
+            body = client.sendGet(path);
+        } catch (MlflowHttpException e) {
+            if (e.getStatusCode() != 404) {
+                throw e;
+            }
+            e.getBodyMessage().lines().forEach(context::out);
+            return null;
+        }
+        body.lines().forEach(context::out);
+        return JSON.readTree(body);
     }
 
-    public JsonNode versionByAlias(String name, String alias) throws Exception {
-        return JSON.readTree(client.sendGet("registered-models/alias?name=" + encode(name) + "&alias="
-                + encode(alias))).get("model_version");
-    }
-
-    public void setVersionTag(String name, String version, String key, String value) throws Exception {
-        client.sendPost("model-versions/set-tag",
-                JSON.writeValueAsString(Map.of("name", name, "version", version, "key", key, "value", value)));
+    /** {@code request}: in the order its fields are to be shown (and sent). */
+    private JsonNode post(StepContext context, String path, Map<String, String> request) throws Exception {
+        String json = JSON.writeValueAsString(request);
+        context.command("curl -sS -X POST " + trackingUri + API + path + " -H 'Content-Type: application/json' -d '"
+                + json.replace("'", "'\\''") + "'");
+        String body = client.sendPost(path, json);
+        body.lines().forEach(context::out);
+        return JSON.readTree(body);
     }
 
     private static String encode(String value) {

@@ -2,7 +2,6 @@ package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Http;
-import dev.opsdemo.exec.Ports;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.Readiness;
 import dev.opsdemo.exec.RunningProcess;
@@ -23,16 +22,16 @@ public final class ModelServer implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    public static List<String> argv(String mlflow, String modelUri, int port) {
+    public static List<String> argv(String mlflow, String modelUri, String port) {
         return List.of(mlflow, "models", "serve", "-m", modelUri, "--env-manager", "local",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--workers", "1");
+                "--host", "127.0.0.1", "--port", port, "--workers", "1");
     }
 
+    /** {@code port}: free, picked when the step's command was shown. */
     public static ModelServer start(StepContext context, PythonEnv python, String trackingUri, String modelUri,
-                                    Path workDir) {
-        int port = Ports.freeLoopbackPort();
+                                    Path workDir, int port) {
         RunningProcess process = context.processes().start(new ProcessCommand(
-                argv(python.bin("mlflow").toString(), modelUri, port), workDir, python.environment())
+                argv(python.bin("mlflow").toString(), modelUri, String.valueOf(port)), workDir, python.environment())
                 .withEnv("MLFLOW_TRACKING_URI", trackingUri), context.lines());
         String baseUrl = "http://127.0.0.1:" + port;
         Readiness.await("model server " + baseUrl + "/ping", Duration.ofSeconds(180),
@@ -42,6 +41,10 @@ public final class ModelServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    public HttpResponse<String> ping() throws Exception {
+        return Http.get(baseUrl + "/ping", Duration.ofSeconds(10));
     }
 
     public HttpResponse<String> invoke(String json) throws Exception {

@@ -71,9 +71,9 @@ public final class AsciicastListener implements RunListener {
     }
 
     @Override
-    public synchronized void stepStarted(Step step) {
+    public synchronized void stepStarted(Step step, List<String> command) {
         event("m", step.id());
-        console.stepStarted(step);
+        console.stepStarted(step, command);
     }
 
     @Override

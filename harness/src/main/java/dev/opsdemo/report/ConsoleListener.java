@@ -5,6 +5,7 @@ import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 
@@ -44,9 +45,9 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public synchronized void stepStarted(Step step) {
+    public synchronized void stepStarted(Step step, List<String> command) {
         announce(step);
-        print(step.lane(), commandLine(step));
+        command.forEach(line -> print(step.lane(), commandLine(line)));
     }
 
     /** The step's title and teaching caption; the live presenter types the command itself. */
@@ -58,8 +59,9 @@ public final class ConsoleListener implements RunListener {
         print(step.lane(), style.dim("  # " + step.caption()));
     }
 
-    public String commandLine(Step step) {
-        return style.yellow("  $ " + step.command());
+    /** One line a step runs, as the terminal shows it. */
+    public String commandLine(String line) {
+        return style.yellow("  $ " + line);
     }
 
     /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
@@ -70,7 +72,9 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void output(Step step, String line) {
-        print(step.lane(), "    " + line);
+        // A command the step ran mid-way is shown as its first ones are; everything else is output under them.
+        print(step.lane(), line.startsWith(StepContext.COMMAND_PREFIX)
+                ? commandLine(line.substring(StepContext.COMMAND_PREFIX.length())) : "    " + line);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class HtmlReportListener implements RunListener {
     }
 
     @Override
-    public synchronized void stepStarted(Step step) {
+    public synchronized void stepStarted(Step step, List<String> command) {
         if (running) {
             startedMs.put(step.id(), (nanoClock.getAsLong() - runStartedNanos) / 1_000_000);
         }

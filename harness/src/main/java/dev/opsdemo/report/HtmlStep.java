@@ -26,8 +26,10 @@ final class HtmlStep {
                 .append(" · ").append(result.status() == StepStatus.SKIPPED ? "not run"
                         : ConsoleListener.seconds(result.durationMs())).append("</span></header>\n");
         html.append("<p class=\"caption\">").append(text.of(result.step().caption())).append("</p>\n");
-        html.append("<pre class=\"cmd\"><span class=\"prompt\">$ </span>").append(text.of(result.step().command()))
-                .append("</pre>\n");
+        html.append("<pre class=\"cmd\">");
+        result.command().forEach(line -> html.append("<span class=\"prompt\">$ </span>").append(text.of(line))
+                .append('\n'));
+        html.append("</pre>\n");
         if (result.failure() != null) {
             html.append("<pre class=\"failure\">").append(text.of(result.failure())).append("</pre>\n");
         }

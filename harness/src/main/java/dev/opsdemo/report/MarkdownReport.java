@@ -85,7 +85,7 @@ final class MarkdownReport {
                 .append(" · status: **").append(result.status().label()).append("** · duration: ")
                 .append(ConsoleListener.seconds(result.durationMs())).append("\n\n");
         md.append("> ").append(inline(result.step().caption())).append("\n\n");
-        md.append(fenced("sh", List.of(result.step().command())));
+        md.append(fenced("sh", result.command()));
         if (result.failure() != null) {
             md.append("\nFailure:\n\n").append(fenced("text", result.failure().lines().toList()));
         }

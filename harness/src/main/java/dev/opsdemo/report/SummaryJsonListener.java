@@ -64,7 +64,7 @@ public final class SummaryJsonListener implements RunListener {
             step.put("stage", result.step().stage().label());
             step.put("title", result.step().title());
             step.put("caption", result.step().caption());
-            step.put("command", result.step().command());
+            step.put("command", String.join("\n", result.command()));
             step.put("status", result.status().label());
             step.put("durationMs", result.durationMs());
             if (result.failure() != null) {

@@ -105,6 +105,7 @@ public final class GoldenMatcher {
             case "RUN_NAME" -> "[a-z]+-[a-z]+-\\d{1,4}";
             case "TIMESTAMP" -> "[0-9/:.,TZ +-]+?";
             case "DURATION" -> "\\d+(?:\\.\\d+)?";
+            case "EPOCH_MS" -> "\\d{13}";
             case "TMP" -> "\\S+";
             default -> ".*?";
         };

@@ -11,15 +11,34 @@ final class Noise {
 
     private static final List<Pattern> IGNORED = List.of(
             Pattern.compile("^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}] \\[\\d+] \\[[A-Z]+] .*"),
-            Pattern.compile("^mlflow-server \\| .*"),
             // uvicorn's own lines ("INFO:     Started server process [42]"), as MLflow 3's model server prints them.
             Pattern.compile("^(?:INFO|WARNING|ERROR):\\s{2,}.*"),
-            Pattern.compile("^\\[INFO] Download(ing|ed) .*"));
+            Pattern.compile("^\\[INFO] Download(ing|ed) .*"),
+            // MLflow 3's tracking server starting (uvicorn with timestamps, its own notices), as `mlflow server &`
+            // prints them while its workers start in any order.
+            Pattern.compile("^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (?:INFO|WARNING|ERROR):\\s{2,}.*"),
+            Pattern.compile("^Registry store URI not provided\\. .*"),
+            Pattern.compile("^\\[MLflow] .*"));
+    /** A Python warning; the next line, indented, is the source line it quotes, and goes with it. */
+    private static final Pattern PYTHON_WARNING = Pattern.compile("^\\S+\\.py:\\d+: \\w*Warning: .*");
 
     private Noise() {
     }
 
     static List<String> without(List<String> lines) {
-        return lines.stream().filter(line -> IGNORED.stream().noneMatch(p -> p.matcher(line).matches())).toList();
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (PYTHON_WARNING.matcher(line).matches()) {
+                if (i + 1 < lines.size() && lines.get(i + 1).startsWith("  ")) {
+                    i++;
+                }
+                continue;
+            }
+            if (IGNORED.stream().noneMatch(p -> p.matcher(line).matches())) {
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 }

@@ -22,7 +22,11 @@ public final class Redactor {
     static final List<Kind> KINDS = List.of(
             new Kind("TIMESTAMP", Pattern.compile("(\\d{4}[/-]\\d\\d[/-]\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?"
                     + "(?: ?[+-]\\d{4}|Z)?)"), 1, false),
+            // Milliseconds since the epoch, as MLflow's REST answers give times (2001 to 2286).
+            new Kind("EPOCH_MS", Pattern.compile("\\b(1\\d{12})\\b"), 1, false),
             new Kind("DURATION", Pattern.compile("(\\d+(?:\\.\\d+)?) ?(?:s|ms|sec|seconds)\\b"), 1, false),
+            // curl -w '%{http_code} %{time_total}': the seconds a request took.
+            new Kind("DURATION", Pattern.compile("^\\d{3} (\\d+\\.\\d{6})$"), 1, false),
             new Kind("SHA", Pattern.compile("\\b([0-9a-f]{40})\\b"), 1, true),
             // Before RUN_ID, whose pattern would take the hex part of an MLflow 3 logged model's id.
             new Kind("MODEL_ID", Pattern.compile("\\b(m-[0-9a-f]{32})\\b"), 1, true),

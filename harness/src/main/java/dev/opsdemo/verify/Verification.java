@@ -1,6 +1,7 @@
 package dev.opsdemo.verify;
 
 import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 
@@ -32,11 +33,19 @@ public final class Verification {
             if (result.status() == StepStatus.SKIPPED) {
                 continue;
             }
-            golden.write(result.step().id(), redactor.redact(Noise.without(result.output())));
+            golden.write(result.step().id(), redactor.redact(shown(result)));
             out.println("wrote " + golden.file(result.step().id()));
             written++;
         }
         return written;
+    }
+
+    /** What a step showed: its command lines ({@code $ ...}), then its output without background noise. */
+    static List<String> shown(StepResult result) {
+        List<String> lines = new java.util.ArrayList<>();
+        result.command().forEach(line -> lines.add(StepContext.COMMAND_PREFIX + line));
+        lines.addAll(Noise.without(result.output()));
+        return lines;
     }
 
     /** Prints a diff per mismatching step; returns the number of mismatches. */
@@ -47,7 +56,7 @@ public final class Verification {
         int mismatches = 0;
         for (StepResult result : summary.results()) {
             String id = result.step().id();
-            List<String> actual = Noise.without(result.output());
+            List<String> actual = shown(result);
             List<String> redacted = redactor.redact(actual);
             Optional<List<String>> expected = golden.read(id);
             if (result.status() == StepStatus.SKIPPED) {

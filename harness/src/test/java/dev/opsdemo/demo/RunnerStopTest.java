@@ -19,7 +19,7 @@ class RunnerStopTest {
     void aSignalBetweenTwoStepsIsNamedOnTheFirstStepNotStarted() {
         AtomicReference<Runner> runner = new AtomicReference<>();
         runner.set(new Runner(List.of(), new Secrets(), null));
-        StepGate signalBeforeSecond = step -> {
+        StepGate signalBeforeSecond = (step, command) -> {
             if (step.id().equals("lane.second")) {
                 runner.get().interrupt();  // as the Ctrl-C hook does, after lane.first returned
             }
@@ -42,7 +42,7 @@ class RunnerStopTest {
         AtomicReference<Runner> runner = new AtomicReference<>();
         runner.set(new Runner(List.of(), new Secrets(), null));
         RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(step("lane.first")))),
-                Schedule.INTERLEAVED, step -> {
+                Schedule.INTERLEAVED, (step, command) -> {
                     runner.get().interrupt("terminated by SIGTERM", Runner.EXIT_TERMINATED);
                     return StepGate.Decision.RUN;
                 });

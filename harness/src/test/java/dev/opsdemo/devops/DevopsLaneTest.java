@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,14 @@ class DevopsLaneTest {
         return workspace.resolve("devops/remote/sample-app.git");
     }
 
+    /** The message of the {@code git commit -m "..."} line the last run showed. */
+    private String shownCommitMessage() throws Exception {
+        Pattern commit = Pattern.compile("git .*commit -m \"(.*)\"$");
+        return ShownCommands.assertReal(workspace.resolve("transcript.txt")).stream().map(commit::matcher)
+                .filter(java.util.regex.Matcher::find).map(matcher -> matcher.group(1)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no git commit line shown"));
+    }
+
     @Test
     void firstRunPushesANewBranchAndSecondRunFastForwards() throws Exception {
         HarnessRun first = devops();
@@ -42,9 +51,12 @@ class DevopsLaneTest {
                 .find(), first.all());
         assertTrue(first.out().contains(" * [new branch]      main -> main"), first.all());
         assertTrue(first.out().contains("BUILD SUCCESS"), "Maven's own output is streamed");
-        assertTrue(first.out().contains("/health -> 200 {\"status\":\"UP\""), first.all());
+        assertTrue(first.out().contains("    {\"status\":\"UP\""), first.all());
         JsonNode summary = HarnessRun.summary(workspace);
         String firstSha = summary.at("/facts/devops/pushedSha").asText();
+        assertEquals("Initial commit: sample-app release 1", shownCommitMessage());
+        assertEquals(shownCommitMessage(), Shell.ok(workspace, "git", "--git-dir", bareRepo().toString(), "log", "-1",
+                "--format=%s", "main").firstLine(), "the message shown is the pushed commit's");
         assertEquals("passed", summary.get("status").asText());
         assertEquals(firstSha, gitRevParseMain(), "the remote's main is the pushed commit");
 
@@ -58,8 +70,9 @@ class DevopsLaneTest {
         assertEquals(secondSha, again.at("/facts/devops/commitSha").asText());
         assertEquals(firstSha, Shell.ok(workspace, "git", "--git-dir", bareRepo().toString(), "rev-parse",
                 "main~1").firstLine(), "the second commit sits on top of the first");
-        assertTrue(Shell.ok(workspace, "git", "--git-dir", bareRepo().toString(), "log", "-1", "--format=%s",
-                "main").firstLine().startsWith("Release 2"));
+        assertEquals(shownCommitMessage(), Shell.ok(workspace, "git", "--git-dir", bareRepo().toString(), "log", "-1",
+                "--format=%s", "main").firstLine(), "the message shown is the pushed commit's");
+        assertTrue(shownCommitMessage().startsWith("Release 2"), shownCommitMessage());
         assertEquals(bareRepo().toAbsolutePath().toString(), again.at("/facts/devops/bareRepo").asText());
 
         Leftovers.assertNoChildProcesses();

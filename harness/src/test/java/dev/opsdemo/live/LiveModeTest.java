@@ -33,7 +33,7 @@ class LiveModeTest {
                 "--mlflow", "container", "--production-data", "data/production_reference.csv")) {
             terminal.await("$ git init --bare", STEP);
             terminal.await(PROMPT, STEP);
-            assertFalse(terminal.screen().contains("Initialized empty bare repository"), "waits for Enter");
+            assertFalse(terminal.screen().contains("Initialized empty Git repository"), "waits for Enter");
             terminal.send("Enter");
             terminal.await("✔ devops.remote passed", STEP);
             terminal.await("devops.commit · version", STEP);

@@ -5,10 +5,13 @@ import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +28,10 @@ class MlopsContainerTest {
         HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
                 "--mlflow", "container", "--production-data", "data/production_reference.csv");
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.out().contains("mlflow-server | "), "the container's log lines are streamed with a prefix");
+        List<String> shown = ShownCommands.assertReal(workspace.resolve("transcript.txt"));
+        assertTrue(shown.stream().anyMatch(line -> line.startsWith("docker run -d -p 127.0.0.1:")), shown.toString());
+        assertTrue(Pattern.compile("(?m)│ {5}[0-9a-f]{64}$").matcher(run.out()).find(),
+                "docker run -d prints the container's id:\n" + run.out());
         JsonNode summary = HarnessRun.summary(workspace);
         assertEquals("container", summary.get("mlflowMode").asText());
         JsonNode facts = summary.at("/facts/mlops");

@@ -60,7 +60,7 @@ class MlopsLaneTest {
         assertEquals("champion", facts.get("alias").asText());
         assertEquals(mlflowDb().toString(), facts.get("backendStore").asText());
         assertTrue(facts.get("trackingUri").asText().startsWith("http://127.0.0.1:"));
-        assertTrue(second.out().contains("Alias 'champion' -> version 2"), second.all());
+        assertTrue(second.out().contains("alias 'champion' -> version 2"), second.all());
 
         JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
         assertEquals("2", registry.at("/aliases/champion").asText(), "champion moved to version 2");

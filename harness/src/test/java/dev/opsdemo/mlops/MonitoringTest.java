@@ -93,7 +93,7 @@ class MonitoringTest {
         assertEquals("kept", monitoring.get("decision").asText(), run.all());
         assertTrue(monitoring.get("challengerScore").asDouble() < monitoring.get("championScore").asDouble(),
                 monitoring.toString());
-        assertTrue(run.out().contains("=> kept: the challenger is not better by the margin"), run.all());
+        assertTrue(run.out().contains("→ kept: the challenger is not better by the margin"), run.all());
         JsonNode registry = registry();
         assertEquals("1", registry.at("/aliases/champion").asText(), "the champion stays: " + registry);
         assertEquals("2", registry.at("/aliases/challenger").asText());

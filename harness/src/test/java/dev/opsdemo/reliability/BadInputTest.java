@@ -82,7 +82,7 @@ class BadInputTest {
         assertFalse(run.err().contains("\tat "), "no stack trace:\n" + run.all());
         assertTrue(run.out().contains("- devops.build skipped"), "the run stopped after the first step:\n"
                 + run.all());
-        Matcher remote = Pattern.compile("Serving it at (http://127\\.0\\.0\\.1:\\d+)/").matcher(run.out());
+        Matcher remote = Pattern.compile("serves it at (http://127\\.0\\.0\\.1:\\d+)/").matcher(run.out());
         assertTrue(remote.find(), run.all());
         Leftovers.assertNotListening(remote.group(1));
         Leftovers.assertNoChildProcesses();

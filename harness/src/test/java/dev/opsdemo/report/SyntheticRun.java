@@ -141,7 +141,7 @@ final class SyntheticRun {
         for (StepResult result : results) {
             if (result.status() != StepStatus.SKIPPED) {
                 clock.advanceMs(5);
-                listener.stepStarted(result.step());
+                listener.stepStarted(result.step(), result.command());
                 result.output().forEach(line -> listener.output(result.step(), line));
                 clock.advanceMs(result.durationMs());
             }

@@ -2,11 +2,13 @@ package dev.opsdemo.verify;
 
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +39,8 @@ class VerifyTest {
         HarnessRun clean = verify(golden);
         assertEquals(0, clean.exitCode(), clean.all());
         assertTrue(clean.out().contains("verify: all 17 steps match"), clean.all());
+        List<String> shown = ShownCommands.assertReal(dir.resolve("ws/transcript.txt"));
+        assertTrue(shown.size() > 40, "every step shows its commands, some several: " + shown);
 
         Path push = golden.resolve("devops.push.txt");
         String original = Files.readString(push);
