@@ -36,6 +36,11 @@ public final class CommonOptions {
                     + "quietly.")
     String fromStep;
 
+    @Option(names = "--keep-running", description = "After the last step, keep the servers up (MLflow, the model "
+            + "server, the app, the Git remote) so the shown commands can be tried by hand; Enter, q or Ctrl-C then "
+            + "stops everything.")
+    boolean keepRunning;
+
     @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
     boolean noColor;
 

@@ -43,10 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     List<Lane> lanes(RepoLayout repo, Workspace workspace) {
         List<Lane> lanes = new ArrayList<>();
         if (only != Only.mlops) {
-            lanes.add(new DevopsLane(repo, workspace).lane());
+            lanes.add(new DevopsLane(repo, workspace, options.keepRunning).lane());
         }
         if (only != Only.devops) {
-            lanes.add(new MlopsLane(repo, workspace, mlops.settings(repo)).lane());
+            lanes.add(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane());
         }
         return lanes;
     }

@@ -26,6 +26,6 @@ final class DevopsCommand implements Callable<Integer> {
         RepoLayout repo = RepoLayout.locate();
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
         return RunSession.run(top, options, workspace, new Secrets(),
-                List.of(new DevopsLane(repo, workspace).lane()), List.of());
+                List.of(new DevopsLane(repo, workspace, options.keepRunning).lane()), List.of());
     }
 }

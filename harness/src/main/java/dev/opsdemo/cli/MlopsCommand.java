@@ -30,6 +30,6 @@ final class MlopsCommand implements Callable<Integer> {
         RepoLayout repo = RepoLayout.locate();
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
         return RunSession.run(top, options, workspace, new Secrets(),
-                List.of(new MlopsLane(repo, workspace, mlops.settings(repo)).lane()), List.of());
+                List.of(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane()), List.of());
     }
 }

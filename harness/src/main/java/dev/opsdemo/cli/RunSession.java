@@ -73,7 +73,7 @@ final class RunSession {
             top.out().println("workspace: " + repair);
             transcript.println("workspace: " + repair);
         }
-        Keyboard keyboard = live.live() ? Keyboard.open(System.in) : null;
+        Keyboard keyboard = live.live() || options.keepRunning ? Keyboard.open(System.in) : null;
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live()), top.out(),
                 live, keyboard);
         List<RunListener> listeners = new ArrayList<>();
@@ -104,10 +104,15 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
+            Runner.Hold hold = options.keepRunning ? new KeepRunning(top.out(), keyboard) : null;
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
-                    presenter);
-            top.out().println("Records in " + workspace.root() + ": summary.json, transcript.txt, transcript.cast, "
-                    + "report.md, report.html");
+                    presenter, hold == null ? null : done -> {
+                        printRecords(top, workspace);
+                        hold.await(done);
+                    });
+            if (hold == null || !summary.passed()) {  // a failed run is not held
+                printRecords(top, workspace);
+            }
             return summary.exitCode();
         } finally {
             if (keyboard != null) {
@@ -122,6 +127,11 @@ final class RunSession {
                 // The hook is running: it waited for us and the JVM exits with the signal's code.
             }
         }
+    }
+
+    private static void printRecords(HarnessCommand top, Workspace workspace) {
+        top.out().println("Records in " + workspace.root() + ": summary.json, transcript.txt, transcript.cast, "
+                + "report.md, report.html");
     }
 
     private static void requireKnownStep(String fromStep, List<Lane> lanes) {

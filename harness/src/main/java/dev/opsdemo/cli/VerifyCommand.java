@@ -75,6 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
         };
         DemoCommand demo = new DemoCommand();
         demo.mlops = mlops;
+        demo.options = options;
         int exit = RunSession.run(top, options, workspace, new Secrets(), demo.lanes(repo, workspace),
                 List.of(capture), Duration.ofSeconds(stepTimeout));
         RunSummary summary = finished.get();

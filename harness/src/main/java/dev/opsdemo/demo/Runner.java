@@ -65,18 +65,45 @@ public final class Runner {
         this.stepTimeout = stepTimeout;
     }
 
+    /**
+     * What keeps a passed run's servers up after its last step, until someone says stop; the records are written by
+     * then. Returns on its own, or is interrupted by Ctrl-C.
+     */
+    @FunctionalInterface
+    public interface Hold {
+        void await(RunSummary summary) throws InterruptedException;
+    }
+
     public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate) {
+        return run(lanes, schedule, gate, null);
+    }
+
+    /** {@code hold}: null stops what the steps started as soon as they end. */
+    public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate, Hold hold) {
         lanes.forEach(lane -> values.put(lane.name(), lane.values()));
         tell(listener -> listener.runStarted(lanes));
+        RunSummary held = null;
         try {
             if (schedule == Schedule.PARALLEL && lanes.size() > 1) {
                 runInParallel(lanes, gate);
             } else {
                 runSteps(Schedule.interleave(lanes), gate);
             }
+            if (hold != null && mayStart()) {
+                held = finish(lanes);
+                holdOpen(hold, held);
+            }
         } finally {
             cleanup.close();
         }
+        RunSummary summary = held != null ? held : finish(lanes);
+        if (listenerFailure.get() != null) {
+            throw listenerFailure.get();
+        }
+        return summary;
+    }
+
+    private RunSummary finish(List<Lane> lanes) {
         List<StepResult> ordered = Schedule.interleave(lanes).stream().map(results::get)
                 .filter(java.util.Objects::nonNull).toList();
         int code = interrupted ? interruptCode
@@ -84,10 +111,21 @@ public final class Runner {
         RunSummary summary = new RunSummary(code == EXIT_OK, code, ordered, Facts.byLane(ordered),
                 Facts.summaryFields(ordered));
         tell(listener -> listener.runFinished(summary));
-        if (listenerFailure.get() != null) {
-            throw listenerFailure.get();
-        }
         return summary;
+    }
+
+    private void holdOpen(Hold hold, RunSummary summary) {
+        workers.add(Thread.currentThread());  // so that Ctrl-C's interrupt() ends the hold
+        try {
+            if (!interrupted) {
+                hold.await(summary);
+            }
+        } catch (InterruptedException e) {
+            // Stopped by Ctrl-C or SIGTERM: the cleanup below stops everything, as after any run.
+        } finally {
+            workers.remove(Thread.currentThread());
+            Thread.interrupted();
+        }
     }
 
     /** From the Ctrl-C hook: stop what runs now; the current steps end as interrupted. */

@@ -28,6 +28,7 @@ public final class DevopsLane {
     public static final String REPOSITORY = "sample-app.git";
 
     private final Workspace workspace;
+    private final boolean keepRunning;
     private final Path bareRepository;
     private final SampleAppRepository repository;
     private final MavenBuild build;
@@ -42,6 +43,12 @@ public final class DevopsLane {
     private static final double MONITOR_INTERVAL_SECONDS = 0.2;
 
     public DevopsLane(RepoLayout repo, Workspace workspace) {
+        this(repo, workspace, false);
+    }
+
+    /** {@code keepRunning}: the app stays up after the monitor step, until the run ends (--keep-running). */
+    public DevopsLane(RepoLayout repo, Workspace workspace, boolean keepRunning) {
+        this.keepRunning = keepRunning;
         this.workspace = workspace;
         this.bareRepository = workspace.devops().resolve("remote").resolve(REPOSITORY);
         this.repository = new SampleAppRepository(repo.sampleApp(), workspace.devops().resolve("sample-app"));
@@ -260,8 +267,12 @@ public final class DevopsLane {
         context.note(String.format(java.util.Locale.ROOT, "uptime %d/%d checks healthy, latency p50 %d ms, max %d ms",
                 report.checks() - report.failures(), report.checks(), report.p50Ms(), report.maxMs()));
         context.note("the service's health is all DevOps monitors: its code does not change until the next commit");
-        app.close();
-        context.note("stopped the app (the java process devops.deploy started)");
+        if (keepRunning) {
+            context.note("the app keeps running (--keep-running)");
+        } else {
+            app.close();
+            context.note("stopped the app (the java process devops.deploy started)");
+        }
         context.fact("monitoring", java.util.Map.of("checks", report.checks(), "failures", report.failures(),
                 "p50Ms", report.p50Ms()));
         if (report.failures() > 0) {

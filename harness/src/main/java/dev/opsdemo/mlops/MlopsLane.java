@@ -53,6 +53,7 @@ public final class MlopsLane {
     private final RepoLayout repo;
     private final Workspace workspace;
     private final MlopsSettings settings;
+    private final boolean keepRunning;
     private final PythonEnv python;
     private final MlflowStore store;
     private MlflowServers.Plan plan;
@@ -74,6 +75,12 @@ public final class MlopsLane {
     private final ObjectNode monitoring = JSON.createObjectNode();
 
     public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
+        this(repo, workspace, settings, false);
+    }
+
+    /** {@code keepRunning}: the model server stays up after the monitor step, until the run ends. */
+    public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings, boolean keepRunning) {
+        this.keepRunning = keepRunning;
         this.repo = repo;
         this.workspace = workspace;
         this.settings = settings;
@@ -149,7 +156,7 @@ public final class MlopsLane {
             case "MLFLOW_IMAGE" -> plan == null ? null : plan.image();
             case "STORE" -> store.dir().toAbsolutePath().toString();
             case "WORKSPACE" -> workspace.root().toString();
-            case "MLFLOW_TRACKING_URI" -> server == null ? null : server.trackingUri();
+            case "MLFLOW_TRACKING_URI" -> server != null ? server.trackingUri() : plan == null ? null : plan.url();
             case "ML_PROJECT" -> repo.sampleMlProject().toString();
             case "RUN_ID" -> runId;
             case "VERSION" -> modelVersion;
@@ -430,6 +437,7 @@ public final class MlopsLane {
         context.fact("prediction", prediction);
         context.fact("predictionLabel", Integer.parseInt(row.label()));
         context.fact("servedModel", championUri());
+        context.fact("modelServerUrl", modelServer.baseUrl());
     }
 
     private String championUri() {
@@ -454,8 +462,16 @@ public final class MlopsLane {
         retrainNeeded = "true".equals(tags.get("retrain.needed"));
         context.note("read back monitoring run " + monitoringRun + " in experiment '" + MONITORING_EXPERIMENT
                 + "': retrain.needed=" + retrainNeeded);
-        modelServer.close();
-        context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
+        if (keepRunning) {
+            context.note("the model server keeps running (--keep-running)");
+        } else {
+            modelServer.close();
+            context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
+        }
+        String monitoringUrl = server.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId() + "/runs/"
+                + monitoringRun;
+        context.note("UI: " + monitoringUrl);
+        context.fact("monitoringRunUrl", monitoringUrl);
         Map<String, Object> drift = new LinkedHashMap<>();
         List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
         metrics.forEach((key, value) -> {

@@ -40,6 +40,9 @@ class ExportedScriptTest {
         Leftovers.assertNoChildProcesses();
     }
 
+    @TempDir
+    Path demoWorkspace;
+
     @Test
     void theExportedScriptRunsBothLanesAndStopsEveryServerItStarted() throws Exception {
         HarnessRun export = HarnessRun.of("commands");
@@ -94,5 +97,13 @@ class ExportedScriptTest {
                 .filter(p -> p.info().commandLine().map(line -> line.contains(work.toString())).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
         assertEquals(List.of(), strays, "processes still running in " + work);
+
+        // The demo in local mode, the same steps run by the harness, leaves the same MLflow content.
+        HarnessRun demo = HarnessRun.of("demo", "--non-interactive", "--mlflow", "local", "--workspace",
+                demoWorkspace.toString());
+        assertEquals(0, demo.exitCode(), demo.all());
+        assertEquals(MlflowWitness.content(demoWorkspace.resolve("mlops/mlflow/mlflow.db")).toPrettyString(),
+                MlflowWitness.content(work.resolve("mlflow.db")).toPrettyString(),
+                "the script's MLflow store (actual) holds what the demo's does (expected)");
     }
 }

@@ -81,7 +81,7 @@ class MonitoringTest {
                 .get("experiment_runs").asInt());
         assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.MONITORING_EXPERIMENT)
                 .get("experiment_runs").asInt());
-        assertTrue(run.out().contains("→ monitoring run " + monitoring.get("monitoringRunId").asText()
+        assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
                 + " in experiment 'monitoring': retrain.needed=true"), run.all());
     }
 

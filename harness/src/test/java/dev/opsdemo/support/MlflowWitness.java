@@ -19,6 +19,20 @@ public final class MlflowWitness {
         return read(repoRoot().resolve(".venv"), mlflowDb, model, experiment);
     }
 
+    /**
+     * What a store holds, without what differs between two equal runs (ids, times, paths, ports): see
+     * store_content.py. Two stores the same workflow left compare equal.
+     */
+    public static JsonNode content(Path mlflowDb) throws Exception {
+        Path script = Path.of(MlflowWitness.class.getResource("/store_content.py").toURI());
+        Shell.Output output = Shell.run(mlflowDb.getParent(), repoRoot().resolve(".venv/bin/python").toString(),
+                script.toString(), mlflowDb.toString());
+        if (output.exitCode() != 0) {
+            throw new AssertionError("store_content.py failed:\n" + output.text());
+        }
+        return new ObjectMapper().readTree(output.lines().get(output.lines().size() - 1));
+    }
+
     /** Read with the MLflow of this venv: the one that wrote the store (another would migrate its schema). */
     public static JsonNode read(Path venv, Path mlflowDb, String model, String experiment) throws Exception {
         Path script = Path.of(MlflowWitness.class.getResource("/registry_facts.py").toURI());
