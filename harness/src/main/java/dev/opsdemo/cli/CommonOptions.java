@@ -2,6 +2,7 @@ package dev.opsdemo.cli;
 
 import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.UsageException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -49,7 +50,20 @@ public final class CommonOptions {
     }
 
     LiveSettings liveSettings(boolean terminal) {
+        validate();
         boolean isLive = (live || terminal) && !nonInteractive;
-        return new LiveSettings(isLive, Math.max(0, typingSpeed), autoAdvance, fromStep);
+        return new LiveSettings(isLive, typingSpeed, autoAdvance, fromStep);
+    }
+
+    /** @throws UsageException for a value no run could use (exit 2; called before the workspace is touched) */
+    void validate() {
+        if (typingSpeed < 0 || typingSpeed > 1000) {
+            throw new UsageException("--typing-speed " + typingSpeed + " is not between 0 and 1000 milliseconds "
+                    + "per character", "pass 0 to print commands at once, or e.g. 25");
+        }
+        if (autoAdvance != null && (autoAdvance < 0 || autoAdvance > 3600)) {
+            throw new UsageException("--auto-advance " + autoAdvance + " is not between 0 and 3600 seconds",
+                    "pass how long each step's command stays on screen before it runs, e.g. 5");
+        }
     }
 }

@@ -36,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RepoLayout repo = RepoLayout.locate();
+        options.validate();
+        mlops.settings(repo);  // its checks, before the workspace is touched
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
         return RunSession.run(top, options, workspace, new Secrets(), lanes(repo, workspace), List.of());
     }

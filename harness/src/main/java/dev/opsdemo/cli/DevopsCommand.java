@@ -24,6 +24,7 @@ final class DevopsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RepoLayout repo = RepoLayout.locate();
+        options.validate();
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
         return RunSession.run(top, options, workspace, new Secrets(),
                 List.of(new DevopsLane(repo, workspace, options.keepRunning).lane()), List.of());

@@ -28,6 +28,8 @@ final class MlopsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RepoLayout repo = RepoLayout.locate();
+        options.validate();
+        mlops.settings(repo);  // its checks, before the workspace is touched
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
         return RunSession.run(top, options, workspace, new Secrets(),
                 List.of(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane()), List.of());

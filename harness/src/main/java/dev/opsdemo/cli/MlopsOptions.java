@@ -76,12 +76,27 @@ public final class MlopsOptions {
             throw new dev.opsdemo.workspace.UsageException("--min-accuracy " + minAccuracy
                     + " is not between 0 and 1", "pass a fraction such as 0.8");
         }
+        if (promoteMargin < 0 || promoteMargin >= 1) {
+            throw new dev.opsdemo.workspace.UsageException("--promote-margin " + promoteMargin
+                    + " is not at least 0 and below 1", "pass how much more accuracy a challenger needs, e.g. 0.02");
+        }
+        requireName("--experiment", experiment);
+        requireName("--model-name", modelName);
         Map<String, String> training = new LinkedHashMap<>(params);
         String trainingData = data != null ? data : training.getOrDefault("data", MlopsSettings.DEFAULT_DATA);
         training.remove("data");
         return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
                 productionData, retrainParams, promoteMargin,
                 venv != null ? venv.toAbsolutePath().normalize() : repo.venv());
+    }
+
+    /** MLflow names appear in URLs, JSON bodies and shell lines: letters, digits and . _ - only. */
+    private static void requireName(String option, String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new dev.opsdemo.workspace.UsageException(option + " '" + name + "' is not a name MLflow and the "
+                    + "shown commands can carry as it is", "use letters, digits, '.', '_' and '-' (at most 100), "
+                    + "e.g. churn-classifier");
+        }
     }
 
     static final class TargetConverter implements ITypeConverter<MlflowTarget> {

@@ -57,7 +57,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (stepTimeout < 1) {
+            throw new dev.opsdemo.workspace.UsageException("--step-timeout " + stepTimeout + " is not a positive "
+                    + "number of seconds", "pass how long a step may run, e.g. 300");
+        }
         RepoLayout repo = RepoLayout.locate();
+        options.validate();
+        mlops.settings(repo);  // its checks, before the workspace is emptied
         options.nonInteractive = true;
         if (!spec.commandLine().getParseResult().hasMatchedOption("--mlflow")) {
             // The golden files describe one mode; local needs no Docker engine, so it is the same everywhere.

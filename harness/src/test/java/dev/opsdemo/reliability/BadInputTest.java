@@ -2,12 +2,16 @@ package dev.opsdemo.reliability;
 
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,37 @@ class BadInputTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * Values no run could use, given through scripts/harness.sh as a user or CI would: each is refused with exit 2
+     * and the rule, before anything starts (no step header, no workspace).
+     */
+    @Test
+    void impossibleOptionValuesAreRefusedWithTheRuleBeforeAnythingStarts() throws Exception {
+        Path workspace = dir.resolve("never-created");
+        String[][] cases = {
+                {"--typing-speed -5 is not between 0 and 1000", "demo", "--typing-speed", "-5"},
+                {"--auto-advance -1 is not between 0 and 3600", "demo", "--auto-advance", "-1"},
+                {"--min-accuracy 1.5 is not between 0 and 1", "mlops", "--min-accuracy", "1.5"},
+                {"--promote-margin -0.1 is not at least 0", "demo", "--promote-margin", "-0.1"},
+                {"--model-name 'my model' is not a name", "mlops", "--model-name", "my model"},
+                {"--experiment '' is not a name", "demo", "--experiment", ""},
+                {"--step-timeout 0 is not a positive number", "verify", "--step-timeout", "0"},
+        };
+        for (String[] bad : cases) {
+            List<String> argv = new java.util.ArrayList<>(List.of(
+                    MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString(), bad[1], "--non-interactive",
+                    "--workspace", workspace.toString()));
+            argv.addAll(List.of(bad).subList(2, bad.length));
+            Shell.Output run = Shell.run(dir, Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path")),
+                    argv.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), String.join(" ", argv) + "\n" + run.text());
+            assertTrue(run.text().contains(bad[0]), run.text());
+            assertTrue(run.text().contains("next:"), "says what to do instead:\n" + run.text());
+            assertFalse(run.text().contains("▶"), "no step ran:\n" + run.text());
+            assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
+        }
+    }
 
     @Test
     void anUnknownFromStepIsAUsageErrorListingTheValidIds() {
