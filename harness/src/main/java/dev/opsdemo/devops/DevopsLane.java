@@ -6,7 +6,7 @@ import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
-import dev.opsdemo.exec.Ports;
+import dev.opsdemo.exec.ChosenPort;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -37,7 +37,8 @@ public final class DevopsLane {
     private CommitSummary commit;
     private SampleAppRepository.NextCommit next;
     private Path credentialStore;
-    private int appPort;
+    /** Chosen when the deploy step's command is shown, so the line on screen names the port the app gets. */
+    private final ChosenPort appPort = new ChosenPort();
     private AppDeployment app;
     private static final int MONITOR_CHECKS = 10;
     private static final double MONITOR_INTERVAL_SECONDS = 0.2;
@@ -111,17 +112,9 @@ public final class DevopsLane {
             case "RELEASE" -> next == null ? null : String.valueOf(next.release());
             case "REMOTE_URL" -> remote == null ? null : remote.url();
             case "GIT_CREDENTIALS" -> credentialStore == null ? null : credentialStore.toString();
-            case "APP_PORT" -> String.valueOf(appPort());
+            case "APP_PORT" -> String.valueOf(appPort.get());
             default -> null;
         };
-    }
-
-    /** Picked when the deploy step's command is shown, so the line on screen names the port the app gets. */
-    private synchronized int appPort() {
-        if (appPort == 0) {
-            appPort = Ports.freeLoopbackPort();
-        }
-        return appPort;
     }
 
     private Command commitCommand() {
@@ -246,7 +239,7 @@ public final class DevopsLane {
 
     private void deploy(StepContext context) throws Exception {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
-        app = AppDeployment.start(context, build.jar(), appPort());
+        app = AppDeployment.start(context, build.jar(), appPort.get());
         HttpResponse<String> health = app.get("/health");
         context.out(health.body());
         HttpResponse<String> greeting = app.get("/greeting?name=learner");

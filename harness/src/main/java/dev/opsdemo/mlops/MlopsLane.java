@@ -10,7 +10,7 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
-import dev.opsdemo.exec.Ports;
+import dev.opsdemo.exec.ChosenPort;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.mlflow.api.proto.Service;
@@ -66,7 +66,8 @@ public final class MlopsLane {
     private String gitCommit;
     private String datasetDigest;
     private ModelServer modelServer;
-    private int servePort;
+    /** Chosen when the serve step's command is shown, so the line on screen names the port the server gets. */
+    private final ChosenPort servePort = new ChosenPort();
     private String monitoringRunId;
     private int freshRows;
     private boolean retrainNeeded;
@@ -160,20 +161,12 @@ public final class MlopsLane {
             case "ML_PROJECT" -> repo.sampleMlProject().toString();
             case "RUN_ID" -> runId;
             case "VERSION" -> modelVersion;
-            case "SERVE_PORT" -> String.valueOf(servePort());
+            case "SERVE_PORT" -> String.valueOf(servePort.get());
             case "MONITOR_RUN_ID" -> monitoringRunId;
             case "CHALLENGER_VERSION" -> challengerVersion;
             case "HOLDOUT" -> holdout;
             default -> null;
         };
-    }
-
-    /** Picked when the serve step's command is shown, so the line on screen names the port the server gets. */
-    private synchronized int servePort() {
-        if (servePort == 0) {
-            servePort = Ports.freeLoopbackPort();
-        }
-        return servePort;
     }
 
     private Command serveCommand() {
@@ -423,7 +416,7 @@ public final class MlopsLane {
         LabelledRow row = servedRow();
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         modelServer = ModelServer.start(context, python, server.trackingUri(), championUri(), workspace.mlops(),
-                servePort());
+                servePort.get());
         context.out(modelServer.ping().body().strip());
         HttpResponse<String> response = modelServer.invoke(JSON.writeValueAsString(row.request()));
         context.out(response.body());
