@@ -30,7 +30,7 @@ class ContainerInterruptTest {
         Docker.require();
         // While Testcontainers is still creating the container and waiting for /health.
         try (HarnessProcess harness = mlops()) {
-            harness.awaitLine("Starting MLflow in a container from ", Duration.ofSeconds(120));
+            harness.awaitLine("→ starting MLflow in a container from ", Duration.ofSeconds(120));
             awaitContainer(harness);
             harness.signal("INT");
             assertEquals(130, harness.awaitExit(Duration.ofSeconds(25)), harness.output());
