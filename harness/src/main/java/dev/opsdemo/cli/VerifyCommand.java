@@ -5,6 +5,7 @@ import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.mlops.MlflowTarget;
 import dev.opsdemo.verify.GoldenFiles;
+import dev.opsdemo.verify.JunitXml;
 import dev.opsdemo.verify.Verification;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.UsageException;
@@ -50,6 +51,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--golden-dir", paramLabel = "DIR", description = "Where the golden files are "
             + "(default: golden/ in the checkout).")
     Path goldenDir;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "Also write the result as JUnit XML, a test case per step with its diff as the failure, "
+                    + "for CI dashboards.")
+    Path junitXml;
 
     @Option(names = "--step-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Fail a step that runs longer than this (default: ${DEFAULT-VALUE}).")
@@ -97,7 +103,12 @@ final class VerifyCommand implements Callable<Integer> {
             top.out().println("Updated " + written + " golden file(s).");
             return exit;
         }
-        int mismatches = verification.check(summary, top.out());
+        List<Verification.Verdict> verdicts = verification.check(summary, top.out());
+        long mismatches = verdicts.stream().filter(verdict -> !verdict.matched()).count();
+        if (junitXml != null) {
+            JunitXml.write(junitXml, verdicts);
+            top.out().println("JUnit XML: " + junitXml);
+        }
         top.out().println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"
                 : "verify: " + mismatches + " step(s) do not match");
         return exit != 0 ? exit : (mismatches == 0 ? 0 : 1);

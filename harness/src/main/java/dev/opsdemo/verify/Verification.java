@@ -48,31 +48,37 @@ public final class Verification {
         return lines;
     }
 
-    /** Prints a diff per mismatching step; returns the number of mismatches. */
-    public int check(RunSummary summary, PrintStream out) throws IOException {
+    /** How one step compared: matched, or why not (the lines of its diff, if any). */
+    public record Verdict(StepResult result, boolean matched, String message, List<String> diff) {
+    }
+
+    /** Prints a line per step, with a diff per mismatching one; returns every step's verdict, in run order. */
+    public List<Verdict> check(RunSummary summary, PrintStream out) throws IOException {
         Redactor redactor = new Redactor(workspace, repoRoot);
         GoldenMatcher matcher = new GoldenMatcher(Map.of("WORKSPACE", workspace.toString(),
                 "REPO", repoRoot.toString()));
-        int mismatches = 0;
+        List<Verdict> verdicts = new java.util.ArrayList<>();
         for (StepResult result : summary.results()) {
             String id = result.step().id();
             List<String> actual = shown(result);
-            List<String> redacted = redactor.redact(actual);
             Optional<List<String>> expected = golden.read(id);
+            Verdict verdict;
             if (result.status() == StepStatus.SKIPPED) {
-                out.println("✘ " + id + ": did not run (an earlier step failed)");
-                mismatches++;
+                verdict = new Verdict(result, false, "did not run (an earlier step failed)", List.of());
             } else if (expected.isEmpty()) {
-                out.println("✘ " + id + ": no golden file " + golden.file(id) + " (create it with --update-golden)");
-                mismatches++;
+                verdict = new Verdict(result, false, "no golden file " + golden.file(id)
+                        + " (create it with --update-golden)", List.of());
             } else if (!matcher.matches(expected.get(), actual)) {
-                out.println("✘ " + id + ": output differs from " + golden.file(id) + " (- expected, + actual):");
-                LineDiff.diff(expected.get(), redacted).forEach(line -> out.println("    " + line));
-                mismatches++;
+                verdict = new Verdict(result, false, "output differs from " + golden.file(id)
+                        + " (- expected, + actual)", LineDiff.diff(expected.get(), redactor.redact(actual)));
             } else {
-                out.println("✔ " + id + ": matches " + repoRoot.relativize(golden.file(id)));
+                verdict = new Verdict(result, true, "matches " + repoRoot.relativize(golden.file(id)), List.of());
             }
+            out.println((verdict.matched() ? "✔ " : "✘ ") + id + ": " + verdict.message()
+                    + (verdict.diff().isEmpty() ? "" : ":"));
+            verdict.diff().forEach(line -> out.println("    " + line));
+            verdicts.add(verdict);
         }
-        return mismatches;
+        return verdicts;
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsdemo.verify;
 
+import dev.opsdemo.devops.TestReport;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.ShownCommands;
@@ -47,12 +48,22 @@ class VerifyTest {
         assertTrue(original.contains(" * [new branch]      main -> main"), original);
         Files.writeString(push, original.replace(" * [new branch]      main -> main",
                 " * [new branch]      main -> trunk"));
-        HarnessRun broken = verify(golden);
+        Path junit = dir.resolve("ci/TEST-verify.xml");
+        HarnessRun broken = verify(golden, "--junit-xml", junit.toString());
         assertEquals(1, broken.exitCode(), broken.all());
         assertTrue(broken.out().contains("✘ devops.push: output differs from " + push), broken.all());
         assertTrue(broken.out().contains("- " + " * [new branch]      main -> trunk"), broken.all());
         assertTrue(broken.out().contains("+ " + " * [new branch]      main -> main"), broken.all());
         assertTrue(broken.out().contains("verify: 1 step(s) do not match"), broken.all());
+        // Read back as JUnit XML, by the parser the DevOps lane's test gate uses for Surefire's reports.
+        TestReport report = TestReport.read(junit.getParent());
+        assertEquals(17, report.run(), "a test case per step");
+        assertEquals(1, report.failed());
+        assertEquals(List.of("devops.push: output differs from " + push + " (- expected, + actual)"),
+                report.failures());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("- " + " * [new branch]      main -&gt; trunk"), "the diff is the failure's text:\n"
+                + xml);
 
         HarnessRun update = verify(golden, "--update-golden");
         assertEquals(0, update.exitCode(), update.all());
