@@ -57,6 +57,10 @@ public final class CommonOptions {
 
     /** @throws UsageException for a value no run could use (exit 2; called before the workspace is touched) */
     void validate() {
+        if (live && nonInteractive) {
+            throw new UsageException("--live and --non-interactive contradict each other",
+                    "pass --live to present step by step, or --non-interactive for CI (the default without a terminal)");
+        }
         if (typingSpeed < 0 || typingSpeed > 1000) {
             throw new UsageException("--typing-speed " + typingSpeed + " is not between 0 and 1000 milliseconds "
                     + "per character", "pass 0 to print commands at once, or e.g. 25");

@@ -64,8 +64,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (stepTimeout < 1) {
-            throw new dev.opsdemo.workspace.UsageException("--step-timeout " + stepTimeout + " is not a positive "
+            throw new UsageException("--step-timeout " + stepTimeout + " is not a positive "
                     + "number of seconds", "pass how long a step may run, e.g. 300");
+        }
+        if (options.live) {
+            throw new UsageException("verify runs without pauses; --live does not apply to it",
+                    "drop --live, or present the demo with `demo --live`");
         }
         RepoLayout repo = RepoLayout.locate();
         options.validate();

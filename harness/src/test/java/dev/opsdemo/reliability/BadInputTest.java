@@ -43,6 +43,8 @@ class BadInputTest {
                 {"--model-name 'my model' is not a name", "mlops", "--model-name", "my model"},
                 {"--experiment '' is not a name", "demo", "--experiment", ""},
                 {"--step-timeout 0 is not a positive number", "verify", "--step-timeout", "0"},
+                {"--live and --non-interactive contradict each other", "demo", "--live"},
+                {"--live does not apply to it", "verify", "--live"},
         };
         for (String[] bad : cases) {
             List<String> argv = new java.util.ArrayList<>(List.of(
