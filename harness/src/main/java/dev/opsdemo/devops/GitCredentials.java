@@ -1,11 +1,11 @@
 package dev.opsdemo.devops;
 
+import dev.opsdemo.workspace.AtomicFile;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -39,17 +39,9 @@ public record GitCredentials(String username, String password) {
         Files.createDirectories(devopsDir);
         props.setProperty("username", created.username());
         props.setProperty("password", created.password());
-        Path partial = devopsDir.resolve(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            props.store(out, "Git remote credentials for this workspace; never printed by the harness");
-        }
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Best effort on file systems without POSIX permissions.
-        }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        java.io.StringWriter text = new java.io.StringWriter();
+        props.store(text, "Git remote credentials for this workspace; never printed by the harness");
+        AtomicFile.writePrivate(file, text.toString());
         return created;
     }
 
@@ -64,18 +56,8 @@ public record GitCredentials(String username, String password) {
     public Path writeCredentialStore(Path devopsDir, String remoteUrl) throws IOException {
         java.net.URI uri = java.net.URI.create(remoteUrl);
         Path file = devopsDir.resolve(STORE_FILE_NAME);
-        Path partial = devopsDir.resolve(STORE_FILE_NAME + ".tmp");
-        Files.deleteIfExists(partial);
-        Files.createFile(partial);
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Best effort on file systems without POSIX permissions.
-        }
-        Files.writeString(partial, uri.getScheme() + "://" + username + ":" + password + "@" + uri.getHost() + ":"
+        AtomicFile.writePrivate(file, uri.getScheme() + "://" + username + ":" + password + "@" + uri.getHost() + ":"
                 + uri.getPort() + "\n");
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 

@@ -9,12 +9,11 @@ import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.workspace.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +72,7 @@ public final class SummaryJsonListener implements RunListener {
         }
         root.set("facts", Facts.byLane(steps));
         try {
-            Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(partial, secrets.mask(JSON.writeValueAsString(root)) + "\n");
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, secrets.mask(JSON.writeValueAsString(root)) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,5 +1,6 @@
 package dev.opsdemo.verify;
 
+import dev.opsdemo.workspace.AtomicFile;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -11,7 +12,6 @@ import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,11 +60,10 @@ public final class JunitXml {
             var transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Path partial = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-            transformer.transform(new DOMSource(xml), new StreamResult(partial.toFile()));
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            transformer.transform(new DOMSource(xml), new StreamResult(text));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.write(file, text.toString());
         } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
             throw new IOException("cannot write JUnit XML to " + file + ": " + e.getMessage(), e);
         }
