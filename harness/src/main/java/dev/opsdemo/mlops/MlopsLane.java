@@ -38,9 +38,6 @@ public final class MlopsLane {
     static final String VALIDATE = "validate";
     static final String MONITOR = "monitor";
     static final String EVALUATE = "evaluate";
-    /** The REST reads the inspect and gate steps show, {@code ${RUN_ID}} filled in when they run. */
-    private static final String RUN_PATH = "runs/get?run_id=${RUN_ID}";
-    private static final String ACCURACY_PATH = "metrics/get-history?run_id=${RUN_ID}&metric_key=accuracy";
     /** How long the model server may take to load the model before it answers. */
     private static final int SERVE_WAIT_SECONDS = 180;
     /** Where the checks of the data are recorded, apart from the training runs they guard. */
@@ -112,12 +109,13 @@ public final class MlopsLane {
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", RUN_PATH)),
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"))),
                         needsServer(this::inspect)),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ACCURACY_PATH)),
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
+                                ModelRegistry.accuracyPath("${RUN_ID}"))),
                         needsServer(this::gate)),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
                         "Releasing in MLOps means registering a new model version and pointing the '"
@@ -321,10 +319,14 @@ public final class MlopsLane {
     }
 
     private void inspect(StepContext context) throws Exception {
-        String body = client.sendGet(RUN_PATH.replace("${RUN_ID}", runId));
-        body.lines().forEach(context::out);
-        JsonNode run = JSON.readTree(body).path("run");
-        modelSource = ModelSource.of(JSON.readTree(body));
+        JsonNode answer = registry.read(context, ModelRegistry.runPath(runId));
+        if (answer == null) {
+            throw new StepFailedException("run " + runId + " is not on the tracking server " + server.trackingUri(),
+                    "mlflow run reported it, but the server answers 404 for it",
+                    "check that the training ran against this server (MLFLOW_TRACKING_URI)");
+        }
+        JsonNode run = answer.path("run");
+        modelSource = ModelSource.of(answer);
         Map<String, String> params = keyValues(run.at("/data/params"), JsonNode::asText);
         Map<String, Double> metrics = keyValues(run.at("/data/metrics"), JsonNode::asDouble);
         Map<String, String> tags = keyValues(run.at("/data/tags"), JsonNode::asText);
@@ -366,9 +368,8 @@ public final class MlopsLane {
 
     /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
     private void gate(StepContext context) throws Exception {
-        String body = client.sendGet(ACCURACY_PATH.replace("${RUN_ID}", runId));
-        body.lines().forEach(context::out);
-        JsonNode history = JSON.readTree(body).path("metrics");
+        JsonNode answer = registry.read(context, ModelRegistry.accuracyPath(runId));
+        JsonNode history = answer == null ? JSON.createArrayNode() : answer.path("metrics");
         if (history.isEmpty()) {
             throw new StepFailedException("run " + runId + " logged no accuracy metric",
                     "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
@@ -389,7 +390,7 @@ public final class MlopsLane {
 
     private void register(StepContext context) throws Exception {
         String name = settings.modelName();
-        if (!registry.exists(context, name, true)) {
+        if (!registry.exists(context, name)) {
             registry.createRegisteredModel(context, name);
         }
         JsonNode created = registry.createVersion(context, name, modelSource, runId);

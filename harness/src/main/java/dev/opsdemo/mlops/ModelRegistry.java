@@ -36,13 +36,31 @@ public final class ModelRegistry {
         return "curl -sS \"" + trackingUri + API + path + "\"";
     }
 
-    /** Whether the registered model exists; {@code shown}: its curl line is the step's own command already. */
-    public boolean exists(StepContext context, String name, boolean shown) throws Exception {
-        return get(context, registeredModelPath(name), shown) != null;
+    /**
+     * A GET whose {@link #curlGet} line is the step's own command, shown already: prints the server's answer and
+     * returns it, or null when the server answers 404.
+     */
+    public JsonNode read(StepContext context, String path) throws Exception {
+        return get(context, path, true);
+    }
+
+    /** Whether the registered model exists, its GET being the step's own command (see {@link #read}). */
+    public boolean exists(StepContext context, String name) throws Exception {
+        return read(context, registeredModelPath(name)) != null;
     }
 
     public static String registeredModelPath(String name) {
         return "registered-models/get?name=" + encode(name);
+    }
+
+    /** A run, as {@code runs/get} answers; {@code runId} may be a command's {@code ${RUN_ID}} (ids are hex). */
+    public static String runPath(String runId) {
+        return "runs/get?run_id=" + runId;
+    }
+
+    /** A run's accuracy metric, as {@code metrics/get-history} answers; {@code runId} as in {@link #runPath}. */
+    public static String accuracyPath(String runId) {
+        return "metrics/get-history?run_id=" + runId + "&metric_key=accuracy";
     }
 
     public void createRegisteredModel(StepContext context, String name) throws Exception {
@@ -64,7 +82,7 @@ public final class ModelRegistry {
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
     public ModelSource modelOf(String runId) throws Exception {
-        return ModelSource.of(JSON.readTree(client.sendGet("runs/get?run_id=" + encode(runId))));
+        return ModelSource.of(JSON.readTree(client.sendGet(runPath(runId))));
     }
 
     /**
