@@ -73,11 +73,13 @@ public final class SampleAppRepository {
 
     public NextCommit nextCommit() throws IOException {
         if (!Files.isDirectory(workingCopy.resolve(".git"))) {
-            return new NextCommit(true, false, releaseIn(source), initialMessage(releaseIn(source)));
+            int release = releaseIn(source);
+            return new NextCommit(true, false, release, initialMessage(release));
         }
         try (Git git = Git.open(workingCopy.toFile())) {
             if (git.getRepository().resolve(Constants.HEAD) == null) {
-                return new NextCommit(false, false, readRelease(), initialMessage(readRelease()));
+                int release = readRelease();
+                return new NextCommit(false, false, release, initialMessage(release));
             }
         }
         int next = readRelease() + 1;
