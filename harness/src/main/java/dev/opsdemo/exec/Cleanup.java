@@ -36,12 +36,17 @@ public final class Cleanup implements AutoCloseable {
         this.problems = problems;
     }
 
+    /**
+     * Stops the resource at once when the run is already stopping (it was started in the moment between the signal
+     * and the step noticing it) and lists it as stopped, so the run still says what it stopped.
+     */
     public <T extends AutoCloseable> T register(String name, T resource) {
         synchronized (this) {
             if (!closing) {
                 entries.push(new Entry(name, resource));
                 return resource;
             }
+            stopped.add(name);
         }
         closeQuietly(new Entry(name, resource));
         throw new StoppingException(name);

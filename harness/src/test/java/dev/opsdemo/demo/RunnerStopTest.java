@@ -49,4 +49,22 @@ class RunnerStopTest {
         assertEquals(Runner.EXIT_TERMINATED, summary.exitCode());
         assertEquals("terminated by SIGTERM before lane.first; nothing was running", summary.results().get(0).failure());
     }
+
+    @Test
+    void aProcessStartedJustAfterTheSignalIsStoppedAndNamed() {
+        AtomicReference<Runner> runner = new AtomicReference<>();
+        runner.set(new Runner(List.of(), new Secrets(), null));
+        AtomicReference<Boolean> closed = new AtomicReference<>(false);
+        Step starting = new Step("lane.server", "lane", Stage.VERSION, "server", "caption", "true", context -> {
+            runner.get().interrupt();  // Ctrl-C lands after the process was spawned, before the step registered it
+            context.cleanup().register("mlflow server (pid 1)", () -> closed.set(true));
+        });
+        RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(starting))), Schedule.INTERLEAVED,
+                (step, command) -> StepGate.Decision.RUN);
+
+        assertEquals(Runner.EXIT_INTERRUPTED, summary.exitCode());
+        assertEquals(true, closed.get(), "stopped as soon as it was registered");
+        assertEquals("interrupted during lane.server; stopped: mlflow server (pid 1)",
+                summary.results().get(0).failure());
+    }
 }
