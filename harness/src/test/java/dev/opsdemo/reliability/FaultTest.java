@@ -1,6 +1,7 @@
 package dev.opsdemo.reliability;
 
 import dev.opsdemo.exec.Executables;
+import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
@@ -117,6 +118,8 @@ class FaultTest {
                     "the server's own last lines (its access log) are shown:\n" + out);
             assertTrue(out.contains("- mlops.inspect skipped"), out);
             NothingLeft.assertFor(harness, workspace);
+            // A failed run's recording too replays to its transcript, the failure and the closing lines included.
+            CastReplay.assertReplaysToTranscript(workspace);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.opsdemo.verify;
 
 import dev.opsdemo.devops.TestReport;
+import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.ShownCommands;
@@ -42,6 +43,7 @@ class VerifyTest {
         assertTrue(clean.out().contains("verify: all 17 steps match"), clean.all());
         List<String> shown = ShownCommands.assertReal(dir.resolve("ws/transcript.txt"));
         assertTrue(shown.size() > 40, "every step shows its commands, some several: " + shown);
+        CastReplay.assertReplaysToTranscript(dir.resolve("ws"));
 
         Path push = golden.resolve("devops.push.txt");
         String original = Files.readString(push);
