@@ -14,9 +14,10 @@ free_port() {
   fi
 }
 
-# Servers are started with setsid, so a server's process id is also the id of a process group holding everything
-# it forked (gunicorn's workers, git daemon's connections): stopping the group stops them all, and waiting until
-# it is empty means the port is free again when this returns.
+# Job control on: each command started in the background (a server's `... &`) gets a process group of its own,
+# whose id is its process id and which holds everything it forks (the MLflow server's workers, git daemon's
+# connections). Stopping the group stops them all, and waiting until it is empty means the port is free again.
+set -m
 stop_server() {
   kill -TERM -- "-$1" 2>/dev/null || return 0
   for _ in $(seq 100); do
@@ -28,6 +29,7 @@ stop_server() {
 
 stop_all_servers() {
   local pid
+  set +m  # no job notices ("Terminated ...") for the servers stopped here
   for pid in "${SERVERS[@]}"; do
     stop_server "$pid"
   done

@@ -40,7 +40,7 @@ final class CommandsCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("opsdemo-commands");
         try {
             List<Lane> lanes = lanes(repo, Workspace.open(scratch, repo), settings);
-            top.out().print(PlainScript.render(lanes, PlainScript.variables(repo, settings)));
+            top.out().print(PlainScript.render(lanes, PlainScript.variables(repo, settings), scratch));
             top.out().flush();
             return 0;
         } finally {

@@ -12,12 +12,16 @@ import dev.opsdemo.workspace.RepoLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +33,10 @@ import java.util.regex.Pattern;
 public final class PlainScript {
 
     static final String RESOURCES = "/commands/";
+    /** {@code ${NAME}} in a line of glue (a variable of the lane's, or one glue set). */
+    private static final Pattern USED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+    /** {@code NAME=...} or {@code export NAME=...} at the start of a line: the script sets NAME while it runs. */
+    private static final Pattern ASSIGNED = Pattern.compile("\\s*(?:export\\s+)?([A-Z][A-Z0-9_]*)=");
     private static final int WIDTH = 110;
 
     private PlainScript() {
@@ -36,23 +44,57 @@ public final class PlainScript {
 
     /**
      * The whole script. Of {@code variables}, those the emitted commands use become assignments at its top, in
-     * their order; the others are left out, so a one-lane script declares nothing it does not need.
+     * their order; the others are left out, so a one-lane script declares nothing it does not need. A step that
+     * {@linkplain Step#scripted is scripted} contributes its own lines: the values its lines name are the lane's
+     * (for the lanes made on {@code workspace}, which becomes {@code $WORK}), unless the step's glue sets them while
+     * the script runs.
      */
-    public static String render(List<Lane> lanes, Map<String, String> variables) {
-        StringBuilder body = new StringBuilder(resource("header.sh"));
+    public static String render(List<Lane> lanes, Map<String, String> variables, Path workspace) {
+        StringBuilder steps = new StringBuilder();
+        Map<String, Lane> named = new LinkedHashMap<>();
+        Set<String> setWhileRunning = new LinkedHashSet<>();
         for (Lane lane : lanes) {
-            optionalResource(lane.name() + ".sh").ifPresent(prelude -> body.append('\n').append(prelude));
+            optionalResource(lane.name() + ".sh").ifPresent(prelude -> steps.append('\n').append(prelude));
             for (Step step : lane.steps()) {
-                body.append('\n').append("# ").append("-".repeat(WIDTH - 2)).append('\n');
-                body.append("# [").append(step.id()).append("] ").append(step.title()).append('\n');
+                steps.append('\n').append("# ").append("-".repeat(WIDTH - 2)).append('\n');
+                steps.append("# [").append(step.id()).append("] ").append(step.title()).append('\n');
                 for (String line : wrap(step.caption(), WIDTH - 2)) {
-                    body.append("# ").append(line).append('\n');
+                    steps.append("# ").append(line).append('\n');
                 }
-                body.append("echo ").append(quote("==> [" + step.id() + "] " + step.title())).append('\n');
-                body.append(snippet(step.id()));
+                steps.append("echo ").append(quote("==> [" + step.id() + "] " + step.title())).append('\n');
+                if (step.script() == null) {
+                    steps.append(snippet(step.id()));
+                    continue;
+                }
+                Command command = step.command().get();
+                List<String> lines = scriptLines(step, command);
+                lines.forEach(line -> steps.append(line).append('\n'));
+                command.variables().forEach(name -> named.putIfAbsent(name, lane));
+                for (String line : lines) {
+                    Matcher used = USED.matcher(line);
+                    while (used.find()) {
+                        named.putIfAbsent(used.group(1), lane);
+                    }
+                    Matcher assigned = ASSIGNED.matcher(line);
+                    if (assigned.lookingAt()) {
+                        setWhileRunning.add(assigned.group(1));
+                    }
+                }
             }
         }
-        body.append('\n').append(resource("footer.sh"));
+        StringBuilder values = new StringBuilder();
+        named.forEach((name, lane) -> {
+            if (!setWhileRunning.contains(name) && !variables.containsKey(name)) {
+                values.append(name).append('=').append(value(name, lane, workspace, variables.get("REPO")))
+                        .append('\n');
+            }
+        });
+        StringBuilder body = new StringBuilder(resource("header.sh"));
+        if (!values.isEmpty()) {
+            body.append("\n# Values the steps' commands name, as the harness's run in this workspace has them.\n")
+                    .append(values);
+        }
+        body.append(steps).append('\n').append(resource("footer.sh"));
 
         StringBuilder out = new StringBuilder();
         out.append(resource("intro.sh").replace("@REPO@", variables.getOrDefault("REPO", "REPO")));
@@ -63,6 +105,44 @@ public final class PlainScript {
             }
         });
         return out.append('\n').append(body).toString();
+    }
+
+    /**
+     * A scripted step's lines: its glue around its own lines. A server the step starts in the background
+     * ({@code ... &}) writes to a log of its own and is recorded for the exit trap, which stops it.
+     */
+    private static List<String> scriptLines(Step step, Command command) {
+        List<String> lines = new ArrayList<>(step.script().before());
+        for (String line : command.asScript()) {
+            if (line.startsWith("mlflow run ")) {
+                // Kept in a log too: the run id the glue after it reads is in `mlflow run`'s last lines.
+                lines.add(line + " 2>&1 | tee \"$WORK/logs/" + step.id() + ".log\"");
+            } else if (line.endsWith(" &")) {
+                lines.add(line.substring(0, line.length() - 2) + " >\"$WORK/logs/" + step.id() + ".log\" 2>&1 &");
+                lines.add("SERVERS+=(\"$!\")");
+            } else {
+                lines.add(line);
+            }
+        }
+        lines.addAll(step.script().after());
+        return lines;
+    }
+
+    /** A value of the lane's as the script assigns it: paths under the workspace or the checkout relative to them. */
+    private static String value(String name, Lane lane, Path workspace, String repo) {
+        String value = lane.values().apply(name);
+        if (value == null) {
+            throw new IllegalStateException("the script needs ${" + name + "}, which lane " + lane.name()
+                    + " does not know before it runs and no step's glue sets");
+        }
+        for (Map.Entry<String, String> root : List.of(Map.entry("WORK", workspace.toString()),
+                Map.entry("REPO", repo == null ? "" : repo))) {
+            if (!root.getValue().isEmpty() && (value.equals(root.getValue())
+                    || value.startsWith(root.getValue() + "/"))) {
+                return "\"$" + root.getKey() + "\"" + quote(value.substring(root.getValue().length()));
+            }
+        }
+        return quote(value);
     }
 
     /** The step's commands; a step without a snippet is a bug in this package, not in the user's input. */

@@ -76,4 +76,56 @@ public record Command(List<String> template) {
         }
         return lines;
     }
+
+    /**
+     * The lines as a script runs them, where each {@code ${NAME}} is the shell variable NAME: quoted so that bash
+     * expands it as one word wherever it stands (outside quotes it gains double quotes; inside single quotes, where
+     * bash would not expand it, the quotes are closed around it).
+     */
+    public List<String> asScript() {
+        List<String> lines = new ArrayList<>();
+        for (String line : template) {
+            StringBuilder out = new StringBuilder();
+            char quote = 0;
+            int singleQuotedFrom = -1;
+            for (int i = 0; i < line.length(); i++) {
+                Matcher variable = VARIABLE.matcher(line).region(i, line.length());
+                if (variable.lookingAt()) {
+                    String expanded = "\"" + variable.group() + "\"";
+                    i = variable.end() - 1;
+                    if (quote == '"') {
+                        out.append(variable.group());
+                    } else if (quote == 0) {
+                        out.append(expanded);
+                    } else {
+                        // Closes the single quotes around it (or drops them where nothing else is quoted).
+                        if (out.length() == singleQuotedFrom) {
+                            out.setLength(singleQuotedFrom - 1);
+                        } else {
+                            out.append('\'');
+                        }
+                        out.append(expanded);
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                            i++;
+                            quote = 0;
+                        } else {
+                            out.append('\'');
+                            singleQuotedFrom = out.length();
+                        }
+                    }
+                    continue;
+                }
+                char c = line.charAt(i);
+                out.append(c);
+                if (c == '\\' && quote != '\'' && i + 1 < line.length()) {
+                    out.append(line.charAt(++i));
+                } else if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
+                    quote = quote == 0 ? c : 0;
+                    singleQuotedFrom = quote == '\'' ? out.length() : -1;
+                }
+            }
+            lines.add(out.toString());
+        }
+        return lines;
+    }
 }

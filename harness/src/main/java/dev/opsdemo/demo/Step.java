@@ -9,7 +9,16 @@ import java.util.function.Supplier;
  * one, a local server or a container); the runner then fills in the run's values.
  */
 public record Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
-                   StepAction action) {
+                   StepAction action, ScriptGlue script) {
+
+    /**
+     * A step whose part of the learner's script is still a hand-kept snippet ({@code commands/<id>.sh}); {@link
+     * #scripted} makes the script use the step's own lines instead.
+     */
+    public Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
+                StepAction action) {
+        this(id, lane, stage, title, caption, command, action, null);
+    }
 
     public Step(String id, String lane, Stage stage, String title, String caption, Command command,
                 StepAction action) {
@@ -19,5 +28,10 @@ public record Step(String id, String lane, Stage stage, String title, String cap
     public Step(String id, String lane, Stage stage, String title, String caption, String command,
                 StepAction action) {
         this(id, lane, stage, title, caption, Command.of(command), action);
+    }
+
+    /** This step's part of the learner's script is its own lines, with {@code glue} around them. */
+    public Step scripted(ScriptGlue glue) {
+        return new Step(id, lane, stage, title, caption, command, action, glue);
     }
 }

@@ -2,6 +2,7 @@ package dev.opsdemo.devops;
 
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
@@ -42,6 +43,21 @@ public final class DevopsLane {
     private AppDeployment app;
     private static final int MONITOR_CHECKS = 10;
     private static final double MONITOR_INTERVAL_SECONDS = 0.2;
+    /**
+     * The learner's script has no JGit HTTP server to start: git's own daemon serves the bare repository on
+     * 127.0.0.1 instead, a real network remote but one without credentials (git http-backend would need a web
+     * server in front of it). The credential helper the push names is then simply never asked.
+     */
+    private static final ScriptGlue GIT_DAEMON = ScriptGlue.after(
+            "# The harness serves it over HTTP with JGit, where a push needs a password; plain git's own daemon",
+            "# serves it here, without one.",
+            "GIT_PORT=$(free_port)",
+            "REMOTE_URL=\"git://127.0.0.1:$GIT_PORT/" + REPOSITORY + "\"",
+            "REMOTES=\"$(dirname \"${BARE_REPO}\")\"",
+            "git daemon --listen=127.0.0.1 --port=\"$GIT_PORT\" --reuseaddr --base-path=\"$REMOTES\" --export-all \\",
+            "  --enable=receive-pack \"$REMOTES\" >\"$WORK/logs/git-daemon.log\" 2>&1 &",
+            "SERVERS+=(\"$!\")",
+            "for _ in $(seq 50); do git ls-remote \"$REMOTE_URL\" >/dev/null 2>&1 && break; sleep 0.2; done");
 
     public DevopsLane(RepoLayout repo, Workspace workspace) {
         this(repo, workspace, false);
@@ -62,43 +78,43 @@ public final class DevopsLane {
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
                         Command.of("git init --bare -b main ${BARE_REPO}"),
-                        this::startRemote),
+                        this::startRemote).scripted(GIT_DAEMON),
                 new Step("devops.commit", NAME, Stage.VERSION, "Commit the code",
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
                         this::commitCommand,
-                        this::commit),
+                        this::commit).scripted(ScriptGlue.NONE),
                 new Step("devops.build", NAME, Stage.BUILD, "Build and test with Maven",
                         "A code build is deterministic: the same commit always compiles to the same artifact, "
                                 + "and the unit tests run as part of it.",
                         Command.of("cd ${APP_DIR}", String.join(" ", MavenBuild.PACKAGE)),
-                        this::build),
+                        this::build).scripted(ScriptGlue.NONE),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
                         Command.of("cd ${APP_DIR}", "cat " + TestReport.TEXT_REPORTS),
-                        this::testGate),
+                        this::testGate).scripted(ScriptGlue.NONE),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
                         this::pushCommand,
-                        this::push),
+                        this::push).scripted(ScriptGlue.NONE),
                 new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
                         Command.of("cd ${APP_DIR}",
                                 "java -jar target/sample-app.jar --port ${APP_PORT} &",
-                                // Until the JVM listens, curl is refused and tries again, as the harness waits.
-                                "curl -sS --retry 30 --retry-connrefused --retry-delay 1 "
+                                // Until the JVM listens, curl is refused and tries again silently, as the harness does.
+                                "curl -s --retry 30 --retry-connrefused --retry-delay 1 "
                                         + "http://127.0.0.1:${APP_PORT}/health; echo",
                                 "curl -sS 'http://127.0.0.1:${APP_PORT}/greeting?name=learner'; echo"),
-                        this::deploy),
+                        this::deploy).scripted(ScriptGlue.before("APP_PORT=$(free_port)")),
                 new Step("devops.monitor", NAME, Stage.MONITOR, "Monitor health and latency",
                         "DevOps monitoring asks whether the service is up and fast; the code itself cannot drift, "
                                 + "so there is nothing to retrain.",
                         Command.of("for i in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
-                        this::monitor)),
+                        this::monitor).scripted(ScriptGlue.NONE)),
                 this::value);
     }
 
@@ -111,7 +127,7 @@ public final class DevopsLane {
             case "COMMIT_MESSAGE" -> next == null ? null : next.message();
             case "RELEASE" -> next == null ? null : String.valueOf(next.release());
             case "REMOTE_URL" -> remote == null ? null : remote.url();
-            case "GIT_CREDENTIALS" -> credentialStore == null ? null : credentialStore.toString();
+            case "GIT_CREDENTIALS" -> workspace.devops().resolve(GitCredentials.STORE_FILE_NAME).toString();
             case "APP_PORT" -> String.valueOf(appPort.get());
             default -> null;
         };

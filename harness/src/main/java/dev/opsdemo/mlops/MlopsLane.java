@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepAction;
@@ -46,6 +47,14 @@ public final class MlopsLane {
     /** The row the serve step scores: labelled, so the audience sees whether the prediction is right. */
     static final String SERVED_ROW_DATA = "data/production_reference.csv";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The learner's script starts the server as the local mode shows it, on a port of its own, and waits for it as
+     * the harness does; $API is the REST root the script's remaining hand-kept steps use.
+     */
+    private static final ScriptGlue SERVER_SCRIPT = new ScriptGlue(
+            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\""),
+            List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
+                    "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));
 
     private final RepoLayout repo;
     private final Workspace workspace;
@@ -93,30 +102,38 @@ public final class MlopsLane {
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
                                 + "parameters, metrics, dataset and model.",
                         () -> MlflowServers.command(plan = MlflowServers.plan(settings.target(), settings.image())),
-                        this::startServer),
+                        this::startServer).scripted(SERVER_SCRIPT),
                 new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
                         "In ML the data is an input as important as the code: it is checked against a schema "
                                 + "before training, because bad data builds a bad model without any error.",
                         Command.of(MlflowProjectRun.commandLine(VALIDATE, VALIDATION_EXPERIMENT,
                                 Map.of("data", settings.data()))),
-                        needsServer(this::validate)),
+                        needsServer(this::validate)).scripted(ScriptGlue.NONE),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
                         Command.of(MlflowProjectRun.commandLine(MlflowProjectRun.MAIN, settings.experiment(),
                                 settings.trainingParams())),
-                        needsServer(this::train)),
+                        needsServer(this::train)).scripted(ScriptGlue.after(
+                                "RUN_ID=$(run_id_of \"$WORK/logs/mlops.train.log\")")),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"))),
-                        needsServer(this::inspect)),
+                        needsServer(this::inspect)).scripted(ScriptGlue.after("echo",
+                                "MODEL_SOURCE=$(model_source \"$RUN_ID\")")),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.accuracyPath("${RUN_ID}"))),
-                        needsServer(this::gate)),
+                        needsServer(this::gate)).scripted(ScriptGlue.after("echo",
+                                "ACCURACY=$(run_metric \"$RUN_ID\" accuracy)",
+                                "if ! awk -v accuracy=\"$ACCURACY\" -v threshold=\"$MIN_ACCURACY\" \\",
+                                "    'BEGIN { exit !(accuracy >= threshold) }'; then",
+                                "  echo \"accuracy $ACCURACY is below $MIN_ACCURACY: the model is not released\" >&2",
+                                "  exit 1",
+                                "fi")),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
                         "Releasing in MLOps means registering a new model version and pointing the '"
                                 + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
@@ -127,13 +144,15 @@ public final class MlopsLane {
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         this::serveCommand,
-                        needsServer(this::serve)),
+                        needsServer(this::serve)).scripted(ScriptGlue.before("SERVE_PORT=$(free_port)")),
                 new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
                         Command.of(MlflowProjectRun.commandLine(MONITOR, MONITORING_EXPERIMENT,
                                 monitorParams("http://127.0.0.1:${SERVE_PORT}/invocations"))),
-                        needsServer(this::monitor)),
+                        needsServer(this::monitor)).scripted(ScriptGlue.after(
+                                "MONITOR_RUN_ID=$(run_id_of \"$WORK/logs/mlops.monitor.log\")",
+                                "RETRAIN_NEEDED=$(run_tag \"$MONITOR_RUN_ID\" retrain.needed)")),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model version (the challenger).",
@@ -176,8 +195,8 @@ public final class MlopsLane {
         }
         String url = "http://127.0.0.1:${SERVE_PORT}";
         return Command.of(String.join(" ", ModelServer.argv("mlflow", championUri(), "${SERVE_PORT}")) + " &",
-                // Until the model is loaded the server refuses connections; curl tries again, as the harness waits.
-                "curl -sS --retry " + SERVE_WAIT_SECONDS + " --retry-connrefused --retry-delay 1 " + url + "/ping",
+                // Until the model is loaded the server refuses; curl tries again silently, as the harness waits.
+                "curl -s --retry " + SERVE_WAIT_SECONDS + " --retry-connrefused --retry-delay 1 " + url + "/ping",
                 "curl -sS -X POST " + url + "/invocations -H 'Content-Type: application/json' -d '" + request
                         + "'; echo");
     }

@@ -56,14 +56,15 @@ class ExportedScriptTest {
                 "bash", script.toString());
         assertEquals(0, run.exitCode(), run.text());
 
-        String head = Shell.ok(work, "git", "-C", work.resolve("sample-app").toString(), "rev-parse", "HEAD")
+        String head = Shell.ok(work, "git", "-C", work.resolve("devops/sample-app").toString(), "rev-parse", "HEAD")
                 .firstLine();
-        String remoteMain = Shell.ok(work, "git", "--git-dir", work.resolve("remote/sample-app.git").toString(),
-                "rev-parse", "main").firstLine();
+        String remoteMain = Shell.ok(work, "git", "--git-dir", work.resolve("devops/remote/sample-app.git")
+                .toString(), "rev-parse", "main").firstLine();
         assertTrue(head.matches("[0-9a-f]{40}"), head);
         assertEquals(head, remoteMain, "the remote's main is the commit that was built");
 
-        JsonNode registry = MlflowWitness.read(work.resolve("mlflow.db"), MlopsSettings.DEFAULT_MODEL,
+        JsonNode registry = MlflowWitness.read(work.resolve("mlops/mlflow/mlflow.db"),
+                MlopsSettings.DEFAULT_MODEL,
                 MlopsSettings.DEFAULT_EXPERIMENT);
         String champion = registry.at("/aliases/" + MlopsSettings.ALIAS).asText();
         assertTrue(!champion.isEmpty(), "alias " + MlopsSettings.ALIAS + " is set: " + registry);
@@ -103,7 +104,7 @@ class ExportedScriptTest {
                 demoWorkspace.toString());
         assertEquals(0, demo.exitCode(), demo.all());
         assertEquals(MlflowWitness.content(demoWorkspace.resolve("mlops/mlflow/mlflow.db")).toPrettyString(),
-                MlflowWitness.content(work.resolve("mlflow.db")).toPrettyString(),
+                MlflowWitness.content(work.resolve("mlops/mlflow/mlflow.db")).toPrettyString(),
                 "the script's MLflow store (actual) holds what the demo's does (expected)");
     }
 }

@@ -83,6 +83,13 @@ class PlainScriptTest {
             assertTrue(script.contains("# [" + step.id() + "] " + step.title() + "\n"), step.id());
             assertEquals(step.caption(), caption(script, step.id()), step.id());
         }
+        for (Step step : devops) {
+            // The step's own lines, as the demo shows them but with shell variables for this run's values.
+            for (String line : step.command().get().asScript()) {
+                String started = line.endsWith(" &") ? line.substring(0, line.length() - 2) + " >" : line;
+                assertTrue(script.contains("\n" + started), step.id() + " runs its own line " + line + ":\n" + script);
+            }
+        }
         assertFalse(script.contains("mlops."), "no MLOps step in a DevOps-only script");
         assertEquals(List.of(), script.lines().filter(line -> !line.strip().startsWith("#"))
                 .filter(line -> line.contains("mlflow")).toList(), "no MLOps command in a DevOps-only script");

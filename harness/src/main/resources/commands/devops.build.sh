@@ -1,2 +1,0 @@
-cd "$WORK/sample-app"
-mvn -B -ntp package
