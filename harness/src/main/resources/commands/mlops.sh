@@ -1,4 +1,4 @@
-# Helpers of the MLOps steps; $API is the tracking server's REST API, set when the server starts.
+# Helpers of the MLOps steps' glue; $API is the tracking server's REST API, set when the server starts.
 
 # One value from the JSON document on stdin, by its dotted path, e.g. json_get model_version.status
 json_get() {
@@ -25,14 +25,6 @@ model_source() {
 run = json.load(sys.stdin)["run"]
 outputs = run.get("outputs", {}).get("model_outputs", [])
 print("models:/" + outputs[-1]["model_id"] if outputs else run["info"]["artifact_uri"] + "/model")'
-}
-
-# The body of model-versions/create for a run's model: version_request SOURCE RUN_ID
-version_request() {
-  case "$1" in
-    models:/*) echo "{\"name\": \"$MODEL\", \"source\": \"$1\", \"run_id\": \"$2\", \"model_id\": \"${1#models:/}\"}" ;;
-    *) echo "{\"name\": \"$MODEL\", \"source\": \"$1\", \"run_id\": \"$2\"}" ;;
-  esac
 }
 
 # A tag of a run, read back from the tracking server: run_tag RUN_ID retrain.needed

@@ -2,10 +2,10 @@ package dev.opsdemo.commands;
 
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.mlops.MlflowContainer;
 import dev.opsdemo.mlops.MlflowTarget;
-import dev.opsdemo.mlops.MlopsLane;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.RepoLayout;
 
@@ -25,10 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lanes as a bash script of the plain commands a learner would type: a header, then per lane its helpers
- * ({@code commands/<lane>.sh}, if it has any) and per step its id, title and caption as comments followed by the
- * step's snippet ({@code commands/<step-id>.sh}). Titles and captions come from the lanes' {@link Step}s, so they
- * are written in one place; the snippets are resources, so the commands can be changed without touching Java.
+ * The lanes as a bash script of the plain commands a learner would type, generated from the steps the demo runs: a
+ * header, then per lane its helpers ({@code commands/<lane>.sh}, if it has any) and per step its id, title and
+ * caption as comments followed by the step's own lines with their glue ({@link ScriptGlue}). Where the demo shows a
+ * value of this run, the script has a shell variable: assigned at its top when the lane knows it beforehand (paths,
+ * names), or by the glue while it runs (ports, run ids, versions).
  */
 public final class PlainScript {
 
@@ -62,10 +63,6 @@ public final class PlainScript {
                     steps.append("# ").append(line).append('\n');
                 }
                 steps.append("echo ").append(quote("==> [" + step.id() + "] " + step.title())).append('\n');
-                if (step.script() == null) {
-                    steps.append(snippet(step.id()));
-                    continue;
-                }
                 Command command = step.command().get();
                 List<String> lines = scriptLines(step, command);
                 lines.forEach(line -> steps.append(line).append('\n'));
@@ -109,22 +106,30 @@ public final class PlainScript {
 
     /**
      * A scripted step's lines: its glue around its own lines. A server the step starts in the background
-     * ({@code ... &}) writes to a log of its own and is recorded for the exit trap, which stops it.
+     * ({@code ... &}) writes to a log of its own and is recorded for the exit trap, which stops it; the output of
+     * each {@code mlflow run} is kept in {@code $WORK/logs/<step id>.log} ({@code -2.log} for a step's second one),
+     * where the glue after it reads the run id.
      */
     private static List<String> scriptLines(Step step, Command command) {
-        List<String> lines = new ArrayList<>(step.script().before());
-        for (String line : command.asScript()) {
-            if (line.startsWith("mlflow run ")) {
-                // Kept in a log too: the run id the glue after it reads is in `mlflow run`'s last lines.
-                lines.add(line + " 2>&1 | tee \"$WORK/logs/" + step.id() + ".log\"");
-            } else if (line.endsWith(" &")) {
+        ScriptGlue glue = step.script().get();
+        List<String> lines = new ArrayList<>(glue.before());
+        for (String line : glue.instead() != null ? glue.instead() : command.asScript()) {
+            if (line.endsWith(" &") && glue.instead() == null) {
                 lines.add(line.substring(0, line.length() - 2) + " >\"$WORK/logs/" + step.id() + ".log\" 2>&1 &");
                 lines.add("SERVERS+=(\"$!\")");
             } else {
                 lines.add(line);
             }
         }
-        lines.addAll(step.script().after());
+        lines.addAll(glue.after());
+        int runs = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("mlflow run ")) {
+                runs++;
+                lines.set(i, lines.get(i) + " 2>&1 | tee \"$WORK/logs/" + step.id() + (runs == 1 ? "" : "-" + runs)
+                        + ".log\"");
+            }
+        }
         return lines;
     }
 
@@ -145,28 +150,15 @@ public final class PlainScript {
         return quote(value);
     }
 
-    /** The step's commands; a step without a snippet is a bug in this package, not in the user's input. */
-    public static String snippet(String stepId) {
-        return resource(stepId + ".sh");
-    }
-
     /**
-     * The values the snippets share: where the harness's checkout is (sample-app/ and sample-ml-project/ are used
-     * from there) and the MLOps lane's names and thresholds, taken from the same settings the lane runs with.
+     * The values the glue and the helpers use: where the harness's checkout is (the sample projects are used from
+     * there), the model's name and the thresholds, taken from the same settings the lane runs with.
      */
     public static Map<String, String> variables(RepoLayout repo, MlopsSettings settings) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("REPO", repo.root().toString());
-        variables.put("EXPERIMENT", settings.experiment());
-        variables.put("VALIDATION_EXPERIMENT", MlopsLane.VALIDATION_EXPERIMENT);
-        variables.put("MONITORING_EXPERIMENT", MlopsLane.MONITORING_EXPERIMENT);
         variables.put("MODEL", settings.modelName());
-        variables.put("ALIAS", MlopsSettings.ALIAS);
-        variables.put("CHALLENGER", MlopsSettings.CHALLENGER);
-        variables.put("TRAIN_DATA", settings.data());
-        variables.put("PRODUCTION_DATA", settings.productionData());
         variables.put("MIN_ACCURACY", number(settings.minAccuracy()));
-        variables.put("MAX_ACCURACY_DROP", number(MlopsSettings.MAX_ACCURACY_DROP));
         variables.put("PROMOTE_MARGIN", number(settings.promoteMargin()));
         return variables;
     }
@@ -184,9 +176,8 @@ public final class PlainScript {
     }
 
     private static String resource(String name) {
-        return optionalResource(name).orElseThrow(() -> new IllegalStateException("no plain-command snippet "
-                + RESOURCES + name + " on the classpath: every step of a lane needs one "
-                + "(harness/src/main/resources/commands/)"));
+        return optionalResource(name).orElseThrow(() -> new IllegalStateException("no " + RESOURCES + name
+                + " on the classpath (harness/src/main/resources/commands/)"));
     }
 
     private static Optional<String> optionalResource(String name) {

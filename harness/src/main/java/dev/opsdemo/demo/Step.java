@@ -9,15 +9,12 @@ import java.util.function.Supplier;
  * one, a local server or a container); the runner then fills in the run's values.
  */
 public record Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
-                   StepAction action, ScriptGlue script) {
+                   StepAction action, Supplier<ScriptGlue> script) {
 
-    /**
-     * A step whose part of the learner's script is still a hand-kept snippet ({@code commands/<id>.sh}); {@link
-     * #scripted} makes the script use the step's own lines instead.
-     */
+    /** A step whose part of the learner's script is its own lines, nothing around them. */
     public Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
                 StepAction action) {
-        this(id, lane, stage, title, caption, command, action, null);
+        this(id, lane, stage, title, caption, command, action, () -> ScriptGlue.NONE);
     }
 
     public Step(String id, String lane, Stage stage, String title, String caption, Command command,
@@ -30,8 +27,13 @@ public record Step(String id, String lane, Stage stage, String title, String cap
         this(id, lane, stage, title, caption, Command.of(command), action);
     }
 
-    /** This step's part of the learner's script is its own lines, with {@code glue} around them. */
+    /** This step's part of the learner's script is its own lines with {@code glue} (see {@link ScriptGlue}). */
     public Step scripted(ScriptGlue glue) {
+        return scripted(() -> glue);
+    }
+
+    /** As {@link #scripted(ScriptGlue)}, with glue made only when a script is (it may read the lane's data). */
+    public Step scripted(Supplier<ScriptGlue> glue) {
         return new Step(id, lane, stage, title, caption, command, action, glue);
     }
 }

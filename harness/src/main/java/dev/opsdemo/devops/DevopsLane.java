@@ -83,21 +83,21 @@ public final class DevopsLane {
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
                         this::commitCommand,
-                        this::commit).scripted(ScriptGlue.NONE),
+                        this::commit),
                 new Step("devops.build", NAME, Stage.BUILD, "Build and test with Maven",
                         "A code build is deterministic: the same commit always compiles to the same artifact, "
                                 + "and the unit tests run as part of it.",
                         Command.of("cd ${APP_DIR}", String.join(" ", MavenBuild.PACKAGE)),
-                        this::build).scripted(ScriptGlue.NONE),
+                        this::build),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
                         Command.of("cd ${APP_DIR}", "cat " + TestReport.TEXT_REPORTS),
-                        this::testGate).scripted(ScriptGlue.NONE),
+                        this::testGate),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
                         this::pushCommand,
-                        this::push).scripted(ScriptGlue.NONE),
+                        this::push),
                 new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
@@ -114,7 +114,7 @@ public final class DevopsLane {
                         Command.of("for i in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
-                        this::monitor).scripted(ScriptGlue.NONE)),
+                        this::monitor)),
                 this::value);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
-import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepAction;
@@ -47,15 +46,6 @@ public final class MlopsLane {
     /** The row the serve step scores: labelled, so the audience sees whether the prediction is right. */
     static final String SERVED_ROW_DATA = "data/production_reference.csv";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * The learner's script starts the server as the local mode shows it, on a port of its own, and waits for it as
-     * the harness does; $API is the REST root the script's remaining hand-kept steps use.
-     */
-    private static final ScriptGlue SERVER_SCRIPT = new ScriptGlue(
-            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\""),
-            List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
-                    "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));
-
     private final RepoLayout repo;
     private final Workspace workspace;
     private final MlopsSettings settings;
@@ -75,10 +65,8 @@ public final class MlopsLane {
     /** Chosen when the serve step's command is shown, so the line on screen names the port the server gets. */
     private final ChosenPort servePort = new ChosenPort();
     private String monitoringRunId;
-    private int freshRows;
     private boolean retrainNeeded;
     private String challengerVersion;
-    private String holdout;
     private final ObjectNode monitoring = JSON.createObjectNode();
 
     public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
@@ -102,67 +90,59 @@ public final class MlopsLane {
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
                                 + "parameters, metrics, dataset and model.",
                         () -> MlflowServers.command(plan = MlflowServers.plan(settings.target(), settings.image())),
-                        this::startServer).scripted(SERVER_SCRIPT),
+                        this::startServer).scripted(MlopsScript.SERVER),
                 new Step("mlops.validate", NAME, Stage.EVALUATE, "Validate the data against its contract",
                         "In ML the data is an input as important as the code: it is checked against a schema "
                                 + "before training, because bad data builds a bad model without any error.",
                         Command.of(MlflowProjectRun.commandLine(VALIDATE, VALIDATION_EXPERIMENT,
                                 Map.of("data", settings.data()))),
-                        needsServer(this::validate)).scripted(ScriptGlue.NONE),
+                        needsServer(this::validate)),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
                         Command.of(MlflowProjectRun.commandLine(MlflowProjectRun.MAIN, settings.experiment(),
                                 settings.trainingParams())),
-                        needsServer(this::train)).scripted(ScriptGlue.after(
-                                "RUN_ID=$(run_id_of \"$WORK/logs/mlops.train.log\")")),
+                        needsServer(this::train)).scripted(MlopsScript.TRAIN),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"))),
-                        needsServer(this::inspect)).scripted(ScriptGlue.after("echo",
-                                "MODEL_SOURCE=$(model_source \"$RUN_ID\")")),
+                        needsServer(this::inspect)).scripted(MlopsScript.INSPECT),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.accuracyPath("${RUN_ID}"))),
-                        needsServer(this::gate)).scripted(ScriptGlue.after("echo",
-                                "ACCURACY=$(run_metric \"$RUN_ID\" accuracy)",
-                                "if ! awk -v accuracy=\"$ACCURACY\" -v threshold=\"$MIN_ACCURACY\" \\",
-                                "    'BEGIN { exit !(accuracy >= threshold) }'; then",
-                                "  echo \"accuracy $ACCURACY is below $MIN_ACCURACY: the model is not released\" >&2",
-                                "  exit 1",
-                                "fi")),
+                        needsServer(this::gate)).scripted(MlopsScript.GATE),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
                         "Releasing in MLOps means registering a new model version and pointing the '"
                                 + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.registeredModelPath(model))),
-                        needsServer(this::register)),
+                        needsServer(this::register)).scripted(() -> MlopsScript.register(model)),
                 new Step("mlops.serve", NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         this::serveCommand,
-                        needsServer(this::serve)).scripted(ScriptGlue.before("SERVE_PORT=$(free_port)")),
+                        needsServer(this::serve)).scripted(MlopsScript.SERVE),
                 new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
                         Command.of(MlflowProjectRun.commandLine(MONITOR, MONITORING_EXPERIMENT,
                                 monitorParams("http://127.0.0.1:${SERVE_PORT}/invocations"))),
-                        needsServer(this::monitor)).scripted(ScriptGlue.after(
-                                "MONITOR_RUN_ID=$(run_id_of \"$WORK/logs/mlops.monitor.log\")",
-                                "RETRAIN_NEEDED=$(run_tag \"$MONITOR_RUN_ID\" retrain.needed)")),
+                        needsServer(this::monitor)).scripted(MlopsScript.MONITOR),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model version (the challenger).",
                         this::retrainCommand,
-                        needsServer(this::retrain)),
+                        needsServer(this::retrain)).scripted(() -> MlopsScript.retrain(model, retrainRun(),
+                                noRetrain())),
                 new Step("mlops.decide", NAME, Stage.MONITOR, "Champion or challenger",
                         "A new model replaces the old one only if it is measurably better on the same held-out "
                                 + "data; otherwise the champion stays.",
                         this::decideCommand,
-                        needsServer(this::decide))),
+                        needsServer(this::decide)).scripted(() -> MlopsScript.decide(model,
+                                evaluateBoth(), noChallenger()))),
                 this::value);
     }
 
@@ -181,7 +161,7 @@ public final class MlopsLane {
             case "SERVE_PORT" -> String.valueOf(servePort.get());
             case "MONITOR_RUN_ID" -> monitoringRunId;
             case "CHALLENGER_VERSION" -> challengerVersion;
-            case "HOLDOUT" -> holdout;
+            case "HOLDOUT" -> holdout();
             default -> null;
         };
     }
@@ -206,33 +186,53 @@ public final class MlopsLane {
      * batch, the rest held out to compare the two models.
      */
     private Command retrainCommand() {
-        if (!retrainNeeded) {
-            return Command.of(": nothing to run, monitoring run ${MONITOR_RUN_ID} says retrain.needed=false");
-        }
-        int rows;
-        try {
-            rows = LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + settings.productionData(), e);
-        }
-        freshRows = rows * 3 / 5;
-        holdout = settings.productionData() + ":tail=" + (rows - freshRows);
+        return retrainNeeded ? retrainRun() : noRetrain();
+    }
+
+    private Command retrainRun() {
         return Command.of(MlflowProjectRun.commandLine(MlflowProjectRun.MAIN, settings.experiment(),
                 retrainParams()));
+    }
+
+    private static Command noRetrain() {
+        return Command.of(": nothing to run, monitoring run ${MONITOR_RUN_ID} says retrain.needed=false");
     }
 
     private Map<String, String> retrainParams() {
         Map<String, String> params = new LinkedHashMap<>(settings.params());
         params.putAll(settings.retrainParams());
-        params.put("data", settings.data() + "," + settings.productionData() + ":head=" + freshRows);
+        params.put("data", settings.data() + "," + settings.productionData() + ":head=" + freshRows());
         return params;
     }
 
-    private Command decideCommand() {
-        if (challengerVersion == null) {
-            return Command.of(": nothing to run, there is no challenger, so version ${VERSION} stays '"
-                    + MlopsSettings.ALIAS + "'");
+    /** The rows of the production batch retraining learns from; the others are held out. */
+    private int freshRows() {
+        return productionRows() * 3 / 5;
+    }
+
+    /** The rows of the production batch both models are compared on: those retraining did not see. */
+    private String holdout() {
+        return settings.productionData() + ":tail=" + (productionRows() - freshRows());
+    }
+
+    private int productionRows() {
+        try {
+            return LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + settings.productionData(), e);
         }
+    }
+
+    private Command decideCommand() {
+        return challengerVersion == null ? noChallenger() : evaluateBoth();
+    }
+
+    private static Command noChallenger() {
+        return Command.of(": nothing to run, there is no challenger, so version ${VERSION} stays '"
+                + MlopsSettings.ALIAS + "'");
+    }
+
+    private Command evaluateBoth() {
         return Command.of(evaluateLine("${VERSION}"), evaluateLine("${CHALLENGER_VERSION}"));
     }
 
@@ -510,8 +510,9 @@ public final class MlopsLane {
             context.note("nothing to retrain: monitoring found no drift and no accuracy decay");
             return;
         }
-        context.note("same code, new data: " + settings.data() + " plus the first " + freshRows + " rows of "
-                + settings.productionData() + "; the other rows (" + holdout + ") are held out to compare the models");
+        context.note("same code, new data: " + settings.data() + " plus the first " + freshRows() + " rows of "
+                + settings.productionData() + "; the other rows (" + holdout() + ") are held out to compare the "
+                + "models");
         String retrainRun = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
                 MlflowProjectRun.MAIN, settings.experiment(), retrainParams());
         Service.Run run = client.getRun(retrainRun);
@@ -543,7 +544,7 @@ public final class MlopsLane {
         double challenger = evaluate(context, challengerVersion);
         boolean promote = challenger >= champion + settings.promoteMargin();
         context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
-                        + "(margin needed %.2f)", holdout, modelVersion, champion, challengerVersion, challenger,
+                        + "(margin needed %.2f)", holdout(), modelVersion, champion, challengerVersion, challenger,
                 settings.promoteMargin()));
         String name = settings.modelName();
         if (promote) {
@@ -565,7 +566,7 @@ public final class MlopsLane {
     /** A real evaluation run (the project's {@code evaluate} entry point) of one version on the held-out rows. */
     private double evaluate(StepContext context, String version) throws Exception {
         String evaluation = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
-                EVALUATE, settings.experiment(), evaluateParams(version, holdout));
+                EVALUATE, settings.experiment(), evaluateParams(version, holdout()));
         return client.getRun(evaluation).getData().getMetricsList().stream()
                 .filter(metric -> metric.getKey().equals("eval_accuracy")).findFirst()
                 .orElseThrow(() -> new StepFailedException("evaluation run " + evaluation + " logged no eval_accuracy",

@@ -7,6 +7,8 @@ import dev.opsdemo.exec.Readiness;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,21 +65,71 @@ public final class ModelRegistry {
         return "metrics/get-history?run_id=" + runId + "&metric_key=accuracy";
     }
 
+    /** The registry's write calls, under the REST API. */
+    public static final String CREATE_MODEL = "registered-models/create";
+    public static final String CREATE_VERSION = "model-versions/create";
+    public static final String SET_ALIAS = "registered-models/alias";
+    public static final String SET_VERSION_TAG = "model-versions/set-tag";
+
+    /** The curl line for a POST of {@code request} (JSON, fields in its order) to {@code path}, as it is shown. */
+    public static String curlPost(String trackingUri, String path, Map<String, String> request) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "curl -sS -X POST " + trackingUri + API + path + " -H 'Content-Type: application/json' -d '"
+                + json.replace("'", "'\\''") + "'";
+    }
+
+    public static Map<String, String> modelRequest(String name) {
+        return Map.of("name", name);
+    }
+
+    /** {@code modelId}: the logged model the version comes from (MLflow 3), null for a run artifact (MLflow 2). */
+    public static Map<String, String> versionRequest(String name, String source, String runId, String modelId) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("source", source);
+        request.put("run_id", runId);
+        if (modelId != null) {
+            request.put("model_id", modelId);  // links the version to the logged model
+        }
+        return request;
+    }
+
+    public static Map<String, String> aliasRequest(String name, String alias, String version) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("alias", alias);
+        request.put("version", version);
+        return request;
+    }
+
+    public static Map<String, String> versionTagRequest(String name, String version, String key, String value) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("version", version);
+        request.put("key", key);
+        request.put("value", value);
+        return request;
+    }
+
+    /** The version an alias points at, as {@code registered-models/alias} answers. */
+    public static String aliasPath(String name, String alias) {
+        return "registered-models/alias?name=" + encode(name) + "&alias=" + encode(alias);
+    }
+
     public void createRegisteredModel(StepContext context, String name) throws Exception {
-        post(context, "registered-models/create", Map.of("name", name));
+        post(context, CREATE_MODEL, modelRequest(name));
     }
 
     /** Creates a version of the model a run logged; returns the version as the server answered it. */
     public JsonNode createVersion(StepContext context, String name, ModelSource source, String runId)
             throws Exception {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("name", name);
-        request.put("source", source.uri());
-        request.put("run_id", runId);
-        if (source.isLoggedModel()) {
-            request.put("model_id", source.modelId());  // links the version to the logged model (MLflow 3)
-        }
-        return post(context, "model-versions/create", request).get("model_version");
+        return post(context, CREATE_VERSION, versionRequest(name, source.uri(), runId,
+                source.isLoggedModel() ? source.modelId() : null)).get("model_version");
     }
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
@@ -102,27 +154,17 @@ public final class ModelRegistry {
     }
 
     public void setAlias(StepContext context, String name, String alias, String version) throws Exception {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("name", name);
-        request.put("alias", alias);
-        request.put("version", version);
-        post(context, "registered-models/alias", request);
+        post(context, SET_ALIAS, aliasRequest(name, alias, version));
     }
 
     /** The version an alias points at, as the server answers (shown). */
     public JsonNode versionByAlias(StepContext context, String name, String alias) throws Exception {
-        return get(context, "registered-models/alias?name=" + encode(name) + "&alias=" + encode(alias), false)
-                .get("model_version");
+        return get(context, aliasPath(name, alias), false).get("model_version");
     }
 
     public void setVersionTag(StepContext context, String name, String version, String key, String value)
             throws Exception {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("name", name);
-        request.put("version", version);
-        request.put("key", key);
-        request.put("value", value);
-        post(context, "model-versions/set-tag", request);
+        post(context, SET_VERSION_TAG, versionTagRequest(name, version, key, value));
     }
 
     /** A shown GET; null when the server answers 404 (its answer is shown all the same, as curl shows it). */
@@ -146,10 +188,8 @@ public final class ModelRegistry {
 
     /** {@code request}: in the order its fields are to be shown (and sent). */
     private JsonNode post(StepContext context, String path, Map<String, String> request) throws Exception {
-        String json = JSON.writeValueAsString(request);
-        context.command("curl -sS -X POST " + trackingUri + API + path + " -H 'Content-Type: application/json' -d '"
-                + json.replace("'", "'\\''") + "'");
-        String body = client.sendPost(path, json);
+        context.command(curlPost(trackingUri, path, request));
+        String body = client.sendPost(path, JSON.writeValueAsString(request));
         body.lines().forEach(context::out);
         return JSON.readTree(body);
     }

@@ -1,6 +1,7 @@
 package dev.opsdemo.commands;
 
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.devops.DevopsLane;
 import dev.opsdemo.exec.Executables;
@@ -111,6 +112,12 @@ class PlainScriptTest {
         assertEquals(expected, stepIdsInOrder(script));
         for (Step step : steps(MlopsLane.NAME)) {
             assertEquals(step.caption(), caption(script, step.id()), step.id());
+            ScriptGlue glue = step.script().get();
+            // The step's own lines, or (for a step that picks its lines when it starts) every one it picks from.
+            for (String line : glue.instead() != null ? glue.instead() : step.command().get().asScript()) {
+                String started = line.endsWith(" &") ? line.substring(0, line.length() - 2) + " >" : line;
+                assertTrue(script.contains("\n" + started), step.id() + " runs its own line " + line);
+            }
         }
         assertValidBash(script);
     }

@@ -31,10 +31,16 @@ public final class Shell {
     }
 
     public static Output run(Path dir, Map<String, String> env, String... argv) throws InterruptedException {
+        return run(dir, env, Duration.ofMinutes(5), argv);
+    }
+
+    /** With a time limit of its own, for a command that does a whole lane's work (it is stopped after it). */
+    public static Output run(Path dir, Map<String, String> env, Duration limit, String... argv)
+            throws InterruptedException {
         List<String> lines = new ArrayList<>();
         try (Cleanup cleanup = new Cleanup(problem -> { })) {
             ProcessRunner.Result result = new ProcessRunner(cleanup).run(
-                    new ProcessCommand(List.of(argv), dir, env), Duration.ofMinutes(5), line -> {
+                    new ProcessCommand(List.of(argv), dir, env), limit, line -> {
                         synchronized (lines) {
                             lines.add(line);
                         }

@@ -1,0 +1,122 @@
+package dev.opsdemo.mlops;
+
+import dev.opsdemo.demo.Command;
+import dev.opsdemo.demo.ScriptGlue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.opsdemo.demo.ScriptGlue.script;
+
+/**
+ * The MLOps steps' parts of the learner's script beyond their own lines (see {@link ScriptGlue}): the server started
+ * on a free port and waited for, run ids read back from {@code mlflow run}'s log, the gate's threshold, and the
+ * registry calls the steps show as they make them, built by the same {@link ModelRegistry} line builders. Where the
+ * harness decides in Java (register a new model or not, retrain or not, promote or not), the script decides the
+ * same in bash. The script runs the project's pinned MLflow 3, whose versions come from logged models.
+ */
+final class MlopsScript {
+
+    private static final String URI = "${MLFLOW_TRACKING_URI}";
+    private static final String INDENT = "  ";
+
+    /** The local server of the local mode, on a free port, waited for as the harness does; $API is its REST root. */
+    static final ScriptGlue SERVER = new ScriptGlue(
+            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\""),
+            List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
+                    "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));
+
+    static final ScriptGlue TRAIN = ScriptGlue.after("RUN_ID=$(run_id_of \"$WORK/logs/mlops.train.log\")");
+
+    static final ScriptGlue INSPECT = ScriptGlue.after("echo",
+            "MODEL_SOURCE=$(model_source \"$RUN_ID\")",
+            "MODEL_ID=\"${MODEL_SOURCE#models:/}\"");
+
+    static final ScriptGlue GATE = ScriptGlue.after("echo",
+            "ACCURACY=$(run_metric \"$RUN_ID\" accuracy)",
+            "if ! awk -v accuracy=\"$ACCURACY\" -v threshold=\"$MIN_ACCURACY\" \\",
+            "    'BEGIN { exit !(accuracy >= threshold) }'; then",
+            "  echo \"accuracy $ACCURACY is below $MIN_ACCURACY: the model is not released\" >&2",
+            "  exit 1",
+            "fi");
+
+    static final ScriptGlue SERVE = ScriptGlue.before("SERVE_PORT=$(free_port)");
+
+    static final ScriptGlue MONITOR = ScriptGlue.after(
+            "MONITOR_RUN_ID=$(run_id_of \"$WORK/logs/mlops.monitor.log\")",
+            "RETRAIN_NEEDED=$(run_tag \"$MONITOR_RUN_ID\" retrain.needed)");
+
+    private MlopsScript() {
+    }
+
+    /** After the step's GET of the registered model: create it when missing, then the version and the alias. */
+    static ScriptGlue register(String model) {
+        return ScriptGlue.after("echo",
+                "if ! " + script(ModelRegistry.curlGet(URI, ModelRegistry.registeredModelPath(model)))
+                        .replace("curl -sS ", "curl -fsS ") + " >/dev/null 2>&1; then",
+                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_MODEL,
+                        ModelRegistry.modelRequest(model))) + "; echo",
+                "fi",
+                "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
+                        ModelRegistry.versionRequest(model, "${MODEL_SOURCE}", "${RUN_ID}", "${MODEL_ID}"))) + ")",
+                "echo \"$CREATED\"",
+                "VERSION=$(json_get model_version.version <<<\"$CREATED\")",
+                "await_ready \"$VERSION\"",
+                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS,
+                        ModelRegistry.aliasRequest(model, MlopsSettings.ALIAS, "${VERSION}"))) + "; echo",
+                script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS))) + "; echo");
+    }
+
+    /** Both of the step's commands, as monitoring's verdict chooses: retrain and register a challenger, or not. */
+    static ScriptGlue retrain(String model, Command retrain, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("CHALLENGER_VERSION=\"\"",
+                "if [ \"$RETRAIN_NEEDED\" = true ]; then"));
+        retrain.asScript().forEach(line -> lines.add(INDENT + line));
+        lines.addAll(indented(
+                "RETRAIN_RUN_ID=$(run_id_of \"$WORK/logs/mlops.retrain.log\")",
+                "CHALLENGER_SOURCE=$(model_source \"$RETRAIN_RUN_ID\")",
+                "CHALLENGER_MODEL_ID=\"${CHALLENGER_SOURCE#models:/}\"",
+                "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
+                        ModelRegistry.versionRequest(model, "${CHALLENGER_SOURCE}", "${RETRAIN_RUN_ID}",
+                                "${CHALLENGER_MODEL_ID}"))) + ")",
+                "echo \"$CREATED\"",
+                "CHALLENGER_VERSION=$(json_get model_version.version <<<\"$CREATED\")",
+                "await_ready \"$CHALLENGER_VERSION\"",
+                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG, ModelRegistry.versionTagRequest(
+                        model, "${CHALLENGER_VERSION}", "role", MlopsSettings.CHALLENGER))) + "; echo",
+                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
+                        model, MlopsSettings.CHALLENGER, "${CHALLENGER_VERSION}"))) + "; echo"));
+        lines.add("else");
+        nothing.asScript().forEach(line -> lines.add(INDENT + line));
+        lines.add("fi");
+        return ScriptGlue.instead(lines);
+    }
+
+    /** Both of the step's commands: with a challenger, evaluate both and promote it only if better by the margin. */
+    static ScriptGlue decide(String model, Command evaluateBoth, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("if [ -n \"$CHALLENGER_VERSION\" ]; then"));
+        evaluateBoth.asScript().forEach(line -> lines.add(INDENT + line));
+        lines.addAll(indented(
+                "CHAMPION_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide.log\")\" eval_accuracy)",
+                "CHALLENGER_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide-2.log\")\" eval_accuracy)",
+                "echo \"held-out accuracy: champion v$VERSION $CHAMPION_SCORE, challenger v$CHALLENGER_VERSION"
+                        + " $CHALLENGER_SCORE (margin needed $PROMOTE_MARGIN)\"",
+                "if awk -v challenger=\"$CHALLENGER_SCORE\" -v champion=\"$CHAMPION_SCORE\" \\",
+                "    -v margin=\"$PROMOTE_MARGIN\" 'BEGIN { exit !(challenger >= champion + margin) }'; then",
+                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
+                        model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))) + "; echo",
+                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG,
+                        ModelRegistry.versionTagRequest(model, "${CHALLENGER_VERSION}", "role",
+                                MlopsSettings.ALIAS))) + "; echo",
+                "fi"));
+        lines.add("else");
+        nothing.asScript().forEach(line -> lines.add(INDENT + line));
+        lines.add("fi");
+        lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS))) + "; echo");
+        return ScriptGlue.instead(lines);
+    }
+
+    private static List<String> indented(String... lines) {
+        return List.of(lines).stream().map(line -> INDENT + line).toList();
+    }
+}
