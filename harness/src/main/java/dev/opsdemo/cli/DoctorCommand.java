@@ -1,6 +1,7 @@
 package dev.opsdemo.cli;
 
 import dev.opsdemo.exec.Cleanup;
+import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.Executables;
 import dev.opsdemo.exec.ProcessRunner;
@@ -62,6 +63,13 @@ final class DoctorCommand implements Callable<Integer> {
             report(out, "disk", free >= MIN_FREE_BYTES
                             ? Optional.of(free / (1024 * 1024) + " MiB free at " + existing) : Optional.empty(),
                     "free at least 2 GiB for " + workspace);
+            // Processes a run killed outright left running (not a missing prerequisite: the next run stops them).
+            List<ProcessLedger.Survivor> survivors = Files.isDirectory(workspace)
+                    ? new ProcessLedger(workspace).survivors() : List.of();
+            out.printf("%-8s %s%n", "leftover", survivors.isEmpty() ? "nothing left running by a killed run in "
+                    + workspace : survivors.size() + " process(es) left running by a killed run in " + workspace
+                    + "; the next run there stops them:");
+            survivors.forEach(survivor -> out.printf("%-8s   pid %d: %s%n", "", survivor.pid(), survivor.describe()));
             out.printf("%-8s %s%n", "mode", docker
                     ? "--mlflow auto would start MLflow in a container (Testcontainers)"
                     : "--mlflow auto would start a local `mlflow server` process from the venv");

@@ -7,6 +7,7 @@ import dev.opsdemo.demo.Runner;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.TerminationSignal;
 import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
@@ -63,6 +64,9 @@ final class RunSession {
                                  List<Lane> lanes, List<RunListener> extraListeners,
                                  java.time.Duration stepTimeout, LiveSettings live, WorkspaceLock lock) {
         List<String> repairs = new ArrayList<>(WorkspaceRepair.repair(workspace));
+        // A run killed outright could not stop the processes it started; its ledger says which they were.
+        ProcessLedger ledger = new ProcessLedger(workspace.root());
+        repairs.addAll(ledger.reap());
         if (lock.previousRunWasKilled()) {
             // Only a run that never reached its cleanup can have left a container; asking Docker takes a second.
             repairs.addAll(LeftoverContainers.remove(workspace.root().toString()));
@@ -86,7 +90,7 @@ final class RunSession {
         listeners.add(new ContrastTableListener(top.out(), style, CONTRAST_WIDTH));
         listeners.add(new ContrastTableListener(new MaskingPrintStream(transcript, secrets), new Style(false),
                 CONTRAST_WIDTH));
-        Runner runner = new Runner(listeners, secrets, stepTimeout);
+        Runner runner = new Runner(listeners, secrets, stepTimeout, ledger);
 
         CountDownLatch finished = new CountDownLatch(1);
         TerminationSignal signal = TerminationSignal.watch();

@@ -2,6 +2,7 @@ package dev.opsdemo.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.exec.Cleanup;
+import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.RecentOutput;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class Runner {
 
     private final List<RunListener> listeners;
     private final Secrets secrets;
-    private final Cleanup cleanup = new Cleanup(problem -> { });
+    private final Cleanup cleanup;
     private final Set<Thread> workers = new CopyOnWriteArraySet<>();
     private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
     private final Map<String, Function<String, String>> values = new ConcurrentHashMap<>();
@@ -60,9 +61,15 @@ public final class Runner {
 
     /** {@code stepTimeout} may be null (none); otherwise a step still running after it is interrupted and fails. */
     public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout) {
+        this(listeners, secrets, stepTimeout, null);
+    }
+
+    /** {@code ledger}: where every process the steps start is written down, for the next run (null: nowhere). */
+    public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout, ProcessLedger ledger) {
         this.listeners = List.copyOf(listeners);
         this.secrets = secrets;
         this.stepTimeout = stepTimeout;
+        this.cleanup = new Cleanup(problem -> { }, ledger);
     }
 
     /**

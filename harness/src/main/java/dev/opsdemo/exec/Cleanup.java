@@ -29,11 +29,25 @@ public final class Cleanup implements AutoCloseable {
 
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Consumer<String> problems;
+    private final ProcessLedger ledger;
     private final List<String> stopped = new ArrayList<>();
     private boolean closing;
 
     public Cleanup(Consumer<String> problems) {
+        this(problems, null);
+    }
+
+    /** {@code ledger}: where the processes the run starts are written down as they start (null: nowhere). */
+    public Cleanup(Consumer<String> problems, ProcessLedger ledger) {
         this.problems = problems;
+        this.ledger = ledger;
+    }
+
+    /** Writes a started process down in the run's ledger, so that a run killed outright leaves it on record. */
+    public void recordStarted(ProcessHandle process, String name) {
+        if (ledger != null) {
+            ledger.record(process, name);
+        }
     }
 
     /**

@@ -115,6 +115,7 @@ public final class ProcessRunner {
         RunningProcess running = new RunningProcess(command, process, result, () -> cleanup.forget(self.get()));
         self.set(running);
         cleanup.register(running.name(), running);
+        cleanup.recordStarted(process.toHandle(), running.name());
         return running;
     }
 
