@@ -65,8 +65,8 @@ echo "Timing the harness demo and the plain script, $runs run(s) each, alternati
 for i in $(seq "$runs"); do
   timed "harness-$i" "$scratch/harness-$i" \
     "$root/scripts/harness.sh" demo --non-interactive --mlflow local --workspace "$scratch/harness-$i/workspace"
-  # The plain script takes python and mlflow from PATH, as the activated venv gives them to a learner.
-  timed "plain-$i" "$scratch/plain-$i" env PATH="$root/.venv/bin:$PATH" bash "$scratch/plain.sh"
+  # As a learner runs it: its MLOps steps activate the venv themselves.
+  timed "plain-$i" "$scratch/plain-$i" bash "$scratch/plain.sh"
 done
 
 "$python" - "$scratch/results" <<'PY'

@@ -52,8 +52,9 @@ class ExportedScriptTest {
 
         // As a learner runs it: from an empty directory that becomes the workspace, the venv not activated (its
         // MLOps steps activate it, as the demo shows). Both lanes' whole work takes the demo's time or more on a
-        // busy machine: the limit only stops a hung script.
-        Shell.Output run = Shell.run(work, Map.of(), Duration.ofMinutes(20), "bash", script.toString());
+        // busy machine: the limit only stops a hung script. With -x bash prints each command as it runs it, the
+        // servers' URLs (and so their ports) included.
+        Shell.Output run = Shell.run(work, Map.of(), Duration.ofMinutes(20), "bash", "-x", script.toString());
         assertEquals(0, run.exitCode(), run.text());
 
         String head = Shell.ok(work, "git", "-C", work.resolve("devops/sample-app").toString(), "rev-parse", "HEAD")
