@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both pass without touching each other, every socket either run listens on is on 127.0.0.1, the Git password
  * appears in no record and no output, and nothing is left outside the workspaces.
  */
-@Tag("alone")  // it checks that the runs leave nothing in /tmp or the checkout: no other test may run meanwhile
 class ConcurrentRunsTest {
 
     private static final Pattern MODEL_SERVER = Pattern.compile("POST http://127\\.0\\.0\\.1:(\\d+)/invocations");
