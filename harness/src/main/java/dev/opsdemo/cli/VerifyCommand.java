@@ -99,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
             return exit;
         }
         Verification verification = new Verification(
-                new GoldenFiles(goldenDir != null ? goldenDir : repo.root().resolve("golden")),
+                new GoldenFiles(goldenDir != null ? goldenDir : repo.root().resolve("golden"), mlflowMode(summary)),
                 workspace.root(), repo.root());
         top.out().println();
         if (updateGolden) {
@@ -116,6 +116,12 @@ final class VerifyCommand implements Callable<Integer> {
         top.out().println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"
                 : "verify: " + mismatches + " step(s) do not match");
         return exit != 0 ? exit : (mismatches == 0 ? 0 : 1);
+    }
+
+    /** The MLflow mode the run used (what --mlflow auto chose, say), as its summary records it. */
+    private static String mlflowMode(RunSummary summary) {
+        return summary.summaryFields() == null ? GoldenFiles.SHARED_MODE
+                : summary.summaryFields().path("mlflowMode").asText(GoldenFiles.SHARED_MODE);
     }
 
     /** Verification needs first-run output, so it starts from an empty workspace; it only empties its own. */

@@ -52,11 +52,11 @@ public final class MlflowServers {
     }
 
     /**
-     * The lines that do what {@link #start} does, as a learner types them: the venv (the later steps' {@code mlflow}
-     * commands use it), the server, and the tracking URI every later command reads.
+     * The lines that do what {@link #start} does, as a learner types them: the venv and its settings (the later
+     * steps' {@code mlflow} commands use them), the server, and the tracking URI every later command reads.
      */
     public static Command command(Plan plan) {
-        List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate"));
+        List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate", PythonEnv.EXPORTED));
         switch (plan.kind()) {
             case LOCAL -> lines.add(MlflowContainer.NO_JOBS + "=false " + String.join(" ",
                     LocalMlflowServer.command("mlflow", "${MLFLOW_PORT}", "${STORE}")) + " &");

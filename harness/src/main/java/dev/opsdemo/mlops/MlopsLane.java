@@ -150,6 +150,7 @@ public final class MlopsLane {
     private String value(String name) {
         return switch (name) {
             case "VENV" -> settings.venv().toAbsolutePath().toString();
+            case "PYTHON_TMP" -> python.tmp().toAbsolutePath().toString();
             case "MLFLOW_PORT" -> plan == null ? null : String.valueOf(plan.port());
             case "MLFLOW_IMAGE" -> plan == null ? null : plan.image();
             case "STORE" -> store.dir().toAbsolutePath().toString();

@@ -30,11 +30,23 @@ public record PythonEnv(Path venv, Path tmp) {
         return venv.resolve("bin").resolve(tool);
     }
 
-    /** PATH with the venv first, so {@code mlflow run --env-manager local} trains with the venv's python. */
+    /**
+     * The variables {@link #EXPORTED} sets, with {@code ${PYTHON_TMP}} for {@link #tmp}: MLflow's usage telemetry
+     * off (this machine has no network to send it to, and its thread, setting and unsetting an environment variable
+     * while a request reads the environment, now and then fails a run with a KeyError), Python's output unbuffered
+     * (lines reach the screen as they are printed), and the temporary files in the workspace.
+     */
+    public static final String EXPORTED = "export MLFLOW_DISABLE_TELEMETRY=true PYTHONUNBUFFERED=1 TMPDIR=${PYTHON_TMP}";
+
+    /**
+     * What {@code source venv/bin/activate} and {@link #EXPORTED} give the shell: PATH with the venv first (so
+     * {@code mlflow run --env-manager local} trains with the venv's python) and the exported variables.
+     */
     public Map<String, String> environment() {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         return Map.of("PATH", venv.resolve("bin") + File.pathSeparator + path,
                 "VIRTUAL_ENV", venv.toString(),
+                "MLFLOW_DISABLE_TELEMETRY", "true",
                 "PYTHONUNBUFFERED", "1",
                 "TMPDIR", tmp.toString());
     }

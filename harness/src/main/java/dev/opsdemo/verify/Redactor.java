@@ -27,13 +27,16 @@ public final class Redactor {
             new Kind("DURATION", Pattern.compile("(\\d+(?:\\.\\d+)?) ?(?:s|ms|sec|seconds)\\b"), 1, false),
             // curl -w '%{http_code} %{time_total}': the seconds a request took.
             new Kind("DURATION", Pattern.compile("^\\d{3} (\\d+\\.\\d{6})$"), 1, false),
+            // What `docker run -d` prints: the new container's id.
+            new Kind("CONTAINER_ID", Pattern.compile("\\b([0-9a-f]{64})\\b"), 1, true),
             new Kind("SHA", Pattern.compile("\\b([0-9a-f]{40})\\b"), 1, true),
             // Before RUN_ID, whose pattern would take the hex part of an MLflow 3 logged model's id.
             new Kind("MODEL_ID", Pattern.compile("\\b(m-[0-9a-f]{32})\\b"), 1, true),
             new Kind("RUN_ID", Pattern.compile("\\b([0-9a-f]{32})\\b"), 1, true),
             new Kind("SHORT_SHA", Pattern.compile("\\b([0-9a-f]{7})\\b"), 1, true),
-            new Kind("PORT", Pattern.compile("(?:(?<=127\\.0\\.0\\.1:)|(?<=localhost:)|(?<=0\\.0\\.0\\.0:)|(?<=--port ))"
-                    + "(\\d{2,5})\\b"), 1, true),
+            // Not the port a server inside a container listens on (--host 0.0.0.0 --port 5000): it is fixed.
+            new Kind("PORT", Pattern.compile("(?:(?<=127\\.0\\.0\\.1:)|(?<=localhost:)|(?<=0\\.0\\.0\\.0:)"
+                    + "|(?<=(?<!--host 0\\.0\\.0\\.0 )--port ))(\\d{2,5})\\b"), 1, true),
             new Kind("RUN_NAME", Pattern.compile("\\b([a-z]+-[a-z]+-\\d{1,4})\\b"), 1, true),
             new Kind("TMP", Pattern.compile("((?:/tmp|/var/tmp)/tmp[a-z0-9_]{6,})"), 1, false),
             new Kind("PID", Pattern.compile("\\bpid:? (\\d+)\\b"), 1, false));

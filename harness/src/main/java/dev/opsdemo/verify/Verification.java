@@ -7,6 +7,7 @@ import dev.opsdemo.demo.StepStatus;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +26,36 @@ public final class Verification {
         this.repoRoot = repoRoot;
     }
 
-    /** Rewrites the golden files from this run; returns how many were written. */
+    /**
+     * Rewrites the golden files from this run; returns how many were written. A mode other than the shared one
+     * gets a file of its own only for a step the shared file does not match.
+     */
     public int update(RunSummary summary, PrintStream out) throws IOException {
         Redactor redactor = new Redactor(workspace, repoRoot);
+        GoldenMatcher matcher = matcher();
         int written = 0;
         for (StepResult result : summary.results()) {
             if (result.status() == StepStatus.SKIPPED) {
                 continue;
             }
-            golden.write(result.step().id(), redactor.redact(shown(result)));
-            out.println("wrote " + golden.file(result.step().id()));
+            String id = result.step().id();
+            List<String> actual = shown(result);
+            Path shared = golden.sharedFile(id);
+            if (!golden.sharedMode() && Files.isRegularFile(shared)
+                    && matcher.matches(Files.readAllLines(shared), actual)) {
+                if (golden.removeOwn(id)) {
+                    out.println("removed the " + golden.mode() + " file of " + id + ": " + shared + " holds");
+                }
+                continue;
+            }
+            out.println("wrote " + golden.write(id, redactor.redact(actual)));
             written++;
         }
         return written;
+    }
+
+    private GoldenMatcher matcher() {
+        return new GoldenMatcher(Map.of("WORKSPACE", workspace.toString(), "REPO", repoRoot.toString()));
     }
 
     /** What a step showed: its command lines ({@code $ ...}), then its output without background noise. */
@@ -55,8 +73,7 @@ public final class Verification {
     /** Prints a line per step, with a diff per mismatching one; returns every step's verdict, in run order. */
     public List<Verdict> check(RunSummary summary, PrintStream out) throws IOException {
         Redactor redactor = new Redactor(workspace, repoRoot);
-        GoldenMatcher matcher = new GoldenMatcher(Map.of("WORKSPACE", workspace.toString(),
-                "REPO", repoRoot.toString()));
+        GoldenMatcher matcher = matcher();
         List<Verdict> verdicts = new java.util.ArrayList<>();
         for (StepResult result : summary.results()) {
             String id = result.step().id();
