@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The processes a run started, written down in its workspace as each one starts: pid, start time and name. A run
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessLedger {
 
     public static final String FILE = ".harness.started";
-    private static final Duration GRACE = Duration.ofSeconds(5);
 
     /** A recorded process that still runs, with the processes it has started since. */
     public record Survivor(long pid, String name, Instant started, List<ProcessHandle> descendants) {
@@ -87,15 +84,7 @@ public final class ProcessLedger {
         for (Survivor survivor : survivors()) {
             List<ProcessHandle> tree = new ArrayList<>(survivor.descendants());
             ProcessHandle.of(survivor.pid()).ifPresent(handle -> tree.add(0, handle));
-            tree.forEach(ProcessHandle::destroy);
-            long deadline = System.nanoTime() + GRACE.toNanos();
-            for (ProcessHandle handle : tree) {
-                try {
-                    handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (Exception stillRunning) {
-                    handle.destroyForcibly();
-                }
-            }
+            RunningProcess.stopPolitelyThenByForce(tree);
             notes.add("stopped " + survivor.describe() + ", which an earlier run in this workspace left running "
                     + "when it was killed");
         }

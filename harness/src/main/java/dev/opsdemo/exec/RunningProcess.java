@@ -137,16 +137,7 @@ public final class RunningProcess implements AutoCloseable {
         rememberTree();
         List<ProcessHandle> all = new ArrayList<>(tree);
         all.add(0, process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle handle : all) {
-            try {
-                long left = Math.max(0, deadline - System.nanoTime());
-                handle.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception stillRunning) {
-                handle.destroyForcibly();
-            }
-        }
+        stopPolitelyThenByForce(all);
         // Children that were forked while we were stopping the parent.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         tree.clear();
@@ -155,6 +146,23 @@ public final class RunningProcess implements AutoCloseable {
             result.waitFor(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Asks every process to stop (SIGTERM), gives them {@link #GRACE} together to do so, then kills those still
+     * running (SIGKILL).
+     */
+    static void stopPolitelyThenByForce(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (ProcessHandle handle : processes) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                handle.destroyForcibly();
+            }
         }
     }
 
