@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
 public final class PlainScript {
 
     static final String RESOURCES = "/commands/";
-    /** {@code ${NAME}} in a line of glue (a variable of the lane's, or one glue set). */
-    private static final Pattern USED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     /** {@code NAME=...} or {@code export NAME=...} at the start of a line: the script sets NAME while it runs. */
     private static final Pattern ASSIGNED = Pattern.compile("\\s*(?:export\\s+)?([A-Z][A-Z0-9_]*)=");
     private static final int WIDTH = 110;
@@ -66,12 +64,9 @@ public final class PlainScript {
                 Command command = step.command().get();
                 List<String> lines = scriptLines(step, command);
                 lines.forEach(line -> steps.append(line).append('\n'));
-                command.variables().forEach(name -> named.putIfAbsent(name, lane));
+                // The ${NAME}s of its own lines and of its glue, which names the lane's values the same way.
+                new Command(lines).variables().forEach(name -> named.putIfAbsent(name, lane));
                 for (String line : lines) {
-                    Matcher used = USED.matcher(line);
-                    while (used.find()) {
-                        named.putIfAbsent(used.group(1), lane);
-                    }
                     Matcher assigned = ASSIGNED.matcher(line);
                     if (assigned.lookingAt()) {
                         setWhileRunning.add(assigned.group(1));
