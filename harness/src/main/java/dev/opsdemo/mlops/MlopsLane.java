@@ -67,6 +67,7 @@ public final class MlopsLane {
     private String monitoringRunId;
     private boolean retrainNeeded;
     private String challengerVersion;
+    private Integer productionRows;
     private final ObjectNode monitoring = JSON.createObjectNode();
 
     public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
@@ -216,12 +217,16 @@ public final class MlopsLane {
         return settings.productionData() + ":tail=" + (productionRows() - freshRows());
     }
 
+    /** Counted once, when first needed: the retrain and decide steps and their commands all split the same batch. */
     private int productionRows() {
-        try {
-            return LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + settings.productionData(), e);
+        if (productionRows == null) {
+            try {
+                productionRows = LabelledRow.count(repo.sampleMlProject().resolve(settings.productionData()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + settings.productionData(), e);
+            }
         }
+        return productionRows;
     }
 
     private Command decideCommand() {
