@@ -52,8 +52,9 @@ final class MlopsScript {
     /** After the step's GET of the registered model: create it when missing, then the version and the alias. */
     static ScriptGlue register(String model) {
         return ScriptGlue.after("echo",
-                "if ! " + script(ModelRegistry.curlGet(URI, ModelRegistry.registeredModelPath(model)))
-                        .replace("curl -sS ", "curl -fsS ") + " >/dev/null 2>&1; then",
+                // -f: a 404 (no such model yet) fails the test, where the step's own GET shows the answer.
+                "if ! curl -fsS \"" + ModelRegistry.url(URI, ModelRegistry.registeredModelPath(model))
+                        + "\" >/dev/null 2>&1; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_MODEL,
                         ModelRegistry.modelRequest(model))) + "; echo",
                 "fi",

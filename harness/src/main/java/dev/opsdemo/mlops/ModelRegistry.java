@@ -35,7 +35,12 @@ public final class ModelRegistry {
 
     /** The curl line for a GET of {@code path} (under the REST API), as {@link #get} shows it. */
     public static String curlGet(String trackingUri, String path) {
-        return "curl -sS \"" + trackingUri + API + path + "\"";
+        return "curl -sS \"" + url(trackingUri, path) + "\"";
+    }
+
+    /** The URL of {@code path} under the server's REST API. */
+    public static String url(String trackingUri, String path) {
+        return trackingUri + API + path;
     }
 
     /**
@@ -79,7 +84,7 @@ public final class ModelRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "curl -sS -X POST " + trackingUri + API + path + " -H 'Content-Type: application/json' -d '"
+        return "curl -sS -X POST " + url(trackingUri, path) + " -H 'Content-Type: application/json' -d '"
                 + json.replace("'", "'\\''") + "'";
     }
 
