@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one way the harness runs a process: Commons Exec, output streamed line by line, stdout and stderr merged in
@@ -111,7 +112,7 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + command.display() + ": " + e.getMessage(), e);
         }
-        Process process = awaitLaunch(launched, result, command);
+        Process process = awaitLaunch(launched::get, result, command);
         RunningProcess running = new RunningProcess(command, process, result, () -> cleanup.forget(self.get()));
         self.set(running);
         cleanup.register(running.name(), running);
@@ -119,11 +120,13 @@ public final class ProcessRunner {
         return running;
     }
 
-    private static Process awaitLaunch(AtomicReference<Process> launched, DefaultExecuteResultHandler result,
+    static Process awaitLaunch(Supplier<Process> launched, DefaultExecuteResultHandler result,
                                        ProcessCommand command) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (launched.get() == null) {
-            if (result.hasResult()) {
+            // Read the launch again after seeing a result: a short process can launch and finish between the
+            // loop's check and this one, and it did start.
+            if (result.hasResult() && launched.get() == null) {
                 Exception failure = result.getException();
                 throw new IllegalStateException("could not start " + command.display() + ": "
                         + (failure == null ? "no process" : failure.getMessage()), failure);
