@@ -1,9 +1,9 @@
 package dev.opsdemo.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.RecentOutput;
+import dev.opsdemo.json.Json;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ public final class Runner {
     /** 128 + SIGTERM, the status the JVM itself exits with when it is terminated. */
     public static final int EXIT_TERMINATED = 143;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
     private static final String PREREQUISITE = "prerequisite missing: ";
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -194,8 +193,8 @@ public final class Runner {
                     command = step.command().get().render(values.get(step.lane()));
                 } catch (RuntimeException e) {
                     // A bug in a lane (a value it never set), not in the user's input: the step cannot say what it runs.
-                    StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(), JSON.createObjectNode(),
-                            JSON.createObjectNode(), "cannot show what " + step.id() + " runs: " + e.getMessage());
+                    StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(), Json.MAPPER.createObjectNode(),
+                            Json.MAPPER.createObjectNode(), "cannot show what " + step.id() + " runs: " + e.getMessage());
                     previous = failed;
                     record(failed);
                     tell(listener -> listener.stepFinished(failed));
@@ -349,12 +348,12 @@ public final class Runner {
         List<String> stopped = cleanup.stopped();
         String failure = interruptCause + where
                 + (stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped));
-        return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), JSON.createObjectNode(),
-                JSON.createObjectNode(), secrets.mask(failure));
+        return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), Json.MAPPER.createObjectNode(),
+                Json.MAPPER.createObjectNode(), secrets.mask(failure));
     }
 
     private static StepResult skipped(Step step) {
-        return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), JSON.createObjectNode(),
-                JSON.createObjectNode(), null);
+        return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), Json.MAPPER.createObjectNode(),
+                Json.MAPPER.createObjectNode(), null);
     }
 }

@@ -1,9 +1,9 @@
 package dev.opsdemo.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessRunner;
+import dev.opsdemo.json.Json;
 
 import java.util.function.Consumer;
 
@@ -14,15 +14,14 @@ public final class StepContext {
     public static final String COMMAND_PREFIX = "$ ";
     /** How the harness's own lines are marked among the output lines. */
     public static final String NOTE_PREFIX = "→ ";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Step step;
     private final Consumer<String> output;
     private final Secrets secrets;
     private final Cleanup cleanup;
     private final ProcessRunner processes;
-    private final ObjectNode facts = JSON.createObjectNode();
-    private final ObjectNode summaryFields = JSON.createObjectNode();
+    private final ObjectNode facts = Json.MAPPER.createObjectNode();
+    private final ObjectNode summaryFields = Json.MAPPER.createObjectNode();
 
     StepContext(Step step, Consumer<String> output, Secrets secrets, Cleanup cleanup) {
         this.step = step;
@@ -61,12 +60,12 @@ public final class StepContext {
 
     /** A fact read back from the real system, stored under {@code facts.<lane>.<key>} in summary.json. */
     public void fact(String key, Object value) {
-        facts.set(key, JSON.valueToTree(value));
+        facts.set(key, Json.MAPPER.valueToTree(value));
     }
 
     /** A top-level field of summary.json (e.g. {@code mlflowMode}). */
     public void summaryField(String key, Object value) {
-        summaryFields.set(key, JSON.valueToTree(value));
+        summaryFields.set(key, Json.MAPPER.valueToTree(value));
     }
 
     public void secret(String value) {

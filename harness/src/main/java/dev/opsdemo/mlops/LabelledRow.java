@@ -1,11 +1,11 @@
 package dev.opsdemo.mlops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.opsdemo.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +18,9 @@ import java.util.Map;
  */
 record LabelledRow(List<String> columns, List<Object> values, String label) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static LabelledRow first(Path project, String csv) throws IOException {
-        String labelColumn = JSON.readTree(project.resolve("data/schema.json").toFile()).path("label").asText();
+        String labelColumn = Json.MAPPER.readTree(project.resolve("data/schema.json").toFile()).path("label").asText();
         List<String> lines = Files.readAllLines(project.resolve(csv));
         List<String> header = List.of(lines.get(0).split(",", -1));
         List<String> fields = List.of(lines.get(1).split(",", -1));

@@ -1,7 +1,6 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
@@ -11,6 +10,7 @@ import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ChosenPort;
+import dev.opsdemo.json.Json;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.mlflow.api.proto.Service;
@@ -45,7 +45,6 @@ public final class MlopsLane {
     public static final String MONITORING_EXPERIMENT = "monitoring";
     /** The row the serve step scores: labelled, so the audience sees whether the prediction is right. */
     static final String SERVED_ROW_DATA = "data/production_reference.csv";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final RepoLayout repo;
     private final Workspace workspace;
     private final MlopsSettings settings;
@@ -68,7 +67,7 @@ public final class MlopsLane {
     private boolean retrainNeeded;
     private String challengerVersion;
     private Integer productionRows;
-    private final ObjectNode monitoring = JSON.createObjectNode();
+    private final ObjectNode monitoring = Json.MAPPER.createObjectNode();
 
     public MlopsLane(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
         this(repo, workspace, settings, false);
@@ -171,7 +170,7 @@ public final class MlopsLane {
     private Command serveCommand() {
         String request;
         try {
-            request = JSON.writeValueAsString(servedRow().request());
+            request = Json.MAPPER.writeValueAsString(servedRow().request());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SERVED_ROW_DATA, e);
         }
@@ -394,7 +393,7 @@ public final class MlopsLane {
     /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
     private void gate(StepContext context) throws Exception {
         JsonNode answer = registry.read(context, ModelRegistry.accuracyPath(runId));
-        JsonNode history = answer == null ? JSON.createArrayNode() : answer.path("metrics");
+        JsonNode history = answer == null ? Json.MAPPER.createArrayNode() : answer.path("metrics");
         if (history.isEmpty()) {
             throw new StepFailedException("run " + runId + " logged no accuracy metric",
                     "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
@@ -444,13 +443,13 @@ public final class MlopsLane {
         modelServer = ModelServer.start(context, python, server.trackingUri(), championUri(), workspace.mlops(),
                 servePort.get());
         context.out(modelServer.ping().body().strip());
-        HttpResponse<String> response = modelServer.invoke(JSON.writeValueAsString(row.request()));
+        HttpResponse<String> response = modelServer.invoke(Json.MAPPER.writeValueAsString(row.request()));
         context.out(response.body());
         if (response.statusCode() != 200) {
             throw new StepFailedException("the model server answered " + response.statusCode(),
                     response.body(), "read the model server's output above");
         }
-        JsonNode prediction = JSON.readTree(response.body()).path("predictions").path(0);
+        JsonNode prediction = Json.MAPPER.readTree(response.body()).path("predictions").path(0);
         context.note("the first row of " + SERVED_ROW_DATA + " is labelled " + row.label() + "; the model predicted "
                 + prediction.asText() + ": " + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
         context.fact("prediction", prediction);
@@ -500,7 +499,7 @@ public final class MlopsLane {
                         Double.NaN)), "drifted", drifted.contains(feature)));
             }
         });
-        monitoring.set("drift", JSON.valueToTree(drift));
+        monitoring.set("drift", Json.MAPPER.valueToTree(drift));
         monitoring.put("accuracyBefore", metrics.get("accuracy_before"));
         monitoring.put("accuracyAfter", metrics.get("accuracy_after"));
         monitoring.put("retrainNeeded", retrainNeeded);

@@ -1,9 +1,9 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Readiness;
+import dev.opsdemo.json.Json;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 
@@ -22,7 +22,6 @@ import java.util.Map;
  */
 public final class ModelRegistry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/2.0/mlflow/";
 
     private final MlflowClient client;
@@ -80,7 +79,7 @@ public final class ModelRegistry {
     public static String curlPost(String trackingUri, String path, Map<String, String> request) {
         String json;
         try {
-            json = JSON.writeValueAsString(request);
+            json = Json.MAPPER.writeValueAsString(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,7 +138,7 @@ public final class ModelRegistry {
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
     public ModelSource modelOf(String runId) throws Exception {
-        return ModelSource.of(JSON.readTree(client.sendGet(runPath(runId))));
+        return ModelSource.of(Json.MAPPER.readTree(client.sendGet(runPath(runId))));
     }
 
     /**
@@ -154,7 +153,7 @@ public final class ModelRegistry {
                 + created.path("version").asText();
         Readiness.await("model version " + created.path("name").asText() + "/" + created.path("version").asText()
                         + " READY", Duration.ofSeconds(60),
-                () -> "READY".equals(JSON.readTree(client.sendGet(path)).at("/model_version/status").asText()));
+                () -> "READY".equals(Json.MAPPER.readTree(client.sendGet(path)).at("/model_version/status").asText()));
         get(context, path, false);
     }
 
@@ -188,15 +187,15 @@ public final class ModelRegistry {
             return null;
         }
         body.lines().forEach(context::out);
-        return JSON.readTree(body);
+        return Json.MAPPER.readTree(body);
     }
 
     /** {@code request}: in the order its fields are to be shown (and sent). */
     private JsonNode post(StepContext context, String path, Map<String, String> request) throws Exception {
         context.command(curlPost(trackingUri, path, request));
-        String body = client.sendPost(path, JSON.writeValueAsString(request));
+        String body = client.sendPost(path, Json.MAPPER.writeValueAsString(request));
         body.lines().forEach(context::out);
-        return JSON.readTree(body);
+        return Json.MAPPER.readTree(body);
     }
 
     private static String encode(String value) {

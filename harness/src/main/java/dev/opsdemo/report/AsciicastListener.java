@@ -1,7 +1,5 @@
 package dev.opsdemo.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Lane;
@@ -10,6 +8,7 @@ import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.json.Json;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,7 +34,6 @@ public final class AsciicastListener implements RunListener {
 
     /** The contrast's width on the terminal and in the transcript (RunSession). */
     public static final int CONTRAST_WIDTH = 100;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Path file;
     private final Secrets secrets;
@@ -103,7 +101,7 @@ public final class AsciicastListener implements RunListener {
 
     private void open(String title) {
         startedNanos = nanoClock.getAsLong();
-        ObjectNode header = JSON.createObjectNode();
+        ObjectNode header = Json.MAPPER.createObjectNode();
         header.put("version", 2);
         header.put("width", width);
         header.put("height", height);
@@ -122,13 +120,13 @@ public final class AsciicastListener implements RunListener {
             return;
         }
         long micros = (nanoClock.getAsLong() - startedNanos) / 1_000;
-        ArrayNode event = JSON.createArrayNode();
+        ArrayNode event = Json.MAPPER.createArrayNode();
         event.add(BigDecimal.valueOf(micros, 6));
         event.add(type);
         // Masked before encoding too: JSON escaping could otherwise hide a secret with a quote from the mask.
         event.add(secrets.mask(data));
         try {
-            write(JSON.writeValueAsString(event));
+            write(Json.PLAIN_DECIMALS.writeValueAsString(event));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,7 +1,5 @@
 package dev.opsdemo.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Facts;
@@ -9,6 +7,7 @@ import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.json.Json;
 import dev.opsdemo.workspace.AtomicFile;
 
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.util.List;
  */
 public final class SummaryJsonListener implements RunListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Secrets secrets;
@@ -48,7 +46,7 @@ public final class SummaryJsonListener implements RunListener {
     }
 
     private void write(String status, Integer exitCode, List<StepResult> steps) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", status);
         if (exitCode != null) {
             root.put("exitCode", exitCode);
@@ -72,7 +70,7 @@ public final class SummaryJsonListener implements RunListener {
         }
         root.set("facts", Facts.byLane(steps));
         try {
-            AtomicFile.write(file, secrets.mask(JSON.writeValueAsString(root)) + "\n");
+            AtomicFile.write(file, secrets.mask(Json.INDENTED.writeValueAsString(root)) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,7 +1,7 @@
 package dev.opsdemo.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import java.util.stream.Stream;
  */
 public final class WorkspaceRepair {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> GIT_LOCKS = List.of("index.lock", "HEAD.lock", "config.lock",
             "packed-refs.lock", "shallow.lock");
 
@@ -58,7 +57,7 @@ public final class WorkspaceRepair {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(summary.toFile());
+            root = Json.MAPPER.readTree(summary.toFile());
         } catch (IOException e) {
             return Optional.of("the previous run's " + summary.getFileName() + " is unreadable ("
                     + e.getMessage().lines().findFirst().orElse("") + "); this run replaces it");

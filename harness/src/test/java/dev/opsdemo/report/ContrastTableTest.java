@@ -1,11 +1,11 @@
 package dev.opsdemo.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -58,14 +58,14 @@ class ContrastTableTest {
 
     @Test
     void namesWhatMonitoringFoundWhenAMonitorStepRan() {
-        ObjectNode monitoring = new ObjectMapper().createObjectNode();
+        ObjectNode monitoring = Json.MAPPER.createObjectNode();
         monitoring.putObject("monitoring").put("accuracyBefore", 0.9125).put("accuracyAfter", 0.74)
                 .put("decision", "promoted").put("challengerVersion", "4").put("championVersion", "4")
                 .putObject("drift").putObject("tenure").put("psi", 0.31).put("drifted", true);
         List<StepResult> results = new ArrayList<>(SyntheticRun.bothLanes());
         results.add(new StepResult(new Step("mlops.monitor", "mlops", Stage.MONITOR, "Monitor drift and accuracy",
                 "caption", "command", context -> { }), StepStatus.PASSED, 1_000, List.of(), monitoring,
-                new ObjectMapper().createObjectNode(), null));
+                Json.MAPPER.createObjectNode(), null));
 
         ContrastTable.Cell cell = row(ContrastTable.of(results), Stage.MONITOR).cell("mlops");
 
@@ -162,7 +162,7 @@ class ContrastTableTest {
 
     private static StepResult strip(StepResult result) {
         return new StepResult(result.step(), result.status(), result.durationMs(), result.output(),
-                new ObjectMapper().createObjectNode(), result.summaryFields(), null);
+                Json.MAPPER.createObjectNode(), result.summaryFields(), null);
     }
 
     private static StepResult retitle(StepResult result, String title) {

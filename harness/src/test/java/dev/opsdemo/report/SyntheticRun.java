@@ -10,6 +10,7 @@ import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.json.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class SyntheticRun {
     static final String TRACKING_URI = "http://127.0.0.1:5123";
     static final String RUN_ID = "4f1c2e9a7b3d4c5e8f90a1b2c3d4e5f6";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** A monotonic clock the test moves by hand. */
     static final class Clock implements LongSupplier {

@@ -1,6 +1,6 @@
 package dev.opsdemo.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.json.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class CastReplay {
         Path asciinema = MlflowWitness.repoRoot().resolve(".venv/bin/asciinema");
         Shell.Output replay = Shell.run(records, asciinema.toString(), "cat", cast.toString());
         assertEquals(0, replay.exitCode(), "asciinema cat " + cast + ":\n" + replay.text());
-        int width = new ObjectMapper().readTree(Files.readAllLines(cast).get(0)).get("width").asInt();
+        int width = Json.MAPPER.readTree(Files.readAllLines(cast).get(0)).get("width").asInt();
         List<String> shown = replay.lines().stream().map(line -> line.replaceAll(ANSI, "")).toList();
         List<String> transcript = Files.readAllLines(records.resolve("transcript.txt"));
 

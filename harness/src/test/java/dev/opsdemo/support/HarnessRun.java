@@ -1,8 +1,8 @@
 package dev.opsdemo.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.cli.Main;
+import dev.opsdemo.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,7 @@ public record HarnessRun(int exitCode, String out, String err) {
     }
 
     public static JsonNode summary(Path workspace) throws IOException {
-        return new ObjectMapper().readTree(workspace.resolve("summary.json").toFile());
+        return Json.MAPPER.readTree(workspace.resolve("summary.json").toFile());
     }
 
     /** Everything the user saw, for assertion messages. */

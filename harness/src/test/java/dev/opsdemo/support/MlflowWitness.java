@@ -1,7 +1,7 @@
 package dev.opsdemo.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.json.Json;
 
 import java.nio.file.Path;
 
@@ -30,7 +30,7 @@ public final class MlflowWitness {
         if (output.exitCode() != 0) {
             throw new AssertionError("store_content.py failed:\n" + output.text());
         }
-        return new ObjectMapper().readTree(output.lines().get(output.lines().size() - 1));
+        return Json.MAPPER.readTree(output.lines().get(output.lines().size() - 1));
     }
 
     /** Read with the MLflow of this venv: the one that wrote the store (another would migrate its schema). */
@@ -42,6 +42,6 @@ public final class MlflowWitness {
             throw new AssertionError("registry_facts.py failed:\n" + output.text());
         }
         String json = output.lines().get(output.lines().size() - 1);
-        return new ObjectMapper().readTree(json);
+        return Json.MAPPER.readTree(json);
     }
 }
