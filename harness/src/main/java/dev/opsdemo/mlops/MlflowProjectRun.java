@@ -1,6 +1,7 @@
 package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.Command;
+import dev.opsdemo.demo.InOrder;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ProcessCommand;
@@ -11,6 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +65,72 @@ public final class MlflowProjectRun {
     /** Runs the entry point and returns the run id MLflow printed; a failed run is a failed step. */
     public static String run(StepContext context, PythonEnv python, MlflowServer server, Path project,
                              String entryPoint, String experiment, Map<String, String> params) throws Exception {
-        Outcome outcome = outcome(context, python, server, project, entryPoint, experiment, params);
+        return run(context, context::out, python, server, project, entryPoint, experiment, params);
+    }
+
+    /**
+     * Runs the entry point once per parameter set, all at once (runs that do not depend on each other need not wait
+     * for each other), and returns their run ids in the same order. Their lines are shown {@link InOrder}, each
+     * run's under its own command line. When one fails, the others are stopped and the failure is the step's.
+     */
+    public static List<String> runSideBySide(StepContext context, PythonEnv python, MlflowServer server,
+                                             Path project, String entryPoint, String experiment,
+                                             List<Map<String, String>> paramSets) throws Exception {
+        InOrder shown = new InOrder(paramSets.size(), context::out);
+        ExecutorService runs = Executors.newFixedThreadPool(paramSets.size(), task -> {
+            Thread thread = new Thread(task, "mlflow run " + entryPoint);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<String>> runIds = new ArrayList<>();
+            for (int i = 0; i < paramSets.size(); i++) {
+                int index = i;
+                runIds.add(runs.submit(() -> {
+                    try {
+                        return run(context, shown.lines(index), python, server, project, entryPoint, experiment,
+                                paramSets.get(index));
+                    } finally {
+                        shown.done(index);
+                    }
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> runId : runIds) {
+                try {
+                    ids.add(runId.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return ids;
+        } finally {
+            // Interrupted, a run stops its process; on Ctrl-C or a failed run, none outlives the step.
+            runs.shutdownNow();
+            awaitStopped(runs);
+        }
+    }
+
+    private static void awaitStopped(ExecutorService runs) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (runs.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String run(StepContext context, Consumer<String> lines, PythonEnv python, MlflowServer server,
+                              Path project, String entryPoint, String experiment, Map<String, String> params)
+            throws Exception {
+        Outcome outcome = outcome(context, lines, python, server, project, entryPoint, experiment, params);
         if (!outcome.succeeded()) {
             throw new StepFailedException("mlflow run failed with exit code " + outcome.exitCode(),
                     "the " + entryPoint + " run did not finish: " + outcome.lastError(),
@@ -77,6 +149,12 @@ public final class MlflowProjectRun {
     public static Outcome outcome(StepContext context, PythonEnv python, MlflowServer server, Path project,
                                   String entryPoint, String experiment, Map<String, String> params)
             throws Exception {
+        return outcome(context, context::out, python, server, project, entryPoint, experiment, params);
+    }
+
+    private static Outcome outcome(StepContext context, Consumer<String> lines, PythonEnv python,
+                                   MlflowServer server, Path project, String entryPoint, String experiment,
+                                   Map<String, String> params) throws Exception {
         List<String> argv = argv(python.bin("mlflow").toString(), project.toString(), entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
                 .withEnv("MLFLOW_TRACKING_URI", server.trackingUri());
@@ -86,7 +164,7 @@ public final class MlflowProjectRun {
             synchronized (seen) {
                 seen.add(line);
             }
-            context.out(line);
+            lines.accept(line);
         }, server.asDependency());
         String runId = null;
         synchronized (seen) {

@@ -545,8 +545,12 @@ public final class MlopsLane {
             context.note("no challenger: version " + modelVersion + " stays '" + MlopsSettings.ALIAS + "'");
             return;
         }
-        double champion = evaluate(context, modelVersion);
-        double challenger = evaluate(context, challengerVersion);
+        context.note("both evaluations run at once (neither needs the other); each output follows its command");
+        List<String> evaluations = MlflowProjectRun.runSideBySide(context, python, server, repo.sampleMlProject(),
+                EVALUATE, settings.experiment(), List.of(evaluateParams(modelVersion, holdout()),
+                        evaluateParams(challengerVersion, holdout())));
+        double champion = evaluatedAccuracy(evaluations.get(0));
+        double challenger = evaluatedAccuracy(evaluations.get(1));
         boolean promote = challenger >= champion + settings.promoteMargin();
         context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
                         + "(margin needed %.2f)", holdout(), modelVersion, champion, challengerVersion, challenger,
@@ -568,10 +572,8 @@ public final class MlopsLane {
         context.fact("alias", MlopsSettings.ALIAS);
     }
 
-    /** A real evaluation run (the project's {@code evaluate} entry point) of one version on the held-out rows. */
-    private double evaluate(StepContext context, String version) throws Exception {
-        String evaluation = MlflowProjectRun.run(context, python, server, repo.sampleMlProject(),
-                EVALUATE, settings.experiment(), evaluateParams(version, holdout()));
+    /** What an evaluation run (the project's {@code evaluate} entry point) logged, read back from MLflow. */
+    private double evaluatedAccuracy(String evaluation) {
         return client.getRun(evaluation).getData().getMetricsList().stream()
                 .filter(metric -> metric.getKey().equals("eval_accuracy")).findFirst()
                 .orElseThrow(() -> new StepFailedException("evaluation run " + evaluation + " logged no eval_accuracy",
