@@ -110,7 +110,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Verification.Verdict> verdicts = verification.check(summary, top.out());
         long mismatches = verdicts.stream().filter(verdict -> !verdict.matched()).count();
         if (junitXml != null) {
-            JunitXml.write(junitXml, verdicts);
+            JunitXml.write(junitXml, mlflowMode(summary), verdicts);
             top.out().println("JUnit XML: " + junitXml);
         }
         top.out().println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"

@@ -16,25 +16,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code verify}'s result in the JUnit XML format CI dashboards read: one {@code testsuite}, a {@code testcase} per
+ * {@code verify}'s result in the JUnit XML format CI dashboards read: one {@code testsuite} per mode, a {@code testcase} per
  * step (class {@code golden.<lane>}, name the rest of its id, its duration), and for a step that does not match a {@code failure} whose
  * message says why and whose text is the diff. Written through the JDK's XML serializer, so output is escaped.
  */
 public final class JunitXml {
 
-    static final String SUITE = "opsdemo verify";
-
     private JunitXml() {
     }
 
-    public static void write(Path file, List<Verification.Verdict> verdicts) throws IOException {
+    /** {@code mode}, the MLflow mode the run used, names the suite: CI keeps one file per mode side by side. */
+    public static void write(Path file, String mode, List<Verification.Verdict> verdicts) throws IOException {
         try {
             Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suite = xml.createElement("testsuite");
             xml.appendChild(suite);
             long failures = verdicts.stream().filter(verdict -> !verdict.matched()).count();
             long totalMs = verdicts.stream().mapToLong(verdict -> verdict.result().durationMs()).sum();
-            suite.setAttribute("name", SUITE);
+            suite.setAttribute("name", "opsdemo verify --mlflow " + mode);
             suite.setAttribute("tests", String.valueOf(verdicts.size()));
             suite.setAttribute("failures", String.valueOf(failures));
             suite.setAttribute("errors", "0");

@@ -1,10 +1,12 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.devops.TestReport;
 import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.SharedDemo;
 import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +32,14 @@ class MlopsContainerTest {
     @Test
     void theDemoRunsAgainstAContainerMatchesTheGoldenFilesAndLeavesNoContainerBehind() throws Exception {
         Docker.require();
-        HarnessRun run = HarnessRun.of("verify", "--workspace", workspace.toString(), "--mlflow", "container");
+        Path junit = SharedDemo.junitXml("container");
+        HarnessRun run = HarnessRun.of("verify", "--workspace", workspace.toString(), "--mlflow", "container",
+                "--junit-xml", junit.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("verify: all 17 steps match"), run.all());
+        TestReport report = TestReport.read(junit.getParent());
+        assertEquals(17, report.run(), "a test case per step, read back from " + junit);
+        assertEquals(0, report.failed(), report.failures().toString());
         assertTrue(run.out().contains("✔ mlops.server: matches golden/container/mlops.server.txt"), run.all());
         List<String> shown = ShownCommands.assertReal(workspace.resolve("transcript.txt"));
         assertTrue(shown.stream().anyMatch(line -> line.startsWith("docker run -d -p 127.0.0.1:")), shown.toString());
