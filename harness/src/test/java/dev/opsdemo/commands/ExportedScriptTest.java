@@ -5,6 +5,7 @@ import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.SharedDemo;
 import dev.opsdemo.support.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,6 @@ class ExportedScriptTest {
     void nothingLeftRunning() {
         Leftovers.assertNoChildProcesses();
     }
-
-    @TempDir
-    Path demoWorkspace;
 
     @Test
     void theExportedScriptRunsBothLanesAndStopsEveryServerItStarted() throws Exception {
@@ -101,10 +99,7 @@ class ExportedScriptTest {
         assertEquals(List.of(), strays, "processes still running in " + work);
 
         // The demo in local mode, the same steps run by the harness, leaves the same MLflow content.
-        HarnessRun demo = HarnessRun.of("demo", "--non-interactive", "--mlflow", "local", "--workspace",
-                demoWorkspace.toString());
-        assertEquals(0, demo.exitCode(), demo.all());
-        assertEquals(MlflowWitness.content(demoWorkspace.resolve("mlops/mlflow/mlflow.db")).toPrettyString(),
+        assertEquals(MlflowWitness.content(SharedDemo.passed().mlflowDb()).toPrettyString(),
                 MlflowWitness.content(work.resolve("mlops/mlflow/mlflow.db")).toPrettyString(),
                 "the script's MLflow store (actual) holds what the demo's does (expected)");
     }

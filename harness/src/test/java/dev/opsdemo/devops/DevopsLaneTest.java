@@ -3,6 +3,7 @@ package dev.opsdemo.devops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.SharedDemo;
 import dev.opsdemo.support.Shell;
 import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,10 @@ class DevopsLaneTest {
         return HarnessRun.of("devops", "--non-interactive", "--workspace", workspace.toString());
     }
 
+    private static final String REMOTE = "devops/remote/sample-app.git";
+
     private Path bareRepo() {
-        return workspace.resolve("devops/remote/sample-app.git");
+        return workspace.resolve(REMOTE);
     }
 
     /** The message of the {@code git commit -m "..."} line the last run showed. */
@@ -82,17 +85,18 @@ class DevopsLaneTest {
 
     @Test
     void theRemoteServesTheCommittedTreeToGitCloneWithTheCredentials() throws Exception {
-        assertEquals(0, devops().exitCode());
-        String pushed = HarnessRun.summary(workspace).at("/facts/devops/pushedSha").asText();
-        GitCredentials credentials = GitCredentials.loadOrCreate(workspace.resolve("devops"));
-        try (GitRemoteServer remote = GitRemoteServer.start(bareRepo(), credentials)) {
+        // Only read (served and cloned elsewhere): the suite's shared demo pushed as the lane does.
+        Path demo = SharedDemo.passed().workspace();
+        String pushed = HarnessRun.summary(demo).at("/facts/devops/pushedSha").asText();
+        GitCredentials credentials = GitCredentials.loadOrCreate(demo.resolve("devops"));
+        try (GitRemoteServer remote = GitRemoteServer.start(demo.resolve(REMOTE), credentials)) {
             String withCredentials = remote.url().replace("http://", "http://" + credentials.username() + ":"
                     + credentials.password() + "@");
             Path clone = workspace.resolve("clone");
             Shell.ok(workspace, "git", "-c", "credential.helper=", "clone", "-q", withCredentials, clone.toString());
             assertEquals(pushed, Shell.ok(clone, "git", "rev-parse", "HEAD").firstLine());
             Path release = Path.of("src/main/resources/release.properties");
-            assertEquals(Files.readString(workspace.resolve("devops/sample-app").resolve(release)),
+            assertEquals(Files.readString(demo.resolve("devops/sample-app").resolve(release)),
                     Files.readString(clone.resolve(release)));
             assertEquals("", Shell.ok(clone, "git", "status", "--porcelain").text(), "clean checkout");
             assertTrue(Files.isRegularFile(clone.resolve("src/test/java/dev/opsdemo/sampleapp/GreetingTest.java")));
@@ -148,8 +152,10 @@ class DevopsLaneTest {
 
     @Test
     void theCredentialsNeverAppearInOutputOrRecords() throws Exception {
-        HarnessRun run = devops();
-        assertEquals(0, run.exitCode(), run.all());
+        // The whole demo, both lanes and every record, from the suite's shared run.
+        SharedDemo demo = SharedDemo.passed();
+        HarnessRun run = demo.run();
+        Path workspace = demo.workspace();
         Properties props = new Properties();
         try (var in = Files.newInputStream(workspace.resolve("devops/git-credentials.properties"))) {
             props.load(in);
@@ -158,8 +164,9 @@ class DevopsLaneTest {
         assertTrue(password.length() >= 20);
         assertFalse(run.all().contains(password), "password in terminal output");
         assertFalse(Files.readString(workspace.resolve("summary.json")).contains(password), "password in summary");
-        assertFalse(Files.readString(workspace.resolve("transcript.txt")).contains(password),
-                "password in transcript");
+        for (String record : new String[] {"transcript.txt", "transcript.cast", "report.md", "report.html"}) {
+            assertFalse(Files.readString(workspace.resolve(record)).contains(password), "password in " + record);
+        }
         assertFalse(Files.readString(workspace.resolve("devops/sample-app/.git/config")).contains(password),
                 "password in the working copy's git config");
     }

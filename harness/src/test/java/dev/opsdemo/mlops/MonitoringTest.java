@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
+import dev.opsdemo.support.SharedDemo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,9 +51,11 @@ class MonitoringTest {
 
     @Test
     void driftTriggersRetrainingAndABetterChallengerBecomesChampion() throws Exception {
-        HarnessRun run = mlops();
-        assertEquals(0, run.exitCode(), run.all());
-        JsonNode facts = HarnessRun.summary(workspace).at("/facts/mlops");
+        // The default run: the suite's shared demo is one.
+        SharedDemo shared = SharedDemo.passed();
+        HarnessRun run = shared.run();
+        Path mlflowDb = shared.mlflowDb();
+        JsonNode facts = HarnessRun.summary(shared.workspace()).at("/facts/mlops");
         JsonNode monitoring = facts.get("monitoring");
         assertTrue(monitoring.at("/drift/monthly_charges/drifted").asBoolean(), monitoring.toString());
         assertTrue(monitoring.at("/drift/usage_hours/drifted").asBoolean(), monitoring.toString());
@@ -62,7 +65,7 @@ class MonitoringTest {
         String challenger = monitoring.get("challengerVersion").asText();
         assertEquals("2", challenger);
 
-        JsonNode registry = registry();
+        JsonNode registry = MlflowWitness.read(mlflowDb, MODEL, MlopsSettings.DEFAULT_EXPERIMENT);
         assertEquals(challenger, registry.at("/aliases/champion").asText(), "the alias moved: " + registry);
         assertEquals(challenger, registry.at("/aliases/challenger").asText());
         JsonNode version2 = registry.get("versions").get(1);
@@ -77,9 +80,9 @@ class MonitoringTest {
                 "new data");
         assertEquals(monitoring.get("challengerDatasetDigest").asText(), retrained.at("/dataset_digests/0").asText());
         // The checks are runs of their own, read back from MLflow: one data check, one monitoring run.
-        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.VALIDATION_EXPERIMENT)
+        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.VALIDATION_EXPERIMENT)
                 .get("experiment_runs").asInt());
-        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.MONITORING_EXPERIMENT)
+        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.MONITORING_EXPERIMENT)
                 .get("experiment_runs").asInt());
         assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
                 + " in experiment 'monitoring': retrain.needed=true"), run.all());
