@@ -25,7 +25,7 @@ final class LocalMlflowServer extends StartedMlflowServer {
 
     /** The server's argv; the shown command and the started process are made from it. */
     static List<String> command(String mlflow, String port, String storeDir) {
-        return List.of(mlflow, "server", "--host", "127.0.0.1", "--port", port, "--workers", MlflowContainer.WORKERS,
+        return List.of(mlflow, "server", "--host", "127.0.0.1", "--port", port, "--workers", "2",
                 "--backend-store-uri", "sqlite:///" + storeDir + "/" + MlflowStore.DATABASE,
                 "--artifacts-destination", storeDir + "/" + MlflowStore.ARTIFACTS);
     }

@@ -31,14 +31,9 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
      */
     public static final String NO_JOBS = "MLFLOW_SERVER_ENABLE_JOB_EXECUTION";
     public static final String DATA_DIRECTORY = "/mlflow";
-    /**
-     * One server worker: the demo sends one request at a time, and every further worker is one more process that
-     * imports MLflow at start-up (about 3 s of a small machine's CPU, while the server step waits).
-     */
-    public static final String WORKERS = "1";
     /** What the container runs: the server on all of the container's interfaces, its state in the data directory. */
     public static final List<String> SERVER_COMMAND = List.of("mlflow", "server", "--host", "0.0.0.0", "--port",
-            String.valueOf(MLFLOW_PORT), "--workers", WORKERS, "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
+            String.valueOf(MLFLOW_PORT), "--workers", "2", "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
                     + "/mlflow.db", "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
 
     /** 0: a port Docker picks. */
