@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.ProcessCommand;
@@ -102,7 +103,7 @@ final class DoctorCommand implements Callable<Integer> {
             ProcessRunner.Result result = processes.run(ProcessCommand.of(Path.of("."), executable, flag),
                     Duration.ofSeconds(30), lines::add);
             return result.succeeded() && !lines.isEmpty()
-                    ? Optional.of(lines.get(0).replaceAll("\u001b\\[[0-9;]*m", "")) : Optional.empty();
+                    ? Optional.of(Ansi.strip(lines.get(0))) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.opsdemo.demo;
 
+import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.RecentOutput;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Executes lanes' steps on a {@link Schedule}, times each step, stops at the first failure, and tells the listeners.
@@ -36,7 +36,6 @@ public final class Runner {
     /** 128 + SIGTERM, the status the JVM itself exits with when it is terminated. */
     public static final int EXIT_TERMINATED = 143;
 
-    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
     private static final String PREREQUISITE = "prerequisite missing: ";
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "step-timeouts");
@@ -314,7 +313,7 @@ public final class Runner {
 
     private void emit(Step step, String line, List<String> output) {
         // Tools colour their output even in batch mode (Maven's closing reset codes); records stay plain text.
-        String masked = secrets.mask(ANSI_ESCAPE.matcher(line).replaceAll(""));
+        String masked = secrets.mask(Ansi.strip(line));
         synchronized (this) {
             synchronized (output) {
                 output.add(masked);

@@ -1,9 +1,10 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.exec.Ansi;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How wide a line is on a terminal, and how a terminal of a given width wraps it: colour codes take no column, wide
@@ -11,14 +12,12 @@ import java.util.regex.Pattern;
  */
 final class TerminalWidth {
 
-    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
-
     private TerminalWidth() {
     }
 
     static int of(String line) {
         int columns = 0;
-        String text = ANSI.matcher(line).replaceAll("");
+        String text = Ansi.strip(line);
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             columns += columns(codePoint);
@@ -35,7 +34,7 @@ final class TerminalWidth {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int used = 0;
-        Matcher ansi = ANSI.matcher(line);
+        Matcher ansi = Ansi.SEQUENCE.matcher(line);
         for (int i = 0; i < line.length(); ) {
             if (ansi.find(i) && ansi.start() == i) {
                 part.append(ansi.group());

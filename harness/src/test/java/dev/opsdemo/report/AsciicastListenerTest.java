@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class AsciicastListenerTest {
         List<StepResult> results = SyntheticRun.bothLanes();
         String cast = Files.readString(record(results));
         String shown = String.join("", Files.readAllLines(record(results)).stream().skip(1)
-                .map(line -> read(line).get(2).asText().replaceAll("\u001b\\[[0-9;]*m", "")).toList());
+                .map(line -> Ansi.strip(read(line).get(2).asText())).toList());
 
         // Six DevOps steps (22,280 ms) and seven 5 ms pauses before the first MLOps step starts.
         assertTrue(cast.contains("[22.315000,\"m\",\"mlops.server\"]"), cast);
@@ -79,7 +80,7 @@ class AsciicastListenerTest {
         int width = read(lines.get(0)).path("width").asInt();
         String shown = String.join("", lines.stream().skip(1).map(AsciicastListenerTest::read)
                 .filter(event -> event.get(1).asText().equals("o")).map(event -> event.get(2).asText()).toList());
-        String plain = shown.replaceAll("\u001b\\[[0-9;]*m", "");
+        String plain = Ansi.strip(shown);
         assertTrue(plain.contains("stage by stage"), plain);
         assertTrue(plain.contains("Key concept: MLOps manages machine learning models"), plain);
         for (String line : plain.split("\r\n")) {

@@ -5,6 +5,7 @@ import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -127,7 +128,7 @@ class ContrastTableTest {
         String coloured = table.render(new Style(true), 100);
 
         assertTrue(coloured.contains(ESC));
-        assertEquals(table.render(new Style(false), 100), coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+        assertEquals(table.render(new Style(false), 100), Ansi.strip(coloured));
     }
 
     @Test

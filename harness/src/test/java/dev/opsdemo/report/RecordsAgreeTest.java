@@ -5,6 +5,7 @@ import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.exec.Ansi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class RecordsAgreeTest {
 
     private static Map<String, Integer> numbers(String text, String regex, int number, int id) {
         Map<String, Integer> found = new java.util.TreeMap<>();
-        Matcher matcher = Pattern.compile(regex).matcher(text.replaceAll("\u001b\\[[0-9;]*m", ""));
+        Matcher matcher = Pattern.compile(regex).matcher(Ansi.strip(text));
         while (matcher.find()) {
             found.put(matcher.group(id), Integer.parseInt(matcher.group(number)));
         }

@@ -1,5 +1,6 @@
 package dev.opsdemo.support;
 
+import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
 
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class CastReplay {
 
-    private static final String ANSI = "\u001b\\[[0-9;]*m";
 
     private CastReplay() {
     }
@@ -28,7 +28,7 @@ public final class CastReplay {
         Shell.Output replay = Shell.run(records, asciinema.toString(), "cat", cast.toString());
         assertEquals(0, replay.exitCode(), "asciinema cat " + cast + ":\n" + replay.text());
         int width = Json.MAPPER.readTree(Files.readAllLines(cast).get(0)).get("width").asInt();
-        List<String> shown = replay.lines().stream().map(line -> line.replaceAll(ANSI, "")).toList();
+        List<String> shown = replay.lines().stream().map(Ansi::strip).toList();
         List<String> transcript = Files.readAllLines(records.resolve("transcript.txt"));
 
         List<String> rejoined = new ArrayList<>();
