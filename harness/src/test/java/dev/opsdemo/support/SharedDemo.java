@@ -1,16 +1,17 @@
 package dev.opsdemo.support;
 
+import org.eclipse.jgit.util.FileUtils;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One passed demo for every test that only reads what such a run leaves (its output, summary, transcript and MLflow
- * store): {@code verify --mlflow local}, run once per test JVM on first use, in a workspace of its own under
- * {@code harness/target}. A whole demo takes minutes; the tests that need no run of their own share this one and
+ * store): {@code verify --mlflow local}, run once per test JVM on first use, in a workspace of its own in the
+ * temporary directory. A whole demo takes minutes; the tests that need no run of their own share this one and
  * must not change its workspace.
  */
 public final class SharedDemo {
@@ -28,10 +29,11 @@ public final class SharedDemo {
     /** The passed run, made now if this JVM has none yet; a failed run fails every test that asks for it. */
     public static synchronized SharedDemo passed() {
         if (instance == null) {
-            Path workspace;
+            // Outside the checkout (the harness refuses a workspace among its sources), and one fixed place, so
+            // suites run one after the other leave one shared workspace behind, not one each.
+            Path workspace = Path.of(System.getProperty("java.io.tmpdir"), "opsdemo-shared-demo");
             try {
-                workspace = Files.createTempDirectory(
-                        Files.createDirectories(MlflowWitness.repoRoot().resolve("harness/target")), "shared-demo");
+                FileUtils.delete(workspace.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
