@@ -10,6 +10,7 @@ import dev.opsdemo.verify.Verification;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
+import org.eclipse.jgit.util.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,13 +138,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UsageException("--workspace " + root + " is not empty and holds no earlier harness run",
                     "verify empties its workspace first; pass an empty or new directory");
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(root)) {
-                    Files.delete(path);
-                }
-            }
-        }
+        FileUtils.delete(root.toFile(), FileUtils.RECURSIVE);
         return root;
     }
 }

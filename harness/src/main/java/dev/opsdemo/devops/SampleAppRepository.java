@@ -19,6 +19,7 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.util.FileUtils;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
@@ -30,11 +31,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The DevOps lane's working copy of sample-app. The first run copies the sources and makes the root commit; every
@@ -93,7 +92,7 @@ public final class SampleAppRepository {
     /** Makes the change {@code next} describes and commits it; returns the commit as git would report it. */
     public CommitSummary commit(NextCommit next) throws Exception {
         if (next.fromScratch()) {
-            deleteRecursively(workingCopy);
+            FileUtils.delete(workingCopy.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
             copySources(source, workingCopy);
             Git.init().setDirectory(workingCopy.toFile()).setInitialBranch(BRANCH).call().close();
         }
@@ -315,16 +314,5 @@ public final class SampleAppRepository {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

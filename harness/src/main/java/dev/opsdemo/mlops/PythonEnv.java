@@ -1,14 +1,13 @@
 package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.PrerequisiteMissingException;
+import org.eclipse.jgit.util.FileUtils;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The repo's venv ({@code .venv}): where {@code mlflow} and the training's {@code python} come from. Its processes
@@ -56,15 +55,7 @@ public record PythonEnv(Path venv, Path tmp) {
      * /tmp when TMPDIR does not exist.
      */
     public void resetTmp() throws IOException {
-        if (Files.isDirectory(tmp)) {
-            try (Stream<Path> paths = Files.walk(tmp)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(tmp)) {
-                        Files.deleteIfExists(path);
-                    }
-                }
-            }
-        }
+        FileUtils.delete(tmp.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         Files.createDirectories(tmp);
     }
 }
