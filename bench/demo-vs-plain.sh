@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What does the harness cost over typing the same commands by hand? Runs the harness's demo and the plain script
 # `harness commands` prints, N times each, alternating, on this machine with the same warm venv and Maven
-# repository; prints both medians, their ratio and how long the harness takes to show its first line.
+# repository; prints both medians, their ratio, how long the harness takes to show its first line and each lane's
+# steps (the critical path).
 # Usage: bench/demo-vs-plain.sh [--runs N]     (default 3; see bench/README.md)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +11,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="${2:-}"; shift $(($# > 1 ? 2 : 1)) ;;
     --runs=*) runs="${1#--runs=}"; shift ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "demo-vs-plain.sh: unknown argument '$1' (usage: --runs N)" >&2; exit 2 ;;
   esac
 done
@@ -69,8 +70,8 @@ for i in $(seq "$runs"); do
   timed "plain-$i" "$scratch/plain-$i" bash "$scratch/plain.sh"
 done
 
-"$python" - "$scratch/results" <<'PY'
-import statistics, sys
+"$python" - "$scratch/results" "$scratch/harness-$runs/workspace/summary.json" <<'PY'
+import json, statistics, sys
 
 times = {"harness": [], "plain": []}
 first = []
@@ -87,4 +88,16 @@ print(f"harness demo, median            {harness:7.1f} s   (runs: {runs(times['h
 print(f"plain script, median            {plain:7.1f} s   (runs: {runs(times['plain'], 1)})")
 print(f"ratio harness/plain             {harness / plain:7.2f}")
 print(f"harness, start to first line    {statistics.median(first):7.2f} s   (runs: {runs(first, 2)})")
+
+# Each lane runs its steps one after the other, the lanes side by side: the longer lane is the critical path.
+steps = json.load(open(sys.argv[2]))["steps"]
+lanes = {}
+for step in steps:
+    lanes.setdefault(step["lane"], []).append(step)
+print()
+print(f"each lane's steps in the last harness run, in seconds (the longest lane is the critical path):")
+for lane, lane_steps in sorted(lanes.items(), key=lambda item: -sum(s["durationMs"] for s in item[1])):
+    total = sum(s["durationMs"] for s in lane_steps) / 1000
+    parts = ", ".join(f"{s['id'].split('.', 1)[1]} {s['durationMs'] / 1000:.1f}" for s in lane_steps)
+    print(f"  {lane:<7} {total:6.1f}: {parts}")
 PY
