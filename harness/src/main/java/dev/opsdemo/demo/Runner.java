@@ -49,6 +49,8 @@ public final class Runner {
     private final Set<Thread> workers = new CopyOnWriteArraySet<>();
     private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
     private final Map<String, Function<String, String>> values = new ConcurrentHashMap<>();
+    /** What the run could not stop at its end: said in the summary, as a leftover is the user's to stop. */
+    private final List<String> cleanupProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean interrupted;
     private volatile int interruptCode = EXIT_INTERRUPTED;
     private volatile String interruptCause = "interrupted";
@@ -67,7 +69,7 @@ public final class Runner {
         this.listeners = List.copyOf(listeners);
         this.secrets = secrets;
         this.stepTimeout = stepTimeout;
-        this.cleanup = new Cleanup(problem -> { }, ledger);
+        this.cleanup = new Cleanup(cleanupProblems::add, ledger);
     }
 
     /**
@@ -114,7 +116,7 @@ public final class Runner {
         int code = interrupted ? interruptCode
                 : exitCode == EXIT_OK && listenerFailure.get() != null ? EXIT_STEP_FAILED : exitCode;
         RunSummary summary = new RunSummary(code == EXIT_OK, code, ordered, Facts.byLane(ordered),
-                Facts.summaryFields(ordered));
+                Facts.summaryFields(ordered), cleanupProblems);
         tell(listener -> listener.runFinished(summary));
         return summary;
     }

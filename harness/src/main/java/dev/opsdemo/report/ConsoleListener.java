@@ -107,6 +107,9 @@ public final class ConsoleListener implements RunListener {
                 : style.red(style.bold("FAILED"));
         out.println(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
                 + summary.exitCode() + ")");
+        for (String problem : summary.cleanupProblems()) {
+            out.println(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
+        }
         out.flush();
     }
 

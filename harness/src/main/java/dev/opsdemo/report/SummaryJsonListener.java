@@ -37,15 +37,16 @@ public final class SummaryJsonListener implements RunListener {
     @Override
     public synchronized void stepFinished(StepResult result) {
         results.add(result);
-        write("running", null, results);
+        write("running", null, results, List.of());
     }
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        write(summary.passed() ? "passed" : "failed", summary.exitCode(), summary.results());
+        write(summary.passed() ? "passed" : "failed", summary.exitCode(), summary.results(),
+                summary.cleanupProblems());
     }
 
-    private void write(String status, Integer exitCode, List<StepResult> steps) {
+    private void write(String status, Integer exitCode, List<StepResult> steps, List<String> cleanupProblems) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", status);
         if (exitCode != null) {
@@ -69,6 +70,9 @@ public final class SummaryJsonListener implements RunListener {
             }
         }
         root.set("facts", Facts.byLane(steps));
+        if (!cleanupProblems.isEmpty()) {
+            cleanupProblems.forEach(root.putArray("cleanupProblems")::add);
+        }
         try {
             AtomicFile.write(file, secrets.mask(Json.INDENTED.writeValueAsString(root)) + "\n");
         } catch (IOException e) {

@@ -1,12 +1,18 @@
 package dev.opsdemo.demo;
 
+import dev.opsdemo.report.ConsoleListener;
+import dev.opsdemo.report.Style;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stop that falls between two steps still says where the lane stopped (the gap is made here, not waited for). */
 class RunnerStopTest {
@@ -66,5 +72,22 @@ class RunnerStopTest {
         assertEquals(true, closed.get(), "stopped as soon as it was registered");
         assertEquals("interrupted during lane.server; stopped: mlflow server (pid 1)",
                 summary.results().get(0).failure());
+    }
+
+    @Test
+    void whatCannotBeStoppedAtTheEndIsSaidInTheSummaryAndOnScreen() {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Runner runner = new Runner(List.of(new ConsoleListener(new PrintStream(screen, true, StandardCharsets.UTF_8),
+                new Style(false), true)), new Secrets(), null);
+        Step starting = new Step("lane.server", "lane", Stage.DEPLOY, "server", "caption", "true",
+                context -> context.cleanup().register("model server (pid 7)", () -> {
+                    throw new IllegalStateException("no such process");
+                }));
+        RunSummary summary = runner.run(List.of(new Lane("lane", List.of(starting))), Schedule.INTERLEAVED,
+                (step, command) -> StepGate.Decision.RUN);
+
+        assertEquals(List.of("could not stop model server (pid 7): no such process"), summary.cleanupProblems());
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("✘ could not stop model server (pid 7): no such "
+                + "process; it may still be running: stop it yourself"), screen.toString(StandardCharsets.UTF_8));
     }
 }
