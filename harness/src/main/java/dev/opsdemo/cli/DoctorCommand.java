@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.ExitCode;
 import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessLedger;
@@ -77,10 +78,10 @@ final class DoctorCommand implements Callable<Integer> {
         }
         if (missing.isEmpty()) {
             out.println("All prerequisites are present.");
-            return 0;
+            return ExitCode.OK.code();
         }
         top.err().println("missing prerequisite(s): " + String.join(", ", missing));
-        return 3;
+        return ExitCode.PREREQUISITE_MISSING.code();
     }
 
     private void report(PrintStream out, String what, Optional<String> found, String install) {

@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,6 @@ public final class HarnessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(err);
-        return Main.EXIT_USAGE;
+        return ExitCode.USAGE.code();
     }
 }

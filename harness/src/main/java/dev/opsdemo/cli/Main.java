@@ -1,7 +1,7 @@
 package dev.opsdemo.cli;
 
 import dev.opsdemo.demo.PrerequisiteMissingException;
-import dev.opsdemo.demo.Runner;
+import dev.opsdemo.demo.ExitCode;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine;
@@ -12,14 +12,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
-/**
- * Entry point. Exit codes: 0 success, 1 a step failed, 2 usage error, 3 a prerequisite is missing, 130 Ctrl-C,
- * 143 SIGTERM.
- */
+/** Entry point. Exit codes: {@link ExitCode}, listed by every command's {@code --help}. */
 public final class Main {
-
-    public static final int EXIT_USAGE = 2;
 
     private Main() {
     }
@@ -35,23 +31,27 @@ public final class Main {
     public static int execute(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         HarnessCommand top = new HarnessCommand(out, err, terminal);
         CommandLine commandLine = new CommandLine(top);
+        // Every command's --help ends with the one exit-code table.
+        Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())
+                .forEach(command -> command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCode.descriptions()));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             if (exception instanceof UsageException) {
                 err.println("error: " + exception.getMessage());
-                return EXIT_USAGE;
+                return ExitCode.USAGE.code();
             }
             if (exception instanceof PrerequisiteMissingException) {
                 err.println("missing prerequisite: " + exception.getMessage());
-                return Runner.EXIT_PREREQUISITE_MISSING;
+                return ExitCode.PREREQUISITE_MISSING.code();
             }
             if (exception instanceof UncheckedIOException io) {
                 // A record could not be written mid-run (disk full, a path taken by a directory): the run was
                 // stopped and cleaned up; a stack trace would bury the one line that matters.
                 err.println("error: " + io.getMessage() + ": " + Workspace.reason(io.getCause()));
                 err.println("  next: free some space or fix the workspace's permissions, then run again");
-                return Runner.EXIT_STEP_FAILED;
+                return ExitCode.STEP_FAILED.code();
             }
             throw exception;
         });

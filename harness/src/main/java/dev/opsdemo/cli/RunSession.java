@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.ExitCode;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
@@ -96,7 +97,7 @@ final class RunSession {
         TerminationSignal signal = TerminationSignal.watch();
         Thread onCtrlC = new Thread(() -> {
             if ("TERM".equals(signal.received())) {
-                runner.interrupt("terminated by SIGTERM", Runner.EXIT_TERMINATED);
+                runner.interrupt("terminated by SIGTERM", ExitCode.TERMINATED);
             } else {
                 runner.interrupt();
             }

@@ -23,6 +23,6 @@ public record RunSummary(boolean passed, int exitCode, List<StepResult> results,
 
     /** Ended by Ctrl-C, q or SIGTERM rather than by a failing step. */
     public boolean stopped() {
-        return exitCode == Runner.EXIT_INTERRUPTED || exitCode == Runner.EXIT_TERMINATED;
+        return ExitCode.stopped(exitCode);
     }
 }

@@ -29,13 +29,6 @@ import java.util.function.Function;
  */
 public final class Runner {
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_STEP_FAILED = 1;
-    public static final int EXIT_PREREQUISITE_MISSING = 3;
-    public static final int EXIT_INTERRUPTED = 130;
-    /** 128 + SIGTERM, the status the JVM itself exits with when it is terminated. */
-    public static final int EXIT_TERMINATED = 143;
-
     private static final String PREREQUISITE = "prerequisite missing: ";
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "step-timeouts");
@@ -52,9 +45,9 @@ public final class Runner {
     /** What the run could not stop at its end: said in the summary, as a leftover is the user's to stop. */
     private final List<String> cleanupProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean interrupted;
-    private volatile int interruptCode = EXIT_INTERRUPTED;
+    private volatile ExitCode interruptCode = ExitCode.INTERRUPTED;
     private volatile String interruptCause = "interrupted";
-    private volatile int exitCode = EXIT_OK;
+    private volatile ExitCode exitCode = ExitCode.OK;
     private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
 
     private final Duration stepTimeout;
@@ -113,9 +106,9 @@ public final class Runner {
     private RunSummary finish(List<Lane> lanes) {
         List<StepResult> ordered = Schedule.interleave(lanes).stream().map(results::get)
                 .filter(java.util.Objects::nonNull).toList();
-        int code = interrupted ? interruptCode
-                : exitCode == EXIT_OK && listenerFailure.get() != null ? EXIT_STEP_FAILED : exitCode;
-        RunSummary summary = new RunSummary(code == EXIT_OK, code, ordered, Facts.byLane(ordered),
+        ExitCode code = interrupted ? interruptCode
+                : exitCode == ExitCode.OK && listenerFailure.get() != null ? ExitCode.STEP_FAILED : exitCode;
+        RunSummary summary = new RunSummary(code == ExitCode.OK, code.code(), ordered, Facts.byLane(ordered),
                 Facts.summaryFields(ordered), cleanupProblems);
         tell(listener -> listener.runFinished(summary));
         return summary;
@@ -137,14 +130,14 @@ public final class Runner {
 
     /** From the Ctrl-C hook: stop what runs now; the current steps end as interrupted. */
     public void interrupt() {
-        interrupt("interrupted", EXIT_INTERRUPTED);
+        interrupt("interrupted", ExitCode.INTERRUPTED);
     }
 
     /**
      * From a signal's shutdown hook: stop what runs now; the current steps end as interrupted, named by
      * {@code cause} (e.g. "terminated by SIGTERM"), and the run's exit code is {@code exitCode}.
      */
-    public void interrupt(String cause, int exitCode) {
+    public void interrupt(String cause, ExitCode exitCode) {
         interruptCause = cause;
         interruptCode = exitCode;
         interrupted = true;
@@ -199,7 +192,7 @@ public final class Runner {
                     previous = failed;
                     record(failed);
                     tell(listener -> listener.stepFinished(failed));
-                    failWith(EXIT_STEP_FAILED);
+                    failWith(ExitCode.STEP_FAILED);
                     continue;
                 }
                 StepGate.Decision decision;
@@ -217,24 +210,18 @@ public final class Runner {
                     stopSaid |= skip(step, previous, stopSaid);
                     continue;
                 }
-                StepResult result = runStep(step, command);
-                previous = result;
-                record(result);
-                int code = switch (result.status()) {
-                    case PASSED, SKIPPED -> EXIT_OK;
-                    case INTERRUPTED -> EXIT_INTERRUPTED;
-                    case FAILED -> result.failure() != null && result.failure().startsWith(PREREQUISITE)
-                            ? EXIT_PREREQUISITE_MISSING : EXIT_STEP_FAILED;
-                };
-                failWith(code);
+                Ran ran = runStep(step, command);
+                previous = ran.result();
+                record(ran.result());
+                failWith(ran.exitCode());
             }
         } finally {
             workers.remove(Thread.currentThread());
         }
     }
 
-    private synchronized void failWith(int code) {
-        if (exitCode == EXIT_OK) {
+    private synchronized void failWith(ExitCode code) {
+        if (exitCode == ExitCode.OK) {
             exitCode = code;
         }
     }
@@ -246,13 +233,18 @@ public final class Runner {
         }
     }
 
-    private StepResult runStep(Step step, List<String> command) {
+    /** A step's result and the exit code it gives the run (the first one other than OK is the run's). */
+    private record Ran(StepResult result, ExitCode exitCode) {
+    }
+
+    private Ran runStep(Step step, List<String> command) {
         tell(listener -> listener.stepStarted(step, command));
         List<String> output = new ArrayList<>();
         StepContext context = new StepContext(step, line -> emit(step, line, output), secrets, cleanup);
         long started = System.nanoTime();
         StepStatus status;
         String failure = null;
+        ExitCode exit = ExitCode.OK;
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread worker = Thread.currentThread();
         ScheduledFuture<?> timer = stepTimeout == null ? null : TIMERS.schedule(() -> {
@@ -267,6 +259,7 @@ public final class Runner {
         } catch (Exception e) {
             status = interrupted ? StepStatus.INTERRUPTED : StepStatus.FAILED;
             failure = describe(e);
+            exit = e instanceof PrerequisiteMissingException ? ExitCode.PREREQUISITE_MISSING : ExitCode.STEP_FAILED;
         } finally {
             if (timer != null) {
                 timer.cancel(false);
@@ -276,8 +269,10 @@ public final class Runner {
             Thread.interrupted();
             status = StepStatus.FAILED;
             failure = step.id() + " did not finish within " + stepTimeout.toSeconds() + "s and was stopped";
+            exit = ExitCode.STEP_FAILED;
         } else if (status == StepStatus.INTERRUPTED) {
             failure = interruptCause + " during " + step.id();
+            exit = ExitCode.INTERRUPTED;
             if (interrupted) {
                 // Waits until the interrupt has stopped everything, so the list below is complete.
                 cleanup.close();
@@ -293,7 +288,7 @@ public final class Runner {
                     secrets.mask(failure));
         }
         tell(listener -> listener.stepFinished(result));
-        return result;
+        return new Ran(result, exit);
     }
 
     private static String describe(Exception e) {
@@ -325,7 +320,7 @@ public final class Runner {
     }
 
     private boolean mayStart() {
-        return exitCode == EXIT_OK && !interrupted && listenerFailure.get() == null;
+        return exitCode == ExitCode.OK && !interrupted && listenerFailure.get() == null;
     }
 
     /**

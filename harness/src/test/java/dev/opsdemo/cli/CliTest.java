@@ -1,5 +1,6 @@
 package dev.opsdemo.cli;
 
+import dev.opsdemo.demo.ExitCode;
 import dev.opsdemo.support.HarnessRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,18 @@ class CliTest {
         assertEquals(0, help.exitCode());
         for (String sub : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor"}) {
             assertTrue(help.out().contains(sub), sub);
+        }
+    }
+
+    @Test
+    void everyCommandsHelpListsTheOneExitCodeTable() {
+        for (String command : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor"}) {
+            HarnessRun help = HarnessRun.of(command, "--help");
+            assertEquals(0, help.exitCode(), help.all());
+            for (ExitCode exit : ExitCode.values()) {
+                assertTrue(help.out().matches("(?s).*Exit codes:.*\\n  " + exit.code() + " +\\S.*"),
+                        command + " --help lists " + exit + ":\n" + help.out());
+            }
         }
     }
 }

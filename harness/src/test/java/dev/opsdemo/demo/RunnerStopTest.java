@@ -34,7 +34,7 @@ class RunnerStopTest {
         RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(step("lane.first"),
                 step("lane.second"), step("lane.third")))), Schedule.INTERLEAVED, signalBeforeSecond);
 
-        assertEquals(Runner.EXIT_INTERRUPTED, summary.exitCode());
+        assertEquals(ExitCode.INTERRUPTED.code(), summary.exitCode());
         List<StepResult> results = summary.results();
         assertEquals(StepStatus.PASSED, results.get(0).status());
         assertEquals(StepStatus.SKIPPED, results.get(1).status());
@@ -49,10 +49,10 @@ class RunnerStopTest {
         runner.set(new Runner(List.of(), new Secrets(), null));
         RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(step("lane.first")))),
                 Schedule.INTERLEAVED, (step, command) -> {
-                    runner.get().interrupt("terminated by SIGTERM", Runner.EXIT_TERMINATED);
+                    runner.get().interrupt("terminated by SIGTERM", ExitCode.TERMINATED);
                     return StepGate.Decision.RUN;
                 });
-        assertEquals(Runner.EXIT_TERMINATED, summary.exitCode());
+        assertEquals(ExitCode.TERMINATED.code(), summary.exitCode());
         assertEquals("terminated by SIGTERM before lane.first; nothing was running", summary.results().get(0).failure());
     }
 
@@ -68,7 +68,7 @@ class RunnerStopTest {
         RunSummary summary = runner.get().run(List.of(new Lane("lane", List.of(starting))), Schedule.INTERLEAVED,
                 (step, command) -> StepGate.Decision.RUN);
 
-        assertEquals(Runner.EXIT_INTERRUPTED, summary.exitCode());
+        assertEquals(ExitCode.INTERRUPTED.code(), summary.exitCode());
         assertEquals(true, closed.get(), "stopped as soon as it was registered");
         assertEquals("interrupted during lane.server; stopped: mlflow server (pid 1)",
                 summary.results().get(0).failure());
