@@ -7,7 +7,7 @@ import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.Executables;
 import dev.opsdemo.exec.ProcessRunner;
-import dev.opsdemo.mlops.DockerEngine;
+import dev.opsdemo.mlflow.DockerEngine;
 import dev.opsdemo.workspace.RepoLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.opsdemo.cli;
 
-import dev.opsdemo.mlops.MlflowContainer;
-import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlflow.MlflowContainer;
+import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

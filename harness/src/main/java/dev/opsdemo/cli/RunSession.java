@@ -13,7 +13,7 @@ import dev.opsdemo.exec.TerminationSignal;
 import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
-import dev.opsdemo.mlops.LeftoverContainers;
+import dev.opsdemo.mlflow.LeftoverContainers;
 import dev.opsdemo.report.AsciicastListener;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.ContrastTableListener;

@@ -3,7 +3,7 @@ package dev.opsdemo.cli;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
-import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.verify.GoldenFiles;
 import dev.opsdemo.verify.JunitXml;
 import dev.opsdemo.verify.Verification;

@@ -4,8 +4,8 @@ import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.mlops.MlflowContainer;
-import dev.opsdemo.mlops.MlflowTarget;
+import dev.opsdemo.mlflow.MlflowContainer;
+import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.RepoLayout;
 

@@ -6,6 +6,8 @@ import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.ProcessRunner;
+import dev.opsdemo.mlflow.MlflowServer;
+import dev.opsdemo.mlflow.PythonEnv;
 
 import java.nio.file.Path;
 import java.time.Duration;

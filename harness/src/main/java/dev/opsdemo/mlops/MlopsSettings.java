@@ -1,5 +1,6 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.mlflow.MlflowTarget;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.Readiness;
 import dev.opsdemo.exec.RunningProcess;
+import dev.opsdemo.mlflow.PythonEnv;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

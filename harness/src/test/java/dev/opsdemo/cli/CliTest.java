@@ -51,7 +51,7 @@ class CliTest {
         for (String what : new String[] {"java", "maven", "git", "python", "venv", "docker", "disk", "mode"}) {
             assertTrue(doctor.out().lines().anyMatch(line -> line.startsWith(what + " ")), what + ":\n" + doctor.all());
         }
-        assertTrue(doctor.out().contains("mlflow, version " + dev.opsdemo.mlops.MlflowContainer.MLFLOW_VERSION), "the venv's real mlflow answers:\n" + doctor.all());
+        assertTrue(doctor.out().contains("mlflow, version " + dev.opsdemo.mlflow.MlflowContainer.MLFLOW_VERSION), "the venv's real mlflow answers:\n" + doctor.all());
         assertEquals(0, doctor.exitCode(), doctor.all());
     }
 

@@ -1,5 +1,7 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.mlflow.MlflowContainer;
+import dev.opsdemo.mlflow.MlflowImages;
 import dev.opsdemo.support.MlflowWitness;
 import org.junit.jupiter.api.Test;
 

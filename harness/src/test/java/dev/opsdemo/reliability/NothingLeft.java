@@ -1,6 +1,6 @@
 package dev.opsdemo.reliability;
 
-import dev.opsdemo.mlops.DockerEngine;
+import dev.opsdemo.mlflow.DockerEngine;
 import org.testcontainers.DockerClientFactory;
 
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.opsdemo.exec.Ports;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.ProcessRunner;
 import dev.opsdemo.exec.RunningProcess;
-import dev.opsdemo.mlops.MlflowImages;
+import dev.opsdemo.mlflow.MlflowImages;
 import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;

@@ -1,6 +1,6 @@
 package dev.opsdemo.support;
 
-import dev.opsdemo.mlops.DockerEngine;
+import dev.opsdemo.mlflow.DockerEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 

@@ -1,4 +1,4 @@
-package dev.opsdemo.mlops;
+package dev.opsdemo.mlflow;
 
 import dev.opsdemo.demo.PrerequisiteMissingException;
 import org.eclipse.jgit.util.FileUtils;

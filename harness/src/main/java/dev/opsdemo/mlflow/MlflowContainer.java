@@ -1,4 +1,4 @@
-package dev.opsdemo.mlops;
+package dev.opsdemo.mlflow;
 
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;

@@ -1,4 +1,4 @@
-package dev.opsdemo.mlops;
+package dev.opsdemo.mlflow;
 
 
 /** The {@code container} kind: an {@link MlflowContainer} with its state bind-mounted from the workspace. */

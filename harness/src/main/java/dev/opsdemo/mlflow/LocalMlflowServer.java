@@ -1,4 +1,4 @@
-package dev.opsdemo.mlops;
+package dev.opsdemo.mlflow;
 
 import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.Ports;

@@ -1,4 +1,4 @@
-package dev.opsdemo.mlops;
+package dev.opsdemo.mlflow;
 
 import org.testcontainers.DockerClientFactory;
 
