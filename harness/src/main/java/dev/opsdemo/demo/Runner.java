@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,7 +44,7 @@ public final class Runner {
     private final Map<Step, StepResult> results = new ConcurrentHashMap<>();
     private final Map<String, Function<String, String>> values = new ConcurrentHashMap<>();
     /** What the run could not stop at its end: said in the summary, as a leftover is the user's to stop. */
-    private final List<String> cleanupProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> cleanupProblems = new CopyOnWriteArrayList<>();
     private volatile boolean interrupted;
     private volatile ExitCode interruptCode = ExitCode.INTERRUPTED;
     private volatile String interruptCause = "interrupted";
@@ -187,8 +188,9 @@ public final class Runner {
                     command = step.command().get().render(values.get(step.lane()));
                 } catch (RuntimeException e) {
                     // A bug in a lane (a value it never set), not in the user's input: the step cannot say what it runs.
-                    StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(), Json.MAPPER.createObjectNode(),
-                            Json.MAPPER.createObjectNode(), "cannot show what " + step.id() + " runs: " + e.getMessage());
+                    StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(),
+                            Json.MAPPER.createObjectNode(), Json.MAPPER.createObjectNode(),
+                            "cannot show what " + step.id() + " runs: " + e.getMessage());
                     previous = failed;
                     record(failed);
                     tell(listener -> listener.stepFinished(failed));

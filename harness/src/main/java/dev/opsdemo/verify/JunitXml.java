@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code verify}'s result in the JUnit XML format CI dashboards read: one {@code testsuite} per mode, a {@code testcase} per
- * step (class {@code golden.<lane>}, name the rest of its id, its duration), and for a step that does not match a {@code failure} whose
- * message says why and whose text is the diff. Written through the JDK's XML serializer, so output is escaped.
+ * {@code verify}'s result in the JUnit XML format CI dashboards read: one {@code testsuite} per mode, a
+ * {@code testcase} per step (class {@code golden.<lane>}, name the rest of its id, its duration), and for a step that
+ * does not match a {@code failure} whose message says why and whose text is the diff. Written through the JDK's XML
+ * serializer, so output is escaped.
  */
 public final class JunitXml {
 
