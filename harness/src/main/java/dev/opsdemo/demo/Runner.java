@@ -146,8 +146,11 @@ public final class Runner {
         cleanup.close();
     }
 
-    /** Tells every listener; one that throws stops the run (no new step starts) and its error ends it. */
-    private void tell(Consumer<RunListener> event) {
+    /**
+     * Tells every listener; one that throws stops the run (no new step starts) and its error ends it. One event at a
+     * time, so every listener hears the parallel lanes in the same order (the transcript and the cast agree).
+     */
+    private synchronized void tell(Consumer<RunListener> event) {
         for (RunListener listener : listeners) {
             try {
                 event.accept(listener);
