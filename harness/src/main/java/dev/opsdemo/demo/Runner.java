@@ -110,7 +110,7 @@ public final class Runner {
         ExitCode code = interrupted ? interruptCode
                 : exitCode == ExitCode.OK && listenerFailure.get() != null ? ExitCode.STEP_FAILED : exitCode;
         RunSummary summary = new RunSummary(code == ExitCode.OK, code.code(), ordered, Facts.byLane(ordered),
-                Facts.summaryFields(ordered), cleanupProblems);
+                Facts.summaryFields(ordered), cleanupProblems, RunSummary.storiesOf(lanes));
         tell(listener -> listener.runFinished(summary));
         return summary;
     }
@@ -190,7 +190,8 @@ public final class Runner {
                 try {
                     command = step.command().get().render(values.get(step.lane()));
                 } catch (RuntimeException e) {
-                    // A bug in a lane (a value it never set), not in the user's input: the step cannot say what it runs.
+                    // A bug in a lane (a value it never set), not in the user's input: the step cannot say what it
+                    // runs.
                     StepResult failed = new StepResult(step, StepStatus.FAILED, 0, List.of(),
                             Json.MAPPER.createObjectNode(), Json.MAPPER.createObjectNode(),
                             "cannot show what " + step.id() + " runs: " + e.getMessage());

@@ -115,7 +115,7 @@ public final class DevopsLane {
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
                         this::monitor)),
-                this::value);
+                this::value, new DevopsStory());
     }
 
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */

@@ -1,6 +1,8 @@
 package dev.opsdemo.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -20,5 +22,18 @@ public final class Json {
             .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {
+    }
+
+    /**
+     * A typed view of recorded facts: every field absent from {@code node} (or all of them, when it is missing) is
+     * null, so a reader leaves out what a run did not record.
+     */
+    public static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node.isObject() ? node : MAPPER.createObjectNode(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("recorded facts do not fit " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -24,7 +24,6 @@ import org.mlflow.tracking.MlflowClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,7 @@ public final class MlopsLane {
                         this::decideCommand,
                         needsServer(this::decide)).scripted(() -> MlopsScript.decide(model,
                                 evaluateBoth(), noChallenger()))),
-                this::value);
+                this::value, new MlopsStory());
     }
 
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */

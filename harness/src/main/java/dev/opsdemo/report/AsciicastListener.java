@@ -64,7 +64,7 @@ public final class AsciicastListener implements RunListener {
 
     @Override
     public synchronized void runStarted(List<Lane> lanes) {
-        open(LaneLabels.title(lanes.stream().map(Lane::name).toList()));
+        open(ContrastTable.title(lanes.stream().map(lane -> lane.story().label()).toList()));
         console.runStarted(lanes);
     }
 

@@ -1,7 +1,6 @@
 package dev.opsdemo.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsdemo.demo.Facts;
+import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
@@ -13,7 +12,8 @@ import java.util.Map;
 
 /**
  * The lanes side by side, one row per {@link Stage}: which steps really ran, what they produced, how long they
- * took. Built only from step results, so every report shows the same contrast the run actually produced.
+ * took; each lane's story tells what its steps produced. Built only from the run's summary, so every report shows
+ * the same contrast the run actually produced, and knows no lane by name.
  */
 public final class ContrastTable {
 
@@ -52,32 +52,40 @@ public final class ContrastTable {
 
     private final List<String> lanes;
     private final List<Row> rows;
+    private final RunSummary summary;
 
-    private ContrastTable(List<String> lanes, List<Row> rows) {
+    private ContrastTable(List<String> lanes, List<Row> rows, RunSummary summary) {
         this.lanes = lanes;
         this.rows = rows;
+        this.summary = summary;
     }
 
-    public static ContrastTable of(List<StepResult> results) {
-        List<String> lanes = new ArrayList<>();
-        results.stream().map(result -> result.step().lane()).distinct().forEach(lanes::add);
-        lanes.sort(LaneLabels.order());
-        ObjectNode facts = Facts.byLane(results);
+    public static ContrastTable of(RunSummary summary) {
+        List<String> lanes = summary.lanes();
         List<Row> rows = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             Map<String, Cell> cells = new LinkedHashMap<>();
             for (String lane : lanes) {
-                List<StepResult> steps = results.stream()
+                List<StepResult> steps = summary.results().stream()
                         .filter(result -> result.step().lane().equals(lane) && result.step().stage() == stage)
                         .toList();
-                cells.put(lane, new Cell(steps, Produced.of(lane, stage, facts.path(lane))));
+                cells.put(lane, new Cell(steps, summary.story(lane).produced(stage, summary.facts().path(lane))));
             }
             rows.add(new Row(stage, cells));
         }
-        return new ContrastTable(List.copyOf(lanes), List.copyOf(rows));
+        return new ContrastTable(List.copyOf(lanes), List.copyOf(rows), summary);
     }
 
-    /** The lanes that ran, DevOps first. */
+    /** What the reports are about, e.g. "DevOps vs MLOps", from the labels of the lanes that ran. */
+    static String title(List<String> labels) {
+        return labels.isEmpty() ? "opsdemo" : String.join(" vs ", labels);
+    }
+
+    String title() {
+        return title(lanes.stream().map(this::label).toList());
+    }
+
+    /** The lanes that ran, in the order they were given. */
     public List<String> lanes() {
         return lanes;
     }
@@ -87,12 +95,25 @@ public final class ContrastTable {
         return rows;
     }
 
-    public static String label(String lane) {
-        return LaneLabels.label(lane);
+    public String label(String lane) {
+        return summary.story(lane).label();
     }
 
-    public static String versioned(String lane) {
-        return LaneLabels.versioned(lane);
+    public String versioned(String lane) {
+        return summary.story(lane).versioned();
+    }
+
+    /** The closing paragraphs every lane backs with what it did, lane by lane. */
+    List<String> lessons() {
+        return lanes.stream().flatMap(lane -> summary.story(lane).lessons(summary.facts().path(lane)).stream())
+                .toList();
+    }
+
+    /** Where to look at the lanes' records: link text to web address, in reading order. */
+    Map<String, String> links() {
+        Map<String, String> links = new LinkedHashMap<>();
+        lanes.forEach(lane -> links.putAll(summary.story(lane).links(summary.facts().path(lane))));
+        return links;
     }
 
     public long durationMs(String lane) {

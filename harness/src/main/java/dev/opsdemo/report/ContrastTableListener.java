@@ -20,15 +20,14 @@ public final class ContrastTableListener implements RunListener {
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        ContrastTable table = ContrastTable.of(summary.results());
+        ContrastTable table = ContrastTable.of(summary);
         if (table.lanes().isEmpty()) {
             return;
         }
         out.println();
-        out.println(style.bold(LaneLabels.title(table.lanes())
-                + ", stage by stage"));
+        out.println(style.bold(table.title() + ", stage by stage"));
         out.print(table.render(style, width));
-        for (String paragraph : Lesson.of(summary.facts())) {
+        for (String paragraph : table.lessons()) {
             out.println();
             TextWrap.wrap(paragraph, width, 2).forEach(line -> out.println(style.bold(line)));
         }

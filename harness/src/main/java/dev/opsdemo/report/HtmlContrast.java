@@ -16,7 +16,7 @@ final class HtmlContrast {
         StringBuilder html = new StringBuilder("<table class=\"contrast\">\n<thead><tr><th class=\"stage\">stage</th>");
         for (String lane : table.lanes()) {
             html.append("<th class=\"lane-").append(Html.cssClass(lane)).append("\">")
-                    .append(text.of(ContrastTable.label(lane))).append(" <small>")
+                    .append(text.of(table.label(lane))).append(" <small>")
                     .append(ConsoleListener.seconds(table.durationMs(lane))).append("</small></th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
@@ -26,7 +26,7 @@ final class HtmlContrast {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n<tfoot><tr><th class=\"stage\">versioned</th>");
-        table.lanes().forEach(lane -> html.append("<td>").append(text.of(ContrastTable.versioned(lane)))
+        table.lanes().forEach(lane -> html.append("<td>").append(text.of(table.versioned(lane)))
                 .append("</td>"));
         return html.append("</tr></tfoot>\n</table>\n").toString();
     }

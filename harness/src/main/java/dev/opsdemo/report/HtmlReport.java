@@ -21,9 +21,9 @@ final class HtmlReport {
     }
 
     String render(RunSummary summary, Timeline timeline, Instant generatedAt) {
-        ContrastTable table = ContrastTable.of(summary.results());
+        ContrastTable table = ContrastTable.of(summary);
         RunOverview overview = RunOverview.of(summary);
-        String lanes = LaneLabels.title(table.lanes());
+        String lanes = table.title();
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -38,14 +38,14 @@ final class HtmlReport {
                 .append(overview.mlflowMode().isEmpty() ? "" : " · MLflow " + text.of(overview.mlflowMode())
                         + " server").append("</p>\n");
         html.append(versioned(table));
-        html.append(links(MlflowLinks.of(summary.facts().path(LaneLabels.MLOPS))));
+        html.append(links(table.links()));
         html.append("</header>\n");
         if (!table.lanes().isEmpty()) {
             html.append("<section>\n<h2>Timeline</h2>\n").append(new HtmlTimeline(text).render(timeline))
                     .append("<p class=\"note\">Each segment is one step, drawn to scale from the run's start. "
                             + "Hover for its timing; click to read it.</p>\n</section>\n");
             html.append("<section>\n<h2>Stage by stage</h2>\n").append(new HtmlContrast(text).render(table));
-            for (String paragraph : Lesson.of(summary.facts())) {
+            for (String paragraph : table.lessons()) {
                 html.append("<p class=\"note\"><strong>").append(text.of(paragraph)).append("</strong></p>\n");
             }
             html.append("</section>\n");
@@ -53,7 +53,7 @@ final class HtmlReport {
         html.append("<section>\n<h2>Steps</h2>\n");
         int number = 0;
         for (StepResult result : summary.results()) {
-            html.append(new HtmlStep(text).render(++number, result));
+            html.append(new HtmlStep(text, table).render(++number, result));
         }
         html.append("</section>\n<footer>Written by the opsdemo harness at ")
                 .append(text.of(generatedAt.truncatedTo(ChronoUnit.SECONDS).toString()))
@@ -68,8 +68,8 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder("<ul class=\"versioned\">");
         for (String lane : table.lanes()) {
             html.append("<li><span class=\"lane-tag lane-").append(Html.cssClass(lane)).append("\">")
-                    .append(text.of(ContrastTable.label(lane))).append("</span> versions <strong>")
-                    .append(text.of(ContrastTable.versioned(lane))).append("</strong></li>");
+                    .append(text.of(table.label(lane))).append("</span> versions <strong>")
+                    .append(text.of(table.versioned(lane))).append("</strong></li>");
         }
         return html.append("</ul>\n").toString();
     }
@@ -78,7 +78,7 @@ final class HtmlReport {
         if (links.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<p class=\"links\">Open in the MLflow UI: ");
+        StringBuilder html = new StringBuilder("<p class=\"links\">Where to look: ");
         String separator = "";
         for (Map.Entry<String, String> link : links.entrySet()) {
             html.append(separator).append("<a href=\"").append(text.of(link.getValue())).append("\">")

@@ -54,7 +54,7 @@ public final class HtmlReportListener implements RunListener {
     @Override
     public synchronized void runFinished(RunSummary summary) {
         running = false;
-        Timeline timeline = Timeline.of(summary.results(), startedMs);
+        Timeline timeline = Timeline.of(summary, startedMs);
         TextFiles.writeMasked(file, new HtmlReport(secrets).render(summary, timeline, Instant.now()), secrets);
     }
 }

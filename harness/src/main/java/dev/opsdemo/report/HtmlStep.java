@@ -7,9 +7,11 @@ import dev.opsdemo.demo.StepStatus;
 final class HtmlStep {
 
     private final HtmlText text;
+    private final ContrastTable table;
 
-    HtmlStep(HtmlText text) {
+    HtmlStep(HtmlText text, ContrastTable table) {
         this.text = text;
+        this.table = table;
     }
 
     String render(int number, StepResult result) {
@@ -20,7 +22,7 @@ final class HtmlStep {
                 .append("<h3>").append(text.of(result.step().title())).append("</h3>")
                 .append("<span class=\"pill ").append(status).append("\">").append(status).append("</span>")
                 .append("<span class=\"meta\"><span class=\"lane-tag lane-").append(Html.cssClass(result.step().lane()))
-                .append("\">").append(text.of(ContrastTable.label(result.step().lane()))).append("</span> <code>")
+                .append("\">").append(text.of(table.label(result.step().lane()))).append("</span> <code>")
                 .append(text.of(result.step().id())).append("</code> · ")
                 .append(text.of(result.step().stage().label()))
                 .append(" · ").append(result.status() == StepStatus.SKIPPED ? "not run"

@@ -22,7 +22,7 @@ final class HtmlTimeline {
         for (String lane : timeline.lanes()) {
             long laneMs = timeline.spans(lane).stream().mapToLong(span -> span.result().durationMs()).sum();
             html.append("<div class=\"tl-row\"><div class=\"tl-label\"><span class=\"dot lane-")
-                    .append(Html.cssClass(lane)).append("\"></span>").append(text.of(ContrastTable.label(lane)))
+                    .append(Html.cssClass(lane)).append("\"></span>").append(text.of(timeline.label(lane)))
                     .append(" <small>").append(ConsoleListener.seconds(laneMs)).append("</small></div>")
                     .append("<div class=\"tl-track\">");
             for (Timeline.Span span : timeline.spans(lane)) {

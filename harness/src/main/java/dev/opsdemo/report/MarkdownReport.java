@@ -25,17 +25,17 @@ final class MarkdownReport {
 
     String render(RunSummary summary) {
         StringBuilder md = new StringBuilder();
-        ContrastTable table = ContrastTable.of(summary.results());
-        md.append("# ").append(LaneLabels.title(table.lanes())).append(": run report\n\n");
+        ContrastTable table = ContrastTable.of(summary);
+        md.append("# ").append(table.title()).append(": run report\n\n");
         md.append("**Status: ").append(RunOverview.of(summary).line()).append("**\n\n");
         if (!table.lanes().isEmpty()) {
             md.append("## Stage by stage\n\n").append(table(table)).append('\n');
-            Lesson.of(summary.facts()).forEach(paragraph -> md.append("**").append(inline(paragraph))
+            table.lessons().forEach(paragraph -> md.append("**").append(inline(paragraph))
                     .append("**\n\n"));
         }
-        Map<String, String> links = MlflowLinks.of(summary.facts().path(LaneLabels.MLOPS));
+        Map<String, String> links = table.links();
         if (!links.isEmpty()) {
-            md.append("## In the MLflow UI\n\n");
+            md.append("## Where to look\n\n");
             links.forEach((text, url) -> md.append("- [").append(inline(text)).append("](<").append(url)
                     .append(">)\n"));
             md.append('\n');
@@ -50,7 +50,7 @@ final class MarkdownReport {
 
     String table(ContrastTable table) {
         StringBuilder md = new StringBuilder("| stage |");
-        table.lanes().forEach(lane -> md.append(' ').append(ContrastTable.label(lane)).append(" (")
+        table.lanes().forEach(lane -> md.append(' ').append(table.label(lane)).append(" (")
                 .append(ConsoleListener.seconds(table.durationMs(lane))).append(") |"));
         md.append("\n|---|").append("---|".repeat(table.lanes().size())).append('\n');
         for (ContrastTable.Row row : table.rows()) {
@@ -59,7 +59,7 @@ final class MarkdownReport {
             md.append('\n');
         }
         md.append("| **versioned** |");
-        table.lanes().forEach(lane -> md.append(" **").append(inline(ContrastTable.versioned(lane))).append("** |"));
+        table.lanes().forEach(lane -> md.append(" **").append(inline(table.versioned(lane))).append("** |"));
         return md.append('\n').toString();
     }
 

@@ -32,7 +32,7 @@ final class TerminalContrast {
         List<List<BoxTable.Line>> header = new ArrayList<>();
         header.add(List.of(BoxTable.Line.of(STAGE, style::bold)));
         for (String lane : lanes) {
-            header.add(List.of(BoxTable.Line.of(ContrastTable.label(lane) + " · "
+            header.add(List.of(BoxTable.Line.of(table.label(lane) + " · "
                     + ConsoleListener.seconds(table.durationMs(lane)), text -> style.bold(style.magenta(text)))));
         }
         box.row(header);
@@ -44,7 +44,7 @@ final class TerminalContrast {
         }
         List<List<BoxTable.Line>> footer = new ArrayList<>();
         footer.add(List.of(BoxTable.Line.of(VERSIONED, style::bold)));
-        lanes.forEach(lane -> footer.add(List.of(BoxTable.Line.of(ContrastTable.versioned(lane),
+        lanes.forEach(lane -> footer.add(List.of(BoxTable.Line.of(table.versioned(lane),
                 text -> style.bold(style.yellow(text))))));
         return box.rule().row(footer).bottom().toString();
     }

@@ -3,6 +3,7 @@ package dev.opsdemo.report;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 
+import dev.opsdemo.demo.RunSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +30,23 @@ final class Timeline {
     private final Map<String, List<Span>> spans;
     private final Map<String, List<StepResult>> skipped;
     private final long totalMs;
+    private final RunSummary summary;
 
-    private Timeline(Map<String, List<Span>> spans, Map<String, List<StepResult>> skipped, long totalMs) {
+    private Timeline(RunSummary summary, Map<String, List<Span>> spans, Map<String, List<StepResult>> skipped,
+                     long totalMs) {
+        this.summary = summary;
         this.spans = spans;
         this.skipped = skipped;
         this.totalMs = totalMs;
     }
 
     /** {@code startedMs}: step id to its start, as seen by a listener; may be empty. */
-    static Timeline of(List<StepResult> results, Map<String, Long> startedMs) {
+    static Timeline of(RunSummary summary, Map<String, Long> startedMs) {
         Map<String, List<Span>> spans = new LinkedHashMap<>();
         Map<String, List<StepResult>> skipped = new LinkedHashMap<>();
         Map<String, Long> laneEnd = new LinkedHashMap<>();
         long runEnd = 0;
-        for (StepResult result : results) {
+        for (StepResult result : summary.results()) {
             String lane = result.step().lane();
             spans.computeIfAbsent(lane, key -> new ArrayList<>());
             skipped.computeIfAbsent(lane, key -> new ArrayList<>());
@@ -58,13 +62,15 @@ final class Timeline {
             laneEnd.put(lane, span.endMs());
             runEnd = Math.max(runEnd, span.endMs());
         }
-        return new Timeline(spans, skipped, runEnd);
+        return new Timeline(summary, spans, skipped, runEnd);
     }
 
     List<String> lanes() {
-        List<String> lanes = new ArrayList<>(spans.keySet());
-        lanes.sort(LaneLabels.order());
-        return lanes;
+        return summary.lanes();
+    }
+
+    String label(String lane) {
+        return summary.story(lane).label();
     }
 
     List<Span> spans(String lane) {

@@ -26,7 +26,7 @@ class ContrastTableTest {
 
     @Test
     void hasOneRowPerStageInOrderAndAColumnPerLane() {
-        ContrastTable table = ContrastTable.of(SyntheticRun.bothLanes());
+        ContrastTable table = table(SyntheticRun.bothLanes());
 
         assertEquals(List.of("devops", "mlops"), table.lanes());
         assertEquals(Arrays.asList(Stage.values()), table.rows().stream().map(ContrastTable.Row::stage).toList());
@@ -42,7 +42,7 @@ class ContrastTableTest {
 
     @Test
     void namesWhatEachStageProducedFromTheFacts() {
-        ContrastTable table = ContrastTable.of(SyntheticRun.bothLanes());
+        ContrastTable table = table(SyntheticRun.bothLanes());
 
         assertEquals(List.of("artifact target/sample-app.jar"), row(table, Stage.BUILD).cell("devops").produced());
         assertEquals(List.of("run " + SyntheticRun.RUN_ID), row(table, Stage.BUILD).cell("mlops").produced());
@@ -53,8 +53,8 @@ class ContrastTableTest {
                 row(table, Stage.RELEASE).cell("mlops").produced());
         assertEquals(List.of("app at http://127.0.0.1:40200"), row(table, Stage.DEPLOY).cell("devops").produced());
         assertEquals(List.of("prediction 1"), row(table, Stage.DEPLOY).cell("mlops").produced());
-        assertEquals("code", ContrastTable.versioned("devops"));
-        assertEquals("code + data + params + model", ContrastTable.versioned("mlops"));
+        assertEquals("code", table.versioned("devops"));
+        assertEquals("code + data + params + model", table.versioned("mlops"));
     }
 
     @Test
@@ -68,11 +68,11 @@ class ContrastTableTest {
                 "caption", "command", context -> { }), StepStatus.PASSED, 1_000, List.of(), monitoring,
                 Json.MAPPER.createObjectNode(), null));
 
-        ContrastTable.Cell cell = row(ContrastTable.of(results), Stage.MONITOR).cell("mlops");
+        ContrastTable.Cell cell = row(table(results), Stage.MONITOR).cell("mlops");
 
         assertEquals(List.of("accuracy 0.9125 → 0.7400 on new data", "drift in tenure", "challenger v4",
                 "decision: promoted, champion v4"), cell.produced());
-        assertTrue(row(ContrastTable.of(results), Stage.MONITOR).cell("devops").isEmpty());
+        assertTrue(row(table(results), Stage.MONITOR).cell("devops").isEmpty());
     }
 
     @Test
@@ -80,7 +80,7 @@ class ContrastTableTest {
         List<StepResult> results = new ArrayList<>(SyntheticRun.devops());
         results.set(1, strip(results.get(1)));
 
-        ContrastTable table = ContrastTable.of(results);
+        ContrastTable table = table(results);
 
         assertEquals(List.of(), row(table, Stage.VERSION).cell("devops").produced());
         assertEquals(2, row(table, Stage.VERSION).cell("devops").steps().size());
@@ -88,7 +88,7 @@ class ContrastTableTest {
 
     @Test
     void fitsA100ColumnTerminalWithoutColour() {
-        String text = ContrastTable.of(SyntheticRun.bothLanes()).render(new Style(false), 100);
+        String text = table(SyntheticRun.bothLanes()).render(new Style(false), 100);
 
         assertFalse(text.contains(ESC), text);
         for (String line : text.split("\n")) {
@@ -110,7 +110,7 @@ class ContrastTableTest {
                 + "with-an-unbreakable-token-that-is-longer-than-the-whole-column-can-hold-on-one-line";
         results.set(7, retitle(results.get(7), longTitle));
 
-        String text = ContrastTable.of(results).render(new Style(false), 100);
+        String text = table(results).render(new Style(false), 100);
 
         for (String line : text.split("\n")) {
             assertTrue(line.codePointCount(0, line.length()) <= 100, line);
@@ -123,7 +123,7 @@ class ContrastTableTest {
 
     @Test
     void colourChangesNothingButTheEscapes() {
-        ContrastTable table = ContrastTable.of(SyntheticRun.bothLanes());
+        ContrastTable table = table(SyntheticRun.bothLanes());
 
         String coloured = table.render(new Style(true), 100);
 
@@ -136,7 +136,7 @@ class ContrastTableTest {
         List<StepResult> results = new ArrayList<>(SyntheticRun.devops());
         results.set(3, SyntheticRun.with(results.get(3), StepStatus.FAILED, "unit tests failed"));
 
-        ContrastTable table = ContrastTable.of(results);
+        ContrastTable table = table(results);
         String text = table.render(new Style(false), 100);
 
         assertEquals(List.of("devops"), table.lanes());
@@ -154,7 +154,12 @@ class ContrastTableTest {
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("DevOps vs MLOps, stage by stage"), printed);
-        assertTrue(printed.contains(ContrastTable.of(SyntheticRun.bothLanes()).render(new Style(false), 100)));
+        assertTrue(printed.contains(table(SyntheticRun.bothLanes()).render(new Style(false), 100)));
+    }
+
+    /** The table the harness builds for these results, with the lanes' real stories. */
+    private static ContrastTable table(List<StepResult> results) {
+        return ContrastTable.of(SyntheticRun.summary(results));
     }
 
     private static ContrastTable.Row row(ContrastTable table, Stage stage) {

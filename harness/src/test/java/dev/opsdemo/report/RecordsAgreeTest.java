@@ -1,6 +1,5 @@
 package dev.opsdemo.report;
 
-import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,7 +34,7 @@ class RecordsAgreeTest {
     @Test
     void aStepHasTheSameNumberInTranscriptCastMarkdownAndHtml() throws Exception {
         List<StepResult> startOrder = SyntheticRun.bothLanes();
-        List<Step> interleaved = Schedule.interleave(lanesOf(startOrder));
+        List<Step> interleaved = Schedule.interleave(SyntheticRun.lanes(startOrder));
         List<StepResult> recordOrder = new ArrayList<>(startOrder);
         recordOrder.sort(Comparator.comparingInt(result -> interleaved.indexOf(result.step())));
 
@@ -63,13 +61,6 @@ class RecordsAgreeTest {
                 "### (\\d+)\\. `([a-z]+\\.[a-z]+)`", 1, 2), "report.md");
         assertEquals(expected, numbers(Files.readString(dir.resolve("report.html")),
                 "<span class=\"num\">(\\d+)</span>.*?<code>([a-z]+\\.[a-z]+)</code>", 1, 2), "report.html");
-    }
-
-    private static List<Lane> lanesOf(List<StepResult> results) {
-        Map<String, List<Step>> byLane = new LinkedHashMap<>();
-        results.forEach(result -> byLane.computeIfAbsent(result.step().lane(), lane -> new ArrayList<>())
-                .add(result.step()));
-        return byLane.entrySet().stream().map(entry -> new Lane(entry.getKey(), entry.getValue())).toList();
     }
 
     private static Map<String, Integer> numbers(String text, String regex, int number, int id) {

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.demo.Facts;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.LaneStory;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.devops.DevopsStory;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.mlops.MlopsStory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,11 +123,29 @@ final class SyntheticRun {
                         List.of("-> 200 {\"predictions\": [1]}"), facts("prediction", 1)));
     }
 
+    /** How the two real lanes tell their part, in the order the harness gives them. */
+    static Map<String, LaneStory> stories() {
+        Map<String, LaneStory> stories = new LinkedHashMap<>();
+        stories.put("devops", new DevopsStory());
+        stories.put("mlops", new MlopsStory());
+        return stories;
+    }
+
+    /** The lanes of {@code results}, in order of appearance, each with its real story. */
+    static List<Lane> lanes(List<StepResult> results) {
+        Map<String, List<Step>> byLane = new LinkedHashMap<>();
+        results.forEach(result -> byLane.computeIfAbsent(result.step().lane(), lane -> new ArrayList<>())
+                .add(result.step()));
+        return byLane.entrySet().stream().map(entry -> new Lane(entry.getKey(), entry.getValue(), value -> null,
+                stories().getOrDefault(entry.getKey(), LaneStory.named(entry.getKey())))).toList();
+    }
+
     static RunSummary summary(List<StepResult> results) {
         boolean passed = results.stream().allMatch(result -> result.status() == StepStatus.PASSED);
         ObjectNode fields = Facts.summaryFields(results);
         fields.put("mlflowMode", "local");
-        return new RunSummary(passed, passed ? 0 : 1, results, Facts.byLane(results), fields);
+        return new RunSummary(passed, passed ? 0 : 1, results, Facts.byLane(results), fields, List.of(),
+                RunSummary.storiesOf(lanes(results)));
     }
 
     /** Feeds a listener the events the runner would send, the clock moving by each step's duration. */
@@ -134,11 +155,7 @@ final class SyntheticRun {
 
     /** As above, the results reported at the end in {@code recordOrder} (the runner's: lanes interleaved by stage). */
     static void replay(RunListener listener, List<StepResult> results, List<StepResult> recordOrder, Clock clock) {
-        Map<String, List<Step>> byLane = new LinkedHashMap<>();
-        results.forEach(result -> byLane.computeIfAbsent(result.step().lane(), lane -> new ArrayList<>())
-                .add(result.step()));
-        listener.runStarted(byLane.entrySet().stream().map(entry -> new Lane(entry.getKey(), entry.getValue()))
-                .toList());
+        listener.runStarted(lanes(results));
         for (StepResult result : results) {
             if (result.status() != StepStatus.SKIPPED) {
                 clock.advanceMs(5);

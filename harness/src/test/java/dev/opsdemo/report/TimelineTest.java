@@ -12,7 +12,7 @@ class TimelineTest {
 
     @Test
     void withoutStartTimesPlacesEachStepAfterTheOneBefore() {
-        Timeline timeline = Timeline.of(SyntheticRun.bothLanes(), Map.of());
+        Timeline timeline = Timeline.of(SyntheticRun.summary(SyntheticRun.bothLanes()), Map.of());
 
         assertEquals(List.of("devops", "mlops"), timeline.lanes());
         assertEquals(0, timeline.spans("devops").get(0).startMs());
@@ -25,8 +25,8 @@ class TimelineTest {
     void usesTheStartTimesSeenButNeverOverlapsAStepsPredecessor() {
         List<StepResult> devops = SyntheticRun.devops();
 
-        Timeline timeline = Timeline.of(devops, Map.of("devops.remote", 100L, "devops.commit", 519L,
-                "devops.build", 2_000L));
+        Timeline timeline = Timeline.of(SyntheticRun.summary(devops), Map.of("devops.remote", 100L,
+                "devops.commit", 519L, "devops.build", 2_000L));
 
         assertEquals(100, timeline.spans("devops").get(0).startMs());
         assertEquals(520, timeline.spans("devops").get(1).startMs(), "clamped to the end of devops.remote");
@@ -36,7 +36,7 @@ class TimelineTest {
 
     @Test
     void ticksAtARoundIntervalAcrossTheRun() {
-        Timeline timeline = Timeline.of(SyntheticRun.bothLanes(), Map.of());
+        Timeline timeline = Timeline.of(SyntheticRun.summary(SyntheticRun.bothLanes()), Map.of());
 
         assertEquals(List.of(0L, 10_000L, 20_000L, 30_000L, 40_000L, 50_000L, 60_000L, 70_000L, 80_000L),
                 timeline.ticksMs());

@@ -1,0 +1,75 @@
+package dev.opsdemo.devops;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.LaneStory;
+import dev.opsdemo.demo.Stage;
+import dev.opsdemo.json.Json;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DevOps lane's part in the reports, read from its facts: a commit, an artifact, tests, a push, a running app
+ * and its health. Each fact is shown at the stage whose question it answers; a missing one is left out.
+ */
+public final class DevopsStory implements LaneStory {
+
+    /** What the DevOps steps record (summary.json's {@code facts.devops}), as far as the reports tell it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Facts(String commitSha, String artifact, Integer testsRun, Integer testsFailed, String pushedSha,
+                 String branch, String appUrl, Health monitoring) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Health(int checks, int failures, long p50Ms) {
+    }
+
+    private static final int SHORT_SHA = 7;
+
+    @Override
+    public String label() {
+        return "DevOps";
+    }
+
+    @Override
+    public String versioned() {
+        return "code";
+    }
+
+    @Override
+    public List<String> produced(Stage stage, JsonNode recorded) {
+        Facts facts = Json.read(recorded, Facts.class);
+        List<String> items = new ArrayList<>();
+        switch (stage) {
+            case VERSION -> add(items, facts.commitSha(), sha -> "commit " + shortSha(sha));
+            case BUILD -> add(items, facts.artifact(), jar -> "artifact " + artifact(jar));
+            case EVALUATE -> add(items, facts.testsRun(), run -> run + " tests run"
+                    + (facts.testsFailed() == null ? "" : ", " + facts.testsFailed() + " failed"));
+            case RELEASE -> add(items, facts.pushedSha(), sha -> "pushed " + shortSha(sha)
+                    + (facts.branch() == null ? "" : " to " + facts.branch()));
+            case DEPLOY -> add(items, facts.appUrl(), url -> "app at " + url);
+            case MONITOR -> add(items, facts.monitoring(), health -> (health.checks() - health.failures()) + "/"
+                    + health.checks() + " health checks, p50 " + health.p50Ms() + " ms");
+        }
+        return items;
+    }
+
+    private static <T> void add(List<String> items, T fact, java.util.function.Function<T, String> text) {
+        if (fact != null) {
+            items.add(text.apply(fact));
+        }
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > SHORT_SHA ? sha.substring(0, SHORT_SHA) : sha;
+    }
+
+    /** The jar's place in the project, not the workspace's absolute path, which says nothing to a reader. */
+    private static String artifact(String jar) {
+        Path path = Path.of(jar);
+        int names = path.getNameCount();
+        return names >= 2 ? path.subpath(names - 2, names).toString() : jar;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.LaneStory;
+import dev.opsdemo.demo.Stage;
+import dev.opsdemo.json.Json;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The MLOps lane's part in the reports, read from its facts: code, data and parameters versioned together, a run,
+ * a metric gate, a registered version, a served prediction, and what monitoring made of the model. It closes on
+ * the lesson's key concept and the mistakes this run avoided, each backed by what it did.
+ */
+public final class MlopsStory implements LaneStory {
+
+    static final String KEY_CONCEPT = "Key concept: MLOps manages machine learning models and their data; DevOps "
+            + "manages application code and infrastructure.";
+
+    /** The project's parameters only: what a learner can change; the run also logs derived values (row counts). */
+    private static final List<String> TRAINING_PARAMS = List.of("data", "n_estimators", "max_depth", "test_size",
+            "seed");
+
+    private static final int SHORT_SHA = 7;
+
+    /** What the MLOps steps record (summary.json's {@code facts.mlops}), as far as the reports tell it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Facts(String trackingUri, Boolean validationPassed, String validationViolations, String runId,
+                 String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
+                 Map<String, Double> metrics, String datasetDigest, String gitCommit, Double minAccuracy,
+                 String modelName, String modelVersion, String modelVersionUrl, String alias, JsonNode prediction,
+                 String predictionLabel, Monitoring monitoring) {
+
+        Double accuracy() {
+            return metrics == null ? null : metrics.get("accuracy");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Monitoring(Double accuracyBefore, Double accuracyAfter, Map<String, Drift> drift, boolean retrainNeeded,
+                      String challengerVersion, String decision, String championVersion) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Drift(boolean drifted) {
+    }
+
+    @Override
+    public String label() {
+        return "MLOps";
+    }
+
+    @Override
+    public String versioned() {
+        return "code + data + params + model";
+    }
+
+    @Override
+    public List<String> produced(Stage stage, JsonNode recorded) {
+        Facts facts = Json.read(recorded, Facts.class);
+        List<String> items = new ArrayList<>();
+        switch (stage) {
+            case VERSION -> {
+                if (facts.gitCommit() != null) {
+                    items.add("code: commit " + shortSha(facts.gitCommit()));
+                }
+                if (facts.datasetDigest() != null) {
+                    items.add("data: digest " + facts.datasetDigest());
+                }
+                if (facts.params() != null && !facts.params().isEmpty()) {
+                    items.add("params: " + pairs(facts.params()));
+                }
+            }
+            case BUILD -> {
+                if (facts.runId() != null) {
+                    items.add("run " + facts.runId());
+                }
+            }
+            case EVALUATE -> {
+                if (facts.accuracy() != null) {
+                    items.add(String.format(Locale.ROOT, "accuracy %.4f", facts.accuracy())
+                            + (facts.minAccuracy() == null ? "" : " (threshold " + facts.minAccuracy() + ")"));
+                }
+            }
+            case RELEASE -> {
+                if (facts.modelName() != null) {
+                    items.add("model " + facts.modelName()
+                            + (facts.modelVersion() == null ? "" : " v" + facts.modelVersion())
+                            + (facts.alias() == null ? "" : " @" + facts.alias()));
+                }
+            }
+            case DEPLOY -> {
+                JsonNode prediction = facts.prediction();
+                if (prediction != null && !prediction.isNull()) {
+                    String label = facts.predictionLabel();
+                    items.add("prediction " + (prediction.isValueNode() ? prediction.asText() : prediction)
+                            + (label == null ? "" : ", label " + label + " ("
+                            + (label.equals(prediction.asText()) ? "right" : "wrong") + ")"));
+                }
+            }
+            case MONITOR -> {
+                if (facts.monitoring() != null) {
+                    monitoring(facts.monitoring(), items);
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Drift, decay and what became of the model: a stage DevOps needs no counterpart for, as code does not decay. */
+    private static void monitoring(Monitoring monitoring, List<String> items) {
+        if (monitoring.accuracyBefore() != null && monitoring.accuracyAfter() != null) {
+            items.add(String.format(Locale.ROOT, "accuracy %.4f → %.4f on new data", monitoring.accuracyBefore(),
+                    monitoring.accuracyAfter()));
+        }
+        if (monitoring.drift() != null) {
+            List<String> drifted = monitoring.drift().entrySet().stream()
+                    .filter(feature -> feature.getValue() != null && feature.getValue().drifted())
+                    .map(Map.Entry::getKey).toList();
+            items.add(drifted.isEmpty() ? "no drift" : "drift in " + String.join(", ", drifted));
+        }
+        if (monitoring.challengerVersion() != null) {
+            items.add("challenger v" + monitoring.challengerVersion());
+        }
+        if (monitoring.decision() != null) {
+            items.add("decision: " + monitoring.decision()
+                    + (monitoring.championVersion() == null ? "" : ", champion v" + monitoring.championVersion()));
+        }
+    }
+
+    /** The key concept and the mistakes this run avoided, or what stopped it before a model was released. */
+    @Override
+    public List<String> lessons(JsonNode recorded) {
+        if (!recorded.isObject() || recorded.isEmpty()) {
+            return List.of();
+        }
+        Facts facts = Json.read(recorded, Facts.class);
+        List<String> lines = new ArrayList<>();
+        lines.add(KEY_CONCEPT);
+        if (facts.modelVersion() == null) {
+            lines.add(withoutAModel(facts));
+            return lines;
+        }
+        List<String> evidence = new ArrayList<>();
+        if (facts.gitCommit() != null) {
+            evidence.add("commit " + facts.gitCommit().substring(0, SHORT_SHA));
+        }
+        if (facts.datasetDigest() != null) {
+            evidence.add("dataset digest " + facts.datasetDigest());
+        }
+        evidence.add("model " + facts.modelName() + " v" + facts.modelVersion());
+        lines.add("Mistake avoided: treating an ML pipeline like a plain code pipeline. The model was versioned with "
+                + "its data and parameters, not just its code (" + String.join(", ", evidence) + ").");
+        Monitoring monitoring = facts.monitoring();
+        if (monitoring != null && monitoring.accuracyAfter() != null) {
+            String outcome = monitoring.retrainNeeded()
+                    ? "retrained on the new data with the same code, decision: " + monitoring.decision()
+                    : "no drift or decay, so no retraining was needed";
+            lines.add(String.format(Locale.ROOT, "Mistake avoided: ignoring the model after deployment. Monitoring "
+                            + "measured accuracy %.2f -> %.2f on production data; %s.",
+                    monitoring.accuracyBefore() == null ? 0.0 : monitoring.accuracyBefore(),
+                    monitoring.accuracyAfter(), outcome));
+        }
+        return lines;
+    }
+
+    /** What a run that released no model shows, and only that: it claims nothing about a model it does not have. */
+    private static String withoutAModel(Facts facts) {
+        if (Boolean.FALSE.equals(facts.validationPassed())) {
+            return "Mistake avoided: training on data nobody checked. The data contract stopped the pipeline before "
+                    + "training (" + facts.validationViolations() + "); without that check the model would have "
+                    + "trained on it without any error. Nothing was trained or registered.";
+        }
+        if (facts.accuracy() != null && facts.minAccuracy() != null && facts.accuracy() < facts.minAccuracy()) {
+            return String.format(Locale.ROOT, "Mistake avoided: releasing a model because its code passed. The "
+                            + "accuracy gate held back run %s (accuracy %.4f, threshold %.4f): in ML the gate is a "
+                            + "metric on held-out data. Nothing was registered.", facts.runId(), facts.accuracy(),
+                    facts.minAccuracy());
+        }
+        return "The MLOps lane stopped before a model was released (see the failed step above), so this run shows "
+                + "no model to contrast with the code.";
+    }
+
+    /**
+     * Where to look at the lane's records in the MLflow UI. Uses the URLs the lane recorded; composes them from the
+     * tracking URI when it did not ({@code #/runs/ID} is the UI's own redirect to the run's experiment page).
+     */
+    @Override
+    public Map<String, String> links(JsonNode recorded) {
+        Facts facts = Json.read(recorded, Facts.class);
+        Map<String, String> links = new LinkedHashMap<>();
+        String ui = orEmpty(facts.trackingUri()).replaceAll("/+$", "");
+        String runId = orEmpty(facts.runId());
+        String model = orEmpty(facts.modelName());
+        String version = orEmpty(facts.modelVersion());
+        String run = orEmpty(facts.runUrl());
+        if (run.isEmpty() && !ui.isEmpty() && !runId.isEmpty()) {
+            run = ui + "/#/runs/" + runId;
+        }
+        String modelVersion = orEmpty(facts.modelVersionUrl());
+        if (modelVersion.isEmpty() && !ui.isEmpty() && !model.isEmpty() && !version.isEmpty()) {
+            modelVersion = ui + "/#/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/versions/" + version;
+        }
+        put(links, runId.isEmpty() ? "MLflow run" : "MLflow run " + runId, run);
+        put(links, "MLflow logged model " + orEmpty(facts.modelSource()).replaceFirst("^models:/", ""),
+                orEmpty(facts.loggedModelUrl()));
+        put(links, model.isEmpty() ? "MLflow model version" : "MLflow model " + model + " v" + version, modelVersion);
+        put(links, "MLflow experiments", ui.isEmpty() ? "" : ui + "/#/experiments");
+        return links;
+    }
+
+    /** Only web addresses: a report is opened in a browser, where another scheme could run something. */
+    private static void put(Map<String, String> links, String text, String url) {
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            links.put(text, url);
+        }
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > SHORT_SHA ? sha.substring(0, SHORT_SHA) : sha;
+    }
+
+    private static String pairs(Map<String, String> params) {
+        return String.join(", ", params.entrySet().stream().filter(entry -> TRAINING_PARAMS.contains(entry.getKey()))
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+    }
+}

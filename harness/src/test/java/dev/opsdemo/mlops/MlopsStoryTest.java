@@ -1,0 +1,72 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.Stage;
+import dev.opsdemo.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The MLOps lane's part in the reports, from facts as summary.json records them. */
+class MlopsStoryTest {
+
+    private final MlopsStory story = new MlopsStory();
+
+    private static JsonNode facts(String json) throws Exception {
+        return Json.MAPPER.readTree(json.replace('\'', '"'));
+    }
+
+    @Test
+    void closesOnTheKeyConceptAndTheMistakesThisRunAvoided() throws Exception {
+        JsonNode facts = facts("{'gitCommit': '8a0532d0c0ffee', 'datasetDigest': 'ec51e379', "
+                + "'modelName': 'churn-classifier', 'modelVersion': '1', 'monitoring': {'accuracyBefore': 0.8812, "
+                + "'accuracyAfter': 0.6931, 'retrainNeeded': true, 'decision': 'promoted'}}");
+
+        assertEquals(List.of(MlopsStory.KEY_CONCEPT,
+                "Mistake avoided: treating an ML pipeline like a plain code pipeline. The model was versioned with "
+                        + "its data and parameters, not just its code (commit 8a0532d, dataset digest ec51e379, "
+                        + "model churn-classifier v1).",
+                "Mistake avoided: ignoring the model after deployment. Monitoring measured accuracy 0.88 -> 0.69 on "
+                        + "production data; retrained on the new data with the same code, decision: promoted."),
+                story.lessons(facts));
+    }
+
+    @Test
+    void aRunWithoutAModelClaimsNoModel() throws Exception {
+        assertEquals("Mistake avoided: training on data nobody checked. The data contract stopped the pipeline "
+                        + "before training (tenure: 3 values below 0); without that check the model would have "
+                        + "trained on it without any error. Nothing was trained or registered.",
+                story.lessons(facts("{'validationPassed': false, 'validationViolations': 'tenure: 3 values below 0'}"))
+                        .get(1));
+        assertEquals("Mistake avoided: releasing a model because its code passed. The accuracy gate held back run "
+                        + "r1 (accuracy 0.6000, threshold 0.8000): in ML the gate is a metric on held-out data. "
+                        + "Nothing was registered.",
+                story.lessons(facts("{'runId': 'r1', 'metrics': {'accuracy': 0.6}, 'minAccuracy': 0.8}")).get(1));
+        assertEquals(List.of(), story.lessons(Json.MAPPER.missingNode()), "the lane did not run");
+    }
+
+    @Test
+    void linksComposedFromTheTrackingUriAndOnlyWebAddresses() throws Exception {
+        String ui = "http://127.0.0.1:5000/#/";
+        assertEquals(Map.of("MLflow run r1", ui + "runs/r1",
+                        "MLflow model churn classifier v2", ui + "models/churn%20classifier/versions/2",
+                        "MLflow experiments", ui + "experiments"),
+                story.links(facts("{'trackingUri': 'http://127.0.0.1:5000/', 'runId': 'r1', "
+                        + "'modelName': 'churn classifier', 'modelVersion': '2'}")));
+        assertEquals(Map.of(), story.links(facts("{'trackingUri': 'file:///tmp/mlruns', 'runId': 'r1'}")));
+    }
+
+    @Test
+    void monitoringNamesDriftTheChallengerAndTheDecision() throws Exception {
+        JsonNode facts = facts("{'monitoring': {'accuracyBefore': 0.9125, 'accuracyAfter': 0.74, "
+                + "'drift': {'tenure': {'psi': 0.31, 'drifted': true}, 'age': {'psi': 0.01, 'drifted': false}}, "
+                + "'challengerVersion': '4', 'decision': 'kept', 'championVersion': '3'}}");
+
+        assertEquals(List.of("accuracy 0.9125 → 0.7400 on new data", "drift in tenure", "challenger v4",
+                "decision: kept, champion v3"), story.produced(Stage.MONITOR, facts));
+        assertEquals(List.of(), story.produced(Stage.DEPLOY, facts));
+    }
+}
