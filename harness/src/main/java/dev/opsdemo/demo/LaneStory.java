@@ -21,6 +21,11 @@ public interface LaneStory {
     /** What the stage left behind, from the lane's merged facts (a missing node when it recorded none). */
     List<String> produced(Stage stage, JsonNode facts);
 
+    /** What the run's headline says of the lane, e.g. "MLflow mode: local"; empty by default. */
+    default String headline(JsonNode facts) {
+        return "";
+    }
+
     /** The closing paragraphs, each backed by what this run did; none by default. */
     default List<String> lessons(JsonNode facts) {
         return List.of();

@@ -303,6 +303,7 @@ public final class MlopsLane {
         client = new MlflowClient(server.trackingUri());
         registry = new ModelRegistry(client, server.trackingUri());
         context.summaryField("mlflowMode", server.mode());
+        context.fact("mlflowMode", server.mode());
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
                 ? "; its further log lines are not shown" : ""));

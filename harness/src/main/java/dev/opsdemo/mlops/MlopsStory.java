@@ -32,7 +32,7 @@ public final class MlopsStory implements LaneStory {
 
     /** What the MLOps steps record (summary.json's {@code facts.mlops}), as far as the reports tell it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Facts(String trackingUri, Boolean validationPassed, String validationViolations, String runId,
+    record Facts(String mlflowMode, String trackingUri, Boolean validationPassed, String validationViolations, String runId,
                  String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
                  Map<String, Double> metrics, String datasetDigest, String gitCommit, Double minAccuracy,
                  String modelName, String modelVersion, String modelVersionUrl, String alias, JsonNode prediction,
@@ -60,6 +60,12 @@ public final class MlopsStory implements LaneStory {
     @Override
     public String versioned() {
         return "code + data + params + model";
+    }
+
+    @Override
+    public String headline(JsonNode recorded) {
+        String mode = Json.read(recorded, Facts.class).mlflowMode();
+        return mode == null ? "" : "MLflow mode: " + mode;
     }
 
     @Override

@@ -35,8 +35,7 @@ final class HtmlReport {
                 .append(overview.status()).append("</span> exit code ").append(overview.exitCode()).append(" · ")
                 .append(overview.passedSteps()).append('/').append(overview.steps()).append(" steps passed · ")
                 .append(ConsoleListener.seconds(timeline.totalMs())).append(" wall-clock")
-                .append(overview.mlflowMode().isEmpty() ? "" : " · MLflow " + text.of(overview.mlflowMode())
-                        + " server").append("</p>\n");
+                .append(text.of(overview.lanesSuffix())).append("</p>\n");
         html.append(versioned(table));
         html.append(links(table.links()));
         html.append("</header>\n");

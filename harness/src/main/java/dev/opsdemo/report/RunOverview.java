@@ -3,21 +3,32 @@ package dev.opsdemo.report;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.StepStatus;
 
-/** The headline every report starts with: how the run ended and how much of it ran. */
-record RunOverview(String status, int exitCode, long passedSteps, int steps, long stepsMs, String mlflowMode) {
+import java.util.List;
+
+/**
+ * The headline every report starts with: how the run ended, how much of it ran, and what each lane adds to it
+ * (its story's headline, e.g. "MLflow mode: local").
+ */
+record RunOverview(String status, int exitCode, long passedSteps, int steps, long stepsMs, List<String> lanes) {
 
     static RunOverview of(RunSummary summary) {
         String status = summary.passed() ? "passed"
                 : summary.stopped() ? "interrupted" : "failed";
         long passed = summary.results().stream().filter(result -> result.status() == StepStatus.PASSED).count();
         long millis = summary.results().stream().mapToLong(result -> result.durationMs()).sum();
-        String mode = summary.summaryFields() == null ? "" : summary.summaryFields().path("mlflowMode").asText("");
-        return new RunOverview(status, summary.exitCode(), passed, summary.results().size(), millis, mode);
+        List<String> lanes = summary.lanes().stream()
+                .map(lane -> summary.story(lane).headline(summary.facts().path(lane)))
+                .filter(headline -> !headline.isEmpty()).toList();
+        return new RunOverview(status, summary.exitCode(), passed, summary.results().size(), millis, lanes);
+    }
+
+    /** What the lanes add, each after a separator; empty when they add nothing. */
+    String lanesSuffix() {
+        return lanes.stream().map(headline -> " · " + headline).reduce("", String::concat);
     }
 
     String line() {
         return status + " (exit code " + exitCode + ") · " + passedSteps + "/" + steps + " steps passed · "
-                + ConsoleListener.seconds(stepsMs) + " in steps" + (mlflowMode.isEmpty() ? "" : " · MLflow mode: "
-                + mlflowMode);
+                + ConsoleListener.seconds(stepsMs) + " in steps" + lanesSuffix();
     }
 }

@@ -98,7 +98,8 @@ final class SyntheticRun {
         return List.of(
                 result("mlops.server", Stage.VERSION, "Start the MLflow tracking server",
                         "Git alone cannot version a model.", "mlflow server --host 127.0.0.1 --port PORT", 6_200,
-                        List.of("MLflow local server ready at " + TRACKING_URI), facts("trackingUri", TRACKING_URI)),
+                        List.of("MLflow local server ready at " + TRACKING_URI),
+                        facts("trackingUri", TRACKING_URI, "mlflowMode", "local")),
                 result("mlops.train", Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model.",
                         "mlflow run sample-ml-project --env-manager local -P n_estimators=50", 41_300,
