@@ -36,20 +36,11 @@ public final class MlopsStory implements LaneStory {
                  String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
                  Map<String, Double> metrics, String datasetDigest, String gitCommit, Double minAccuracy,
                  String modelName, String modelVersion, String modelVersionUrl, String alias, JsonNode prediction,
-                 String predictionLabel, Monitoring monitoring) {
+                 String predictionLabel, MonitoringReport monitoring) {
 
         Double accuracy() {
             return metrics == null ? null : metrics.get("accuracy");
         }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Monitoring(Double accuracyBefore, Double accuracyAfter, Map<String, Drift> drift, boolean retrainNeeded,
-                      String challengerVersion, String decision, String championVersion) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Drift(boolean drifted) {
     }
 
     @Override
@@ -121,7 +112,7 @@ public final class MlopsStory implements LaneStory {
     }
 
     /** Drift, decay and what became of the model: a stage DevOps needs no counterpart for, as code does not decay. */
-    private static void monitoring(Monitoring monitoring, List<String> items) {
+    private static void monitoring(MonitoringReport monitoring, List<String> items) {
         if (monitoring.accuracyBefore() != null && monitoring.accuracyAfter() != null) {
             items.add(String.format(Locale.ROOT, "accuracy %.4f → %.4f on new data", monitoring.accuracyBefore(),
                     monitoring.accuracyAfter()));
@@ -164,7 +155,7 @@ public final class MlopsStory implements LaneStory {
         evidence.add("model " + facts.modelName() + " v" + facts.modelVersion());
         lines.add("Mistake avoided: treating an ML pipeline like a plain code pipeline. The model was versioned with "
                 + "its data and parameters, not just its code (" + String.join(", ", evidence) + ").");
-        Monitoring monitoring = facts.monitoring();
+        MonitoringReport monitoring = facts.monitoring();
         if (monitoring != null && monitoring.accuracyAfter() != null) {
             String outcome = monitoring.retrainNeeded()
                     ? "retrained on the new data with the same code, decision: " + monitoring.decision()

@@ -1,0 +1,197 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.exec.ChosenPort;
+import dev.opsdemo.json.Json;
+import dev.opsdemo.mlflow.PythonEnv;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.Workspace;
+import org.mlflow.api.proto.Service;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The MLOps lane after release: serve the champion, monitor it for drift and decay, retrain on the new data when
+ * monitoring asks for it, and let the challenger replace the champion only if it is better on held-out rows.
+ */
+final class MonitoringSteps {
+
+    private final MlopsSettings settings;
+    private final RepoLayout repo;
+    private final Workspace workspace;
+    private final PythonEnv python;
+    private final Tracking tracking;
+    private final TrainingSteps training;
+    private final ProjectRuns runs;
+    private final ChosenPort servePort;
+    private final boolean keepRunning;
+    private ModelServer modelServer;
+    private MonitoringReport report;
+    private String challengerVersion;
+
+    MonitoringSteps(MlopsSettings settings, RepoLayout repo, Workspace workspace, PythonEnv python, Tracking tracking,
+                    TrainingSteps training, ProjectRuns runs, ChosenPort servePort, boolean keepRunning) {
+        this.settings = settings;
+        this.repo = repo;
+        this.workspace = workspace;
+        this.python = python;
+        this.tracking = tracking;
+        this.training = training;
+        this.runs = runs;
+        this.servePort = servePort;
+        this.keepRunning = keepRunning;
+    }
+
+    String monitoringRunId() {
+        return report == null ? null : report.monitoringRunId();
+    }
+
+    boolean retrainNeeded() {
+        return report != null && report.retrainNeeded();
+    }
+
+    String challengerVersion() {
+        return challengerVersion;
+    }
+
+    void serve(StepContext context) throws Exception {
+        LabelledRow row = runs.servedRow();
+        // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
+        modelServer = ModelServer.start(context, python, tracking.trackingUri(), runs.championUri(),
+                workspace.mlops(), servePort.get());
+        context.out(modelServer.ping().body().strip());
+        HttpResponse<String> response = modelServer.invoke(Json.MAPPER.writeValueAsString(row.request()));
+        context.out(response.body());
+        if (response.statusCode() != 200) {
+            throw new StepFailedException("the model server answered " + response.statusCode(),
+                    response.body(), "read the model server's output above");
+        }
+        JsonNode prediction = Json.MAPPER.readTree(response.body()).path("predictions").path(0);
+        context.note("the first row of " + ProjectRuns.SERVED_ROW_DATA + " is labelled " + row.label()
+                + "; the model predicted " + prediction.asText() + ": "
+                + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
+        context.fact("prediction", prediction);
+        context.fact("predictionLabel", Integer.parseInt(row.label()));
+        context.fact("servedModel", runs.championUri());
+        context.fact("modelServerUrl", modelServer.baseUrl());
+    }
+
+    /**
+     * The project's {@code monitor} entry point scores the production batch through the model server, measures drift
+     * and decay and logs a monitoring run; the verdict is read back from that run.
+     */
+    void monitor(StepContext context) throws Exception {
+        String monitoringRun = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
+                ProjectRuns.MONITOR, MlopsLane.MONITORING_EXPERIMENT,
+                runs.monitorParams(modelServer.baseUrl() + "/invocations"));
+        Service.Run run = tracking.client().getRun(monitoringRun);
+        Map<String, String> tags = RunRecords.tags(run);
+        Map<String, Double> metrics = RunRecords.metrics(run);
+        boolean retrainNeeded = MlopsPolicy.retrainNeeded(tags);
+        context.note("read back monitoring run " + monitoringRun + " in experiment '"
+                + MlopsLane.MONITORING_EXPERIMENT + "': retrain.needed=" + retrainNeeded);
+        if (keepRunning) {
+            context.note("the model server keeps running (--keep-running)");
+        } else {
+            modelServer.close();
+            context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
+        }
+        String monitoringUrl = tracking.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId()
+                + "/runs/" + monitoringRun;
+        context.note("UI: " + monitoringUrl);
+        context.fact("monitoringRunUrl", monitoringUrl);
+        Map<String, MonitoringReport.Drift> drift = new LinkedHashMap<>();
+        List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
+        metrics.forEach((key, value) -> {
+            if (key.startsWith("psi.")) {
+                String feature = key.substring(4);
+                drift.put(feature, new MonitoringReport.Drift(round(value),
+                        round(metrics.getOrDefault("ks." + feature, Double.NaN)), drifted.contains(feature)));
+            }
+        });
+        report = MonitoringReport.measured(drift, metrics.get("accuracy_before"), metrics.get("accuracy_after"),
+                retrainNeeded, monitoringRun, repo.sampleMlProject().resolve(settings.productionData()).toString());
+        context.fact("monitoring", report);
+    }
+
+    void retrain(StepContext context) throws Exception {
+        if (!retrainNeeded()) {
+            context.note("nothing to retrain: monitoring found no drift and no accuracy decay");
+            return;
+        }
+        context.note("same code, new data: " + settings.data() + " plus the first " + runs.freshRows() + " rows of "
+                + settings.productionData() + "; the other rows (" + runs.holdout() + ") are held out to compare "
+                + "the models");
+        String retrainRun = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
+                MlflowProjectRun.MAIN, settings.experiment(), runs.retrainParams());
+        Service.Run run = tracking.client().getRun(retrainRun);
+        Map<String, String> tags = RunRecords.tags(run);
+        String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
+        String name = settings.modelName();
+        ModelRegistry registry = tracking.registry();
+        JsonNode created = registry.createVersion(context, name, registry.modelOf(retrainRun), retrainRun);
+        challengerVersion = created.path("version").asText();
+        registry.awaitReady(context, created);
+        registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.CHALLENGER);
+        registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
+        context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
+                + (Objects.equals(tags.get("mlflow.source.git.commit"), training.gitCommit()) ? " (unchanged)" : ""));
+        context.note("data:    digest " + training.datasetDigest() + " -> " + newDigest);
+        context.note("registered version " + challengerVersion + " as '" + MlopsSettings.CHALLENGER + "' (run "
+                + retrainRun + "): a data change alone made a new model version");
+        report = report.withChallenger(challengerVersion, retrainRun, newDigest);
+        context.fact("monitoring", report);
+    }
+
+    void decide(StepContext context) throws Exception {
+        String championVersion = training.modelVersion();
+        if (challengerVersion == null) {
+            context.note("no challenger: version " + championVersion + " stays '" + MlopsSettings.ALIAS + "'");
+            return;
+        }
+        context.note("both evaluations run at once (neither needs the other); each output follows its command");
+        List<String> evaluations = MlflowProjectRun.runSideBySide(context, python, tracking.server(),
+                repo.sampleMlProject(), ProjectRuns.EVALUATE, settings.experiment(),
+                List.of(runs.evaluateParams(championVersion, runs.holdout()),
+                        runs.evaluateParams(challengerVersion, runs.holdout())));
+        double champion = evaluatedAccuracy(evaluations.get(0));
+        double challenger = evaluatedAccuracy(evaluations.get(1));
+        boolean promote = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
+        context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
+                        + "(margin needed %.2f)", runs.holdout(), championVersion, champion, challengerVersion,
+                challenger, settings.promoteMargin()));
+        String name = settings.modelName();
+        ModelRegistry registry = tracking.registry();
+        if (promote) {
+            registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion);
+            registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.ALIAS);
+        }
+        String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
+        context.note(promote ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
+                : "kept: the challenger is not better by the margin, so '" + MlopsSettings.ALIAS
+                + "' stays on version " + pointsAt);
+        report = report.decided(promote, champion, challenger, pointsAt);
+        context.fact("monitoring", report);
+        context.fact("alias", MlopsSettings.ALIAS);
+    }
+
+    /** What an evaluation run (the project's {@code evaluate} entry point) logged, read back from MLflow. */
+    private double evaluatedAccuracy(String evaluation) {
+        return tracking.client().getRun(evaluation).getData().getMetricsList().stream()
+                .filter(metric -> metric.getKey().equals("eval_accuracy")).findFirst()
+                .orElseThrow(() -> new StepFailedException("evaluation run " + evaluation + " logged no eval_accuracy",
+                        "the evaluate entry point must log it", "check sample-ml-project/evaluate.py"))
+                .getValue();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

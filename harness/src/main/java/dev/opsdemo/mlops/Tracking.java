@@ -1,0 +1,124 @@
+package dev.opsdemo.mlops;
+
+import dev.opsdemo.demo.Command;
+import dev.opsdemo.demo.StepAction;
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.mlflow.MlflowServer;
+import dev.opsdemo.mlflow.MlflowServers;
+import dev.opsdemo.mlflow.MlflowStore;
+import dev.opsdemo.mlflow.MlflowTarget;
+import dev.opsdemo.mlflow.PythonEnv;
+import dev.opsdemo.workspace.Workspace;
+import org.mlflow.tracking.MlflowClient;
+
+import java.util.List;
+
+/**
+ * The MLOps lane's tracking server and the clients that talk to it: planned when the server step's command is
+ * shown (so the line names the real port), started by that step, used by every step after it.
+ */
+final class Tracking {
+
+    private final MlopsSettings settings;
+    private final PythonEnv python;
+    private final MlflowStore store;
+    private final Workspace workspace;
+    private MlflowServers.Plan plan;
+    private MlflowServer server;
+    private MlflowClient client;
+    private ModelRegistry registry;
+
+    Tracking(MlopsSettings settings, PythonEnv python, MlflowStore store, Workspace workspace) {
+        this.settings = settings;
+        this.python = python;
+        this.store = store;
+        this.workspace = workspace;
+    }
+
+    Command command() {
+        plan = MlflowServers.plan(settings.target(), settings.image());
+        return MlflowServers.command(plan);
+    }
+
+    void start(StepContext context) throws Exception {
+        context.fact("experimentName", settings.experiment());  // what the lane records into, even if it stops here
+        if (settings.target().kind() != MlflowTarget.Kind.EXTERNAL) {
+            python.requireMlflow();
+        }
+        python.resetTmp();
+        server = MlflowServers.start(context, plan, python, store, workspace.root().toString());
+        server.quiet();
+        client = new MlflowClient(server.trackingUri());
+        registry = new ModelRegistry(client, server.trackingUri());
+        context.summaryField("mlflowMode", server.mode());
+        context.fact("mlflowMode", server.mode());
+        context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
+                + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
+                ? "; its further log lines are not shown" : ""));
+        server.backendStore().ifPresent(db -> context.note("backend store: " + db));
+        context.fact("trackingUri", server.trackingUri());
+        server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));
+    }
+
+    /** The server's address once started, the planned one before; null before the server step's command. */
+    String trackingUri() {
+        return server != null ? server.trackingUri() : plan == null ? null : plan.url();
+    }
+
+    String port() {
+        return plan == null ? null : String.valueOf(plan.port());
+    }
+
+    String image() {
+        return plan == null ? null : plan.image();
+    }
+
+    MlflowServer server() {
+        return server;
+    }
+
+    MlflowClient client() {
+        return client;
+    }
+
+    ModelRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * A step that talks to the tracking server. When the server has died, the step says so with the server's last
+     * log lines, rather than with whatever connection error a client reports.
+     */
+    StepAction needsServer(StepAction action) {
+        return context -> {
+            if (server != null && !server.isAlive()) {
+                throw serverStopped(null);
+            }
+            try {
+                action.run(context);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (server != null && !server.isAlive()) {
+                    throw serverStopped(e);
+                }
+                throw e;
+            }
+        };
+    }
+
+    private StepFailedException serverStopped(Exception cause) {
+        StringBuilder why = new StringBuilder("every step from here on reads or writes the tracking server");
+        List<String> logs = server.recentLogs();
+        if (!logs.isEmpty()) {
+            why.append("; its last log lines:");
+            logs.subList(Math.max(0, logs.size() - 15), logs.size())
+                    .forEach(line -> why.append("\n    ").append(line));
+        }
+        return new StepFailedException("the MLflow " + server.mode() + " server at " + server.trackingUri()
+                + " is no longer running", why.toString(),
+                "find what stopped it (out of memory, killed, disk full) and run again; the registry in "
+                        + store.dir() + " is kept", cause);
+    }
+}

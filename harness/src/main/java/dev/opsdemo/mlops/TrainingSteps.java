@@ -1,0 +1,185 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.json.Json;
+import dev.opsdemo.mlflow.PythonEnv;
+import dev.opsdemo.workspace.RepoLayout;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The MLOps lane up to a released model: check the data, train, read back what was versioned, gate on accuracy,
+ * register and alias. What one step learns (the run, its model, the version) the later ones read from here.
+ */
+final class TrainingSteps {
+
+    private final MlopsSettings settings;
+    private final RepoLayout repo;
+    private final PythonEnv python;
+    private final Tracking tracking;
+    private final ProjectRuns runs;
+    private String runId;
+    private ModelSource modelSource;
+    private String gitCommit;
+    private String datasetDigest;
+    private String modelVersion;
+
+    TrainingSteps(MlopsSettings settings, RepoLayout repo, PythonEnv python, Tracking tracking, ProjectRuns runs) {
+        this.settings = settings;
+        this.repo = repo;
+        this.python = python;
+        this.tracking = tracking;
+        this.runs = runs;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    String gitCommit() {
+        return gitCommit;
+    }
+
+    String datasetDigest() {
+        return datasetDigest;
+    }
+
+    String modelVersion() {
+        return modelVersion;
+    }
+
+    /** The project's {@code validate} entry point checks the data; its verdict is read back from the run. */
+    void validate(StepContext context) throws Exception {
+        python.requireMlflow();
+        context.fact("dataSource", settings.data());
+        MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, tracking.server(),
+                repo.sampleMlProject(), ProjectRuns.VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, runs.validateParams());
+        Map<String, String> tags = outcome.runId() == null ? Map.of()
+                : RunRecords.tags(tracking.client().getRun(outcome.runId()));
+        if (outcome.runId() != null) {
+            context.fact("validationRunId", outcome.runId());
+        }
+        if (tags.containsKey("validation.passed")) {
+            context.fact("validationPassed", Boolean.parseBoolean(tags.get("validation.passed")));
+            context.fact("validationViolations", tags.getOrDefault("validation.violations", ""));
+        }
+        if ("false".equals(tags.get("validation.passed"))) {
+            throw new StepFailedException("the data breaks its contract: " + tags.get("validation.violations"),
+                    "training on it would produce a model without any error, just a wrong one; nothing was "
+                            + "trained or registered",
+                    "fix the data (or the contract in data/schema.json) and run again, e.g. --data data/train.csv");
+        }
+        if (!outcome.succeeded() || !"true".equals(tags.get("validation.passed"))) {
+            throw new StepFailedException("cannot check the training data " + settings.data() + ": "
+                    + outcome.lastError(), "--data must name CSV files, relative to sample-ml-project/ or absolute",
+                    "pass an existing file, e.g. --data data/train.csv; nothing was trained");
+        }
+    }
+
+    void train(StepContext context) throws Exception {
+        python.requireMlflow();
+        runId = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
+                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams());
+        context.fact("experimentName", settings.experiment());
+        context.fact("runId", runId);
+    }
+
+    void inspect(StepContext context) throws Exception {
+        JsonNode answer = tracking.registry().read(context, ModelRegistry.runPath(runId));
+        if (answer == null) {
+            throw new StepFailedException("run " + runId + " is not on the tracking server "
+                    + tracking.trackingUri(), "mlflow run reported it, but the server answers 404 for it",
+                    "check that the training ran against this server (MLFLOW_TRACKING_URI)");
+        }
+        JsonNode run = answer.path("run");
+        modelSource = ModelSource.of(answer);
+        Map<String, String> params = RunRecords.keyValues(run.at("/data/params"), JsonNode::asText);
+        Map<String, Double> metrics = RunRecords.keyValues(run.at("/data/metrics"), JsonNode::asDouble);
+        Map<String, String> tags = RunRecords.keyValues(run.at("/data/tags"), JsonNode::asText);
+        context.note("run " + runId + " (" + run.at("/info/status").asText() + ") in experiment "
+                + settings.experiment());
+        context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "(not a git checkout)"));
+        String digest = null;
+        for (JsonNode input : run.at("/inputs/dataset_inputs")) {
+            JsonNode dataset = input.path("dataset");
+            digest = dataset.path("digest").asText();
+            context.note("data:    dataset " + dataset.path("name").asText() + " digest " + digest + " ("
+                    + dataset.path("source_type").asText() + " " + dataset.path("source").asText() + ")");
+        }
+        params.forEach((key, value) -> context.note("param:   " + key + " = " + value));
+        metrics.forEach((key, value) -> context.note(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
+        String experimentUrl = tracking.trackingUri() + "/#/experiments/" + run.at("/info/experiment_id").asText();
+        context.note("model:   " + modelSource.uri());
+        String runUrl = experimentUrl + "/runs/" + runId;
+        context.note("UI:      " + runUrl);
+        context.fact("runUrl", runUrl);
+        context.fact("modelSource", modelSource.uri());
+        if (modelSource.isLoggedModel()) {
+            String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
+            context.note("UI:      " + modelUrl);
+            context.fact("loggedModelUrl", modelUrl);
+        }
+        if (digest == null) {
+            throw new StepFailedException("run " + runId + " has no dataset input",
+                    "without the dataset's digest the model cannot be traced to its data",
+                    "log the dataset with mlflow.log_input in train.py");
+        }
+        context.fact("params", params);
+        context.fact("metrics", metrics);
+        context.fact("datasetDigest", digest);
+        context.fact("gitCommit", tags.get("mlflow.source.git.commit"));
+        datasetDigest = digest;
+        gitCommit = tags.get("mlflow.source.git.commit");
+    }
+
+    /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
+    void gate(StepContext context) throws Exception {
+        JsonNode answer = tracking.registry().read(context, ModelRegistry.accuracyPath(runId));
+        JsonNode history = answer == null ? Json.MAPPER.createArrayNode() : answer.path("metrics");
+        if (history.isEmpty()) {
+            throw new StepFailedException("run " + runId + " logged no accuracy metric",
+                    "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
+        }
+        double accuracy = history.get(history.size() - 1).path("value").asDouble();
+        boolean passes = accuracy >= settings.minAccuracy();
+        context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
+                settings.minAccuracy()));
+        context.fact("minAccuracy", settings.minAccuracy());
+        if (!passes) {
+            throw new StepFailedException(String.format(Locale.ROOT,
+                    "the model's accuracy %.4f is below the threshold %.4f", accuracy, settings.minAccuracy()),
+                    "a model that does not reach the threshold is not released; nothing was registered",
+                    "improve the data or parameters (--param), or lower --min-accuracy, and run again");
+        }
+        context.note("gate passed: the model may be released");
+    }
+
+    void register(StepContext context) throws Exception {
+        String name = settings.modelName();
+        ModelRegistry registry = tracking.registry();
+        if (!registry.exists(context, name)) {
+            registry.createRegisteredModel(context, name);
+        }
+        JsonNode created = registry.createVersion(context, name, modelSource, runId);
+        modelVersion = created.path("version").asText();
+        registry.awaitReady(context, created);
+        registry.setAlias(context, name, MlopsSettings.ALIAS, modelVersion);
+        JsonNode champion = registry.versionByAlias(context, name, MlopsSettings.ALIAS);
+        String pointsAt = champion.path("version").asText();
+        if (!modelVersion.equals(pointsAt)) {
+            throw new StepFailedException("alias " + MlopsSettings.ALIAS + " points at version " + pointsAt,
+                    "the registry did not take the alias update", "set it by hand in the MLflow UI");
+        }
+        context.note("version " + modelVersion + " of '" + name + "' is READY, from run " + runId + "; alias '"
+                + MlopsSettings.ALIAS + "' -> version " + pointsAt);
+        String versionUrl = tracking.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
+        context.note("UI: " + versionUrl);
+        context.fact("modelVersionUrl", versionUrl);
+        context.fact("modelName", name);
+        context.fact("modelVersion", modelVersion);
+        context.fact("alias", MlopsSettings.ALIAS);
+    }
+}
