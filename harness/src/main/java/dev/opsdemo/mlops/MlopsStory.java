@@ -32,8 +32,8 @@ public final class MlopsStory implements LaneStory {
 
     /** What the MLOps steps record (summary.json's {@code facts.mlops}), as far as the reports tell it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Facts(String mlflowMode, String trackingUri, Boolean validationPassed, String validationViolations, String runId,
-                 String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
+    record Facts(String mlflowMode, String trackingUri, Boolean validationPassed, String validationViolations,
+                 String runId, String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
                  Map<String, Double> metrics, String datasetDigest, String gitCommit, Double minAccuracy,
                  String modelName, String modelVersion, String modelVersionUrl, String alias, JsonNode prediction,
                  String predictionLabel, MonitoringReport monitoring) {
