@@ -1,9 +1,7 @@
 package dev.opsdemo.demo;
 
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessLedger;
-import dev.opsdemo.exec.RecentOutput;
 import dev.opsdemo.json.Json;
 
 import java.time.Duration;
@@ -14,13 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,14 +21,7 @@ import java.util.function.Function;
  */
 public final class Runner {
 
-    private static final String PREREQUISITE = "prerequisite missing: ";
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "step-timeouts");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final List<RunListener> listeners;
+    private final Broadcast listeners;
     private final Secrets secrets;
     private final Cleanup cleanup;
     private final Set<Thread> workers = new CopyOnWriteArraySet<>();
@@ -49,9 +33,8 @@ public final class Runner {
     private volatile ExitCode interruptCode = ExitCode.INTERRUPTED;
     private volatile String interruptCause = "interrupted";
     private volatile ExitCode exitCode = ExitCode.OK;
-    private final AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
 
-    private final Duration stepTimeout;
+    private final StepExecution execution;
 
     /** {@code stepTimeout} may be null (none); otherwise a step still running after it is interrupted and fails. */
     public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout) {
@@ -60,10 +43,11 @@ public final class Runner {
 
     /** {@code ledger}: where every process the steps start is written down, for the next run (null: nowhere). */
     public Runner(List<RunListener> listeners, Secrets secrets, Duration stepTimeout, ProcessLedger ledger) {
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new Broadcast(listeners);
         this.secrets = secrets;
-        this.stepTimeout = stepTimeout;
         this.cleanup = new Cleanup(cleanupProblems::add, ledger);
+        this.execution = new StepExecution(this.listeners, secrets, cleanup, stepTimeout, () -> interrupted,
+                () -> interruptCause);
     }
 
     /**
@@ -82,7 +66,7 @@ public final class Runner {
     /** {@code hold}: null stops what the steps started as soon as they end. */
     public RunSummary run(List<Lane> lanes, Schedule schedule, StepGate gate, Hold hold) {
         lanes.forEach(lane -> values.put(lane.name(), lane.values()));
-        tell(listener -> listener.runStarted(lanes));
+        listeners.runStarted(lanes);
         RunSummary held = null;
         try {
             if (schedule == Schedule.PARALLEL && lanes.size() > 1) {
@@ -98,8 +82,8 @@ public final class Runner {
             cleanup.close();
         }
         RunSummary summary = held != null ? held : finish(lanes);
-        if (listenerFailure.get() != null) {
-            throw listenerFailure.get();
+        if (listeners.failure() != null) {
+            throw listeners.failure();
         }
         return summary;
     }
@@ -108,10 +92,10 @@ public final class Runner {
         List<StepResult> ordered = Schedule.interleave(lanes).stream().map(results::get)
                 .filter(java.util.Objects::nonNull).toList();
         ExitCode code = interrupted ? interruptCode
-                : exitCode == ExitCode.OK && listenerFailure.get() != null ? ExitCode.STEP_FAILED : exitCode;
+                : exitCode == ExitCode.OK && listeners.failure() != null ? ExitCode.STEP_FAILED : exitCode;
         RunSummary summary = new RunSummary(code == ExitCode.OK, code.code(), ordered, Facts.byLane(ordered),
                 Facts.summaryFields(ordered), cleanupProblems, RunSummary.storiesOf(lanes));
-        tell(listener -> listener.runFinished(summary));
+        listeners.runFinished(summary);
         return summary;
     }
 
@@ -144,20 +128,6 @@ public final class Runner {
         interrupted = true;
         workers.forEach(Thread::interrupt);
         cleanup.close();
-    }
-
-    /**
-     * Tells every listener; one that throws stops the run (no new step starts) and its error ends it. One event at a
-     * time, so every listener hears the parallel lanes in the same order (the transcript and the cast agree).
-     */
-    private synchronized void tell(Consumer<RunListener> event) {
-        for (RunListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                listenerFailure.compareAndSet(null, e);
-            }
-        }
     }
 
     private void runInParallel(List<Lane> lanes, StepGate gate) {
@@ -197,7 +167,7 @@ public final class Runner {
                             "cannot show what " + step.id() + " runs: " + e.getMessage());
                     previous = failed;
                     record(failed);
-                    tell(listener -> listener.stepFinished(failed));
+                    listeners.stepFinished(failed);
                     failWith(ExitCode.STEP_FAILED);
                     continue;
                 }
@@ -216,7 +186,7 @@ public final class Runner {
                     stopSaid |= skip(step, previous, stopSaid);
                     continue;
                 }
-                Ran ran = runStep(step, command);
+                StepExecution.Ran ran = execution.run(step, command);
                 previous = ran.result();
                 record(ran.result());
                 failWith(ran.exitCode());
@@ -235,98 +205,12 @@ public final class Runner {
     private void record(StepResult result) {
         results.put(result.step(), result);
         if (result.status() == StepStatus.SKIPPED) {
-            tell(listener -> listener.stepFinished(result));
-        }
-    }
-
-    /** A step's result and the exit code it gives the run (the first one other than OK is the run's). */
-    private record Ran(StepResult result, ExitCode exitCode) {
-    }
-
-    private Ran runStep(Step step, List<String> command) {
-        tell(listener -> listener.stepStarted(step, command));
-        List<String> output = new ArrayList<>();
-        StepContext context = new StepContext(step, line -> emit(step, line, output), secrets, cleanup);
-        long started = System.nanoTime();
-        StepStatus status;
-        String failure = null;
-        ExitCode exit = ExitCode.OK;
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread worker = Thread.currentThread();
-        ScheduledFuture<?> timer = stepTimeout == null ? null : TIMERS.schedule(() -> {
-            timedOut.set(true);
-            worker.interrupt();
-        }, stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            step.action().run(context);
-            status = interrupted ? StepStatus.INTERRUPTED : StepStatus.PASSED;
-        } catch (InterruptedException e) {
-            status = StepStatus.INTERRUPTED;
-        } catch (Exception e) {
-            status = interrupted ? StepStatus.INTERRUPTED : StepStatus.FAILED;
-            failure = describe(e);
-            exit = e instanceof PrerequisiteMissingException ? ExitCode.PREREQUISITE_MISSING : ExitCode.STEP_FAILED;
-        } finally {
-            if (timer != null) {
-                timer.cancel(false);
-            }
-        }
-        if (timedOut.get() && !interrupted) {
-            Thread.interrupted();
-            status = StepStatus.FAILED;
-            failure = step.id() + " did not finish within " + stepTimeout.toSeconds() + "s and was stopped";
-            exit = ExitCode.STEP_FAILED;
-        } else if (status == StepStatus.INTERRUPTED) {
-            failure = interruptCause + " during " + step.id();
-            exit = ExitCode.INTERRUPTED;
-            if (interrupted) {
-                // Waits until the interrupt has stopped everything, so the list below is complete.
-                cleanup.close();
-                List<String> stopped = cleanup.stopped();
-                failure += stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped);
-            }
-            Thread.currentThread().interrupt();
-        }
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        StepResult result;
-        synchronized (output) {
-            result = new StepResult(step, command, status, durationMs, output, context.facts(), context.summaryFields(),
-                    secrets.mask(failure));
-        }
-        tell(listener -> listener.stepFinished(result));
-        return new Ran(result, exit);
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof PrerequisiteMissingException) {
-            return PREREQUISITE + e.getMessage();
-        }
-        if (e instanceof StepFailedException) {
-            return e.getMessage();
-        }
-        List<String> tail = e instanceof RecentOutput recent ? recent.recentOutput() : List.of();
-        StringBuilder message = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
-        if (!tail.isEmpty()) {
-            message.append("\n  ").append(((RecentOutput) e).recentOutputTitle()).append(":");
-            tail.subList(Math.max(0, tail.size() - 15), tail.size())
-                    .forEach(line -> message.append("\n    ").append(line));
-        }
-        return message.toString();
-    }
-
-    private void emit(Step step, String line, List<String> output) {
-        // Tools colour their output even in batch mode (Maven's closing reset codes); records stay plain text.
-        String masked = secrets.mask(Ansi.strip(line));
-        synchronized (this) {
-            synchronized (output) {
-                output.add(masked);
-            }
-            tell(listener -> listener.output(step, masked));
+            listeners.stepFinished(result);
         }
     }
 
     private boolean mayStart() {
-        return exitCode == ExitCode.OK && !interrupted && listenerFailure.get() == null;
+        return exitCode == ExitCode.OK && !interrupted && listeners.failure() == null;
     }
 
     /**
@@ -346,10 +230,7 @@ public final class Runner {
     private StepResult stoppedBefore(Step step, StepResult previous) {
         String where = previous == null ? " before " + step.id()
                 : " between " + previous.step().id() + " and " + step.id();
-        cleanup.close();  // waits until the interrupt has stopped everything, so the list below is complete
-        List<String> stopped = cleanup.stopped();
-        String failure = interruptCause + where
-                + (stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped));
+        String failure = interruptCause + where + cleanup.closeAndSay();
         return new StepResult(step, StepStatus.SKIPPED, 0, List.of(), Json.MAPPER.createObjectNode(),
                 Json.MAPPER.createObjectNode(), secrets.mask(failure));
     }

@@ -91,6 +91,16 @@ public final class Cleanup implements AutoCloseable {
         return List.copyOf(stopped);
     }
 
+    /**
+     * Stops everything (waiting until it has, when a stop is already under way) and says what that stopped, as a
+     * stopped step's failure ends: "; stopped: A, B", or "; nothing was running".
+     */
+    public String closeAndSay() {
+        close();
+        List<String> stopped = stopped();
+        return stopped.isEmpty() ? "; nothing was running" : "; stopped: " + String.join(", ", stopped);
+    }
+
     @Override
     public synchronized void close() {
         closing = true;
