@@ -1,26 +1,15 @@
 package dev.opsdemo.devops;
 
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.treewalk.AbstractTreeIterator;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.util.FileUtils;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +22,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Consumer;
 
 /**
  * The DevOps lane's working copy of sample-app. The first run copies the sources and makes the root commit; every
@@ -128,36 +116,7 @@ public final class SampleAppRepository {
                 .setAuthor(AUTHOR, EMAIL)
                 .setCommitter(AUTHOR, EMAIL)
                 .call();
-        return summarize(git, commit);
-    }
-
-    private static CommitSummary summarize(Git git, RevCommit commit) throws IOException {
-        var repository = git.getRepository();
-        try (RevWalk walk = new RevWalk(repository);
-             ObjectReader reader = repository.newObjectReader();
-             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            RevCommit parsed = walk.parseCommit(commit);
-            boolean root = parsed.getParentCount() == 0;
-            AbstractTreeIterator before = root ? new EmptyTreeIterator()
-                    : new CanonicalTreeParser(null, reader, walk.parseCommit(parsed.getParent(0)).getTree());
-            AbstractTreeIterator after = new CanonicalTreeParser(null, reader, parsed.getTree());
-            diff.setRepository(repository);
-            int insertions = 0;
-            int deletions = 0;
-            List<String> created = new ArrayList<>();
-            List<DiffEntry> entries = diff.scan(before, after);
-            for (DiffEntry entry : entries) {
-                for (Edit edit : diff.toFileHeader(entry).toEditList()) {
-                    insertions += edit.getLengthB();
-                    deletions += edit.getLengthA();
-                }
-                if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
-                    created.add(entry.getNewPath());
-                }
-            }
-            return new CommitSummary(parsed.name(), reader.abbreviate(parsed).name(), repository.getBranch(),
-                    parsed.getShortMessage(), root, entries.size(), insertions, deletions, created);
-        }
+        return CommitSummary.of(git.getRepository(), commit);
     }
 
     /**
@@ -178,91 +137,10 @@ public final class SampleAppRepository {
                     .setForce(false)
                     .setCredentialsProvider(credentials)
                     .call();
-            List<String> out = new ArrayList<>();
-            boolean accepted = true;
-            boolean nonFastForward = false;
             try (ObjectReader reader = git.getRepository().newObjectReader()) {
-                for (PushResult result : results) {
-                    out.addAll(remoteMessages(result.getMessages()));
-                    out.add("To " + displayUri(result.getURI()));
-                    for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-                        out.add(updateLine(reader, result, update));
-                        accepted &= update.getStatus() == RemoteRefUpdate.Status.OK
-                                || update.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE;
-                        nonFastForward |= update.getStatus() == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD;
-                    }
-                    if (!accepted) {
-                        out.add("error: failed to push some refs to '" + displayUri(result.getURI()) + "'");
-                    }
-                }
+                return PushOutcome.of(results, reader);
             }
-            return new PushOutcome(accepted, nonFastForward, out);
         }
-    }
-
-    private static List<String> remoteMessages(String messages) {
-        List<String> out = new ArrayList<>();
-        if (messages != null) {
-            messages.lines().filter(line -> !line.isBlank()).forEach(line -> out.add("remote: " + line));
-        }
-        return out;
-    }
-
-    private static String displayUri(URIish uri) {
-        return uri.setUser(null).setPass(null).toString();
-    }
-
-    private static String updateLine(ObjectReader reader, PushResult result, RemoteRefUpdate update)
-            throws IOException {
-        String source = shortRef(update.getSrcRef());
-        String destination = shortRef(update.getRemoteName());
-        return switch (update.getStatus()) {
-            case OK -> {
-                Ref old = result.getAdvertisedRef(update.getRemoteName());
-                if (old == null) {
-                    yield line('*', "[new branch]", source, destination, null);
-                }
-                boolean fastForward = update.isFastForward();
-                yield line(fastForward ? ' ' : '+', abbreviate(reader, old.getObjectId())
-                                + (fastForward ? ".." : "...") + abbreviate(reader, update.getNewObjectId()),
-                        source, destination, fastForward ? null : "forced update");
-            }
-            case UP_TO_DATE -> line('=', "[up to date]", source, destination, null);
-            case REJECTED_NONFASTFORWARD -> line('!', "[rejected]", source, destination, "non-fast-forward");
-            case REJECTED_REMOTE_CHANGED -> line('!', "[rejected]", source, destination, "remote ref changed");
-            case REJECTED_NODELETE -> line('!', "[rejected]", null, destination, "remote does not support deletes");
-            case REJECTED_OTHER_REASON -> line('!', "[remote rejected]", source, destination, update.getMessage());
-            case NON_EXISTING -> line('X', "[no match]", null, destination, null);
-            case NOT_ATTEMPTED, AWAITING_REPORT -> line('?', "[unexpected push-process behavior]", source,
-                    destination, update.getMessage());
-        };
-    }
-
-    private static String line(char flag, String summary, String source, String destination, String message) {
-        StringBuilder out = new StringBuilder(String.format(" %c %-17s", flag, summary));
-        if (source != null) {
-            out.append(' ').append(source).append(" ->");
-        }
-        out.append(' ').append(destination);
-        if (message != null) {
-            out.append(" (").append(message).append(')');
-        }
-        return out.toString();
-    }
-
-    private static String abbreviate(ObjectReader reader, ObjectId id) {
-        try {
-            return reader.abbreviate(id).name();
-        } catch (IOException e) {
-            return id.name();
-        }
-    }
-
-    private static String shortRef(String ref) {
-        if (ref == null) {
-            return null;
-        }
-        return ref.startsWith(Constants.R_HEADS) ? ref.substring(Constants.R_HEADS.length()) : ref;
     }
 
     public String headSha() throws IOException {
