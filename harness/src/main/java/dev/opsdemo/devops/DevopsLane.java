@@ -10,12 +10,10 @@ import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ChosenPort;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,35 +28,16 @@ public final class DevopsLane {
 
     private final Workspace workspace;
     private final boolean keepRunning;
-    private final Path bareRepository;
+    private final GitRemote remote;
     private final SampleAppRepository repository;
     private final MavenBuild build;
-    private GitCredentials credentials;
-    private GitRemoteServer remote;
     private CommitSummary commit;
     private SampleAppRepository.NextCommit next;
-    private Path credentialStore;
     /** Chosen when the deploy step's command is shown, so the line on screen names the port the app gets. */
     private final ChosenPort appPort = new ChosenPort();
     private AppDeployment app;
     private static final int MONITOR_CHECKS = 10;
     private static final double MONITOR_INTERVAL_SECONDS = 0.2;
-    /**
-     * The learner's script has no JGit HTTP server to start: git's own daemon serves the bare repository on
-     * 127.0.0.1 instead, a real network remote but one without credentials (git http-backend would need a web
-     * server in front of it). The credential helper the push names is then simply never asked.
-     */
-    private static final ScriptGlue GIT_DAEMON = ScriptGlue.after(
-            "# The harness serves it over HTTP with JGit, where a push needs a password; plain git's own daemon",
-            "# serves it here, without one.",
-            "GIT_PORT=$(free_port)",
-            "REMOTE_URL=\"git://127.0.0.1:$GIT_PORT/" + REPOSITORY + "\"",
-            "REMOTES=\"$(dirname \"${BARE_REPO}\")\"",
-            "git daemon --listen=127.0.0.1 --port=\"$GIT_PORT\" --reuseaddr --base-path=\"$REMOTES\" --export-all \\",
-            "  --enable=receive-pack \"$REMOTES\" >\"$WORK/logs/git-daemon.log\" 2>&1 &",
-            "SERVERS+=(\"$!\")",
-            "for _ in $(seq 50); do git ls-remote \"$REMOTE_URL\" >/dev/null 2>&1 && break; sleep 0.2; done");
-
     public DevopsLane(RepoLayout repo, Workspace workspace) {
         this(repo, workspace, false);
     }
@@ -67,7 +46,7 @@ public final class DevopsLane {
     public DevopsLane(RepoLayout repo, Workspace workspace, boolean keepRunning) {
         this.keepRunning = keepRunning;
         this.workspace = workspace;
-        this.bareRepository = workspace.devops().resolve("remote").resolve(REPOSITORY);
+        this.remote = new GitRemote(workspace.devops());
         this.repository = new SampleAppRepository(repo.sampleApp(), workspace.devops().resolve("sample-app"));
         this.build = new MavenBuild(repository.workingCopy());
     }
@@ -78,7 +57,7 @@ public final class DevopsLane {
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
                         Command.of("git init --bare -b main ${BARE_REPO}"),
-                        this::startRemote).scripted(GIT_DAEMON),
+                        remote::start).scripted(GitRemote.GIT_DAEMON),
                 new Step("devops.commit", NAME, Stage.VERSION, "Commit the code",
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
@@ -96,8 +75,8 @@ public final class DevopsLane {
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
-                        this::pushCommand,
-                        this::push),
+                        () -> remote.pushCommand(repository),
+                        context -> remote.push(context, repository, commit)),
                 new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
@@ -121,12 +100,12 @@ public final class DevopsLane {
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
     private String value(String name) {
         return switch (name) {
-            case "BARE_REPO" -> bareRepository.toString();
+            case "BARE_REPO" -> remote.bareRepository().toString();
             case "APP_DIR" -> repository.workingCopy().toString();
             case "SAMPLE_APP" -> repository.source().toString();
             case "COMMIT_MESSAGE" -> next == null ? null : next.message();
             case "RELEASE" -> next == null ? null : String.valueOf(next.release());
-            case "REMOTE_URL" -> remote == null ? null : remote.url();
+            case "REMOTE_URL" -> remote.url();
             case "GIT_CREDENTIALS" -> workspace.devops().resolve(GitCredentials.STORE_FILE_NAME).toString();
             case "APP_PORT" -> String.valueOf(appPort.get());
             default -> null;
@@ -154,37 +133,6 @@ public final class DevopsLane {
         lines.add("git -c user.name='" + SampleAppRepository.AUTHOR + "' -c user.email=" + SampleAppRepository.EMAIL
                 + " commit -m \"${COMMIT_MESSAGE}\"");
         return new Command(lines);
-    }
-
-    private Command pushCommand() {
-        boolean hasOrigin;
-        try {
-            hasOrigin = repository.hasOrigin();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
-        }
-        String withCredentials = "git -c credential.helper='store --file=${GIT_CREDENTIALS}' ";
-        return Command.of("cd ${APP_DIR}",
-                "git remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
-                withCredentials + "push origin " + SampleAppRepository.BRANCH,
-                withCredentials + "ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
-    }
-
-    private void startRemote(StepContext context) throws Exception {
-        credentials = GitCredentials.loadOrCreate(workspace.devops());
-        context.secret(credentials.password());
-        boolean existed = java.nio.file.Files.isRegularFile(bareRepository.resolve("HEAD"));
-        remote = context.cleanup().register("Git remote (Jetty)", GitRemoteServer.start(bareRepository,
-                credentials));
-        credentialStore = credentials.writeCredentialStore(workspace.devops(), remote.url());
-        // What git itself prints for this command; JGit created (or found) the repository.
-        context.out((existed ? "Reinitialized existing" : "Initialized empty") + " Git repository in "
-                + bareRepository + "/");
-        context.note("JGit's HTTP server serves it at " + remote.url() + ", bound to 127.0.0.1; a push needs user '"
-                + credentials.username() + "' and the password in " + credentialStore + " (anonymous ones get 401)");
-        context.fact("remoteUrl", remote.url());
-        context.fact("bareRepo", bareRepository.toString());
-        context.fact("branch", SampleAppRepository.BRANCH);
     }
 
     private void commit(StepContext context) throws Exception {
@@ -222,37 +170,6 @@ public final class DevopsLane {
                 + " skipped: the gate passes");
     }
 
-    private void push(StepContext context) throws Exception {
-        PushOutcome outcome = repository.push(remote.url(), credentialsProvider());
-        outcome.lines().forEach(context::out);
-        if (outcome.rejectedNonFastForward()) {
-            context.out("hint: Updates were rejected because the remote contains work that you do not have locally.");
-            throw new StepFailedException("the remote refused the push (non-fast-forward)",
-                    "someone pushed commits to " + remote.url() + " that the working copy "
-                            + repository.workingCopy() + " does not have; pushing would erase them, and the "
-                            + "harness never force-pushes",
-                    "integrate their work first (git pull, or use a fresh --workspace), then push again");
-        }
-        if (!outcome.accepted()) {
-            throw new StepFailedException("the remote refused the push", "see the ref update line above",
-                    "fix what the remote names and run the lane again");
-        }
-        String pushed = SampleAppRepository.lsRemote(remote.url(), credentialsProvider());
-        context.out(pushed + "\trefs/heads/" + SampleAppRepository.BRANCH);
-        if (!commit.sha().equals(pushed)) {
-            throw new StepFailedException("the remote's main is " + pushed + ", not the commit " + commit.sha(),
-                    "the push reported success but the remote does not hold the commit",
-                    "inspect " + bareRepository + " with git log");
-        }
-        context.note("the remote's " + SampleAppRepository.BRANCH + " is " + pushed + ", the commit that was built "
-                + "and tested");
-        context.fact("pushedSha", pushed);
-    }
-
-    private UsernamePasswordCredentialsProvider credentialsProvider() {
-        return new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
-    }
-
     private void deploy(StepContext context) throws Exception {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         app = AppDeployment.start(context, build.jar(), appPort.get());
@@ -282,8 +199,7 @@ public final class DevopsLane {
             app.close();
             context.note("stopped the app (the java process devops.deploy started)");
         }
-        context.fact("monitoring", java.util.Map.of("checks", report.checks(), "failures", report.failures(),
-                "p50Ms", report.p50Ms()));
+        context.fact("monitoring", new DevopsStory.Health(report.checks(), report.failures(), report.p50Ms()));
         if (report.failures() > 0) {
             throw new StepFailedException(report.failures() + " of " + report.checks() + " health checks failed",
                     "the deployed app stopped answering", "read the app's output above");
