@@ -1,7 +1,6 @@
 package dev.opsdemo.cli;
 
 import dev.opsdemo.demo.Lane;
-import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.devops.DevopsLane;
 import dev.opsdemo.mlops.MlopsLane;
 import dev.opsdemo.workspace.RepoLayout;
@@ -35,11 +34,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepoLayout repo = RepoLayout.locate();
-        options.validate();
-        mlops.settings(repo);  // its checks, before the workspace is touched
-        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
-        return RunSession.run(top, options, workspace, new Secrets(), lanes(repo, workspace), List.of());
+        // The MLOps settings' checks run before the workspace is touched.
+        return RunSession.runLanes(top, options, mlops::settings, this::lanes);
     }
 
     List<Lane> lanes(RepoLayout repo, Workspace workspace) {

@@ -1,9 +1,6 @@
 package dev.opsdemo.cli;
 
-import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.devops.DevopsLane;
-import dev.opsdemo.workspace.RepoLayout;
-import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -23,10 +20,7 @@ final class DevopsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepoLayout repo = RepoLayout.locate();
-        options.validate();
-        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
-        return RunSession.run(top, options, workspace, new Secrets(),
-                List.of(new DevopsLane(repo, workspace, options.keepRunning).lane()), List.of());
+        return RunSession.runLanes(top, options, repo -> { }, (repo, workspace) ->
+                List.of(new DevopsLane(repo, workspace, options.keepRunning).lane()));
     }
 }

@@ -1,9 +1,6 @@
 package dev.opsdemo.cli;
 
-import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.mlops.MlopsLane;
-import dev.opsdemo.workspace.RepoLayout;
-import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -27,11 +24,7 @@ final class MlopsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepoLayout repo = RepoLayout.locate();
-        options.validate();
-        mlops.settings(repo);  // its checks, before the workspace is touched
-        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
-        return RunSession.run(top, options, workspace, new Secrets(),
-                List.of(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane()), List.of());
+        return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
+                List.of(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane()));
     }
 }

@@ -21,6 +21,7 @@ import dev.opsdemo.report.Records;
 import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;
 import dev.opsdemo.workspace.UsageException;
+import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import dev.opsdemo.workspace.WorkspaceLock;
 import dev.opsdemo.workspace.WorkspaceRepair;
@@ -31,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +47,19 @@ final class RunSession {
     private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
 
     private RunSession() {
+    }
+
+    /**
+     * What every lane command does: find the checkout, check the options ({@code check}: the command's own, e.g.
+     * the MLOps settings) before the workspace is touched, open the workspace, and run the command's lanes in it.
+     */
+    static int runLanes(HarnessCommand top, CommonOptions options, Consumer<RepoLayout> check,
+                        BiFunction<RepoLayout, Workspace, List<Lane>> lanes) {
+        RepoLayout repo = RepoLayout.locate();
+        options.validate();
+        check.accept(repo);
+        Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
+        return run(top, options, workspace, new Secrets(), lanes.apply(repo, workspace), List.of());
     }
 
     static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
