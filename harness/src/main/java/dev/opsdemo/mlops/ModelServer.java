@@ -2,9 +2,8 @@ package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Http;
+import dev.opsdemo.exec.LocalService;
 import dev.opsdemo.exec.ProcessCommand;
-import dev.opsdemo.exec.Readiness;
-import dev.opsdemo.exec.RunningProcess;
 import dev.opsdemo.mlflow.PythonEnv;
 
 import java.net.http.HttpResponse;
@@ -15,12 +14,10 @@ import java.util.List;
 /** {@code mlflow models serve -m models:/NAME@ALIAS --env-manager local} on 127.0.0.1 and a free port. */
 public final class ModelServer implements AutoCloseable {
 
-    private final RunningProcess process;
-    private final String baseUrl;
+    private final LocalService service;
 
-    private ModelServer(RunningProcess process, String baseUrl) {
-        this.process = process;
-        this.baseUrl = baseUrl;
+    private ModelServer(LocalService service) {
+        this.service = service;
     }
 
     public static List<String> argv(String mlflow, String modelUri, String port) {
@@ -31,29 +28,26 @@ public final class ModelServer implements AutoCloseable {
     /** {@code port}: free, picked when the step's command was shown. */
     public static ModelServer start(StepContext context, PythonEnv python, String trackingUri, String modelUri,
                                     Path workDir, int port) {
-        RunningProcess process = context.processes().start(new ProcessCommand(
+        return new ModelServer(LocalService.start(context.processes(), new ProcessCommand(
                 argv(python.bin("mlflow").toString(), modelUri, String.valueOf(port)), workDir, python.environment())
-                .withEnv("MLFLOW_TRACKING_URI", trackingUri), context.lines());
-        String baseUrl = "http://127.0.0.1:" + port;
-        Readiness.await("model server " + baseUrl + "/ping", Duration.ofSeconds(180),
-                () -> Http.answersOk(baseUrl + "/ping"), process);
-        return new ModelServer(process, baseUrl);
+                .withEnv("MLFLOW_TRACKING_URI", trackingUri), context.lines(), "model server", port, "/ping",
+                Duration.ofSeconds(180)));
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return service.baseUrl();
     }
 
     public HttpResponse<String> ping() throws Exception {
-        return Http.get(baseUrl + "/ping", Duration.ofSeconds(10));
+        return service.get("/ping", Duration.ofSeconds(10));
     }
 
     public HttpResponse<String> invoke(String json) throws Exception {
-        return Http.postJson(baseUrl + "/invocations", json, Duration.ofSeconds(60));
+        return Http.postJson(service.baseUrl() + "/invocations", json, Duration.ofSeconds(60));
     }
 
     @Override
     public void close() {
-        process.stop();
+        service.close();
     }
 }
