@@ -1,89 +1,193 @@
 package dev.opsdemo.report;
 
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
+import dev.opsdemo.demo.StepStatus;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no scripts, nothing fetched) that opens from disk
- * anywhere: headline, the run drawn to scale, the contrast table, and every step with its real output.
+ * anywhere: headline, the run drawn to scale, the contrast table, and every step with its real output. The page is
+ * the template {@code report.html.mustache}, which escapes every value; this class only says what goes in it, each
+ * text from the run masked before it is escaped (escaping first could split a secret so the mask misses it).
  */
 final class HtmlReport {
 
-    private final HtmlText text;
+    /** What everything from a run is shown as: text, never markup (the characters HTML gives a meaning to). */
+    static final Mustache.Escaper ESCAPER = Escapers.simple(new String[][]{{"&", "&amp;"}, {"<", "&lt;"},
+            {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
+    private static final Template PAGE = Mustache.compiler().withEscaper(ESCAPER)
+            .compile(resource("report.html.mustache"));
+    private static final String CSS = resource("report.css");
+    /** Narrower segments stay unlabelled: a label cut to a letter or two says nothing; the tooltip does. */
+    private static final double LABELLED_PERCENT = 4.5;
+
+    private final Secrets secrets;
 
     HtmlReport(Secrets secrets) {
-        this.text = new HtmlText(secrets);
+        this.secrets = secrets;
+    }
+
+    record Page(String css, String title, String status, int exitCode, long passedSteps, int stepCount,
+                String wallClock, String headlineSuffix, boolean hasLanes, List<Versioned> versioned,
+                boolean hasLinks, List<Link> links, List<Track> tracks, List<Tick> ticks, List<Header> headers,
+                List<Row> rows, List<String> lessons, List<StepView> steps, String generatedAt, String mask) {
+    }
+
+    record Versioned(String laneClass, String label, String what) {
+    }
+
+    record Link(String text, String url) {
+    }
+
+    record Track(String laneClass, String label, String duration, List<Segment> segments, boolean hasSkipped,
+                 List<Skipped> skipped) {
+    }
+
+    record Segment(String laneClass, String status, String anchor, String left, String width, String tooltip,
+                   String label) {
+    }
+
+    record Skipped(String anchor, String id) {
+    }
+
+    record Tick(String left, String text) {
+    }
+
+    record Header(String laneClass, String label, String duration) {
+    }
+
+    record Row(String stage, List<Cell> cells) {
+    }
+
+    record Cell(boolean empty, List<Ran> ran, boolean hasProduced, List<String> produced, boolean hasDuration,
+                String duration) {
+    }
+
+    record Ran(String anchor, String title, boolean notPassed, String status) {
+    }
+
+    record StepView(int number, String status, String anchor, String title, String laneClass, String lane, String id,
+                    String stage, String duration, String caption, List<String> command, boolean hasFailure,
+                    String failure, boolean hasOutput, String outputLines, List<String> head, boolean hasOmission,
+                    String omission, List<String> tail) {
     }
 
     String render(RunSummary summary, Timeline timeline, Instant generatedAt) {
         ContrastTable table = ContrastTable.of(summary);
         RunOverview overview = RunOverview.of(summary);
-        String lanes = table.title();
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(text.of(lanes)).append(": run report</title>\n")
-                .append("<style>\n").append(HtmlStyleSheet.CSS).append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<header class=\"run\">\n<h1>").append(text.of(lanes))
-                .append(" <span class=\"sub\">run report</span></h1>\n");
-        html.append("<p class=\"headline\"><span class=\"pill big ").append(overview.status()).append("\">")
-                .append(overview.status()).append("</span> exit code ").append(overview.exitCode()).append(" · ")
-                .append(overview.passedSteps()).append('/').append(overview.steps()).append(" steps passed · ")
-                .append(ConsoleListener.seconds(timeline.totalMs())).append(" wall-clock")
-                .append(text.of(overview.lanesSuffix())).append("</p>\n");
-        html.append(versioned(table));
-        html.append(links(table.links()));
-        html.append("</header>\n");
-        if (!table.lanes().isEmpty()) {
-            html.append("<section>\n<h2>Timeline</h2>\n").append(new HtmlTimeline(text).render(timeline))
-                    .append("<p class=\"note\">Each segment is one step, drawn to scale from the run's start. "
-                            + "Hover for its timing; click to read it.</p>\n</section>\n");
-            html.append("<section>\n<h2>Stage by stage</h2>\n").append(new HtmlContrast(text).render(table));
-            for (String paragraph : table.lessons()) {
-                html.append("<p class=\"note\"><strong>").append(text.of(paragraph)).append("</strong></p>\n");
+        List<Versioned> versioned = table.lanes().stream()
+                .map(lane -> new Versioned(cssClass(lane), text(table.label(lane)), text(table.versioned(lane))))
+                .toList();
+        List<Link> links = table.links().entrySet().stream()
+                .map(link -> new Link(text(link.getKey()), text(link.getValue()))).toList();
+        int[] number = {0};
+        return PAGE.execute(new Page(CSS, text(table.title()), overview.status(), overview.exitCode(),
+                overview.passedSteps(), overview.steps(), ConsoleListener.seconds(timeline.totalMs()),
+                text(overview.lanesSuffix()), !table.lanes().isEmpty(), versioned, !links.isEmpty(), links,
+                tracks(timeline), ticks(timeline), headers(table), rows(table), table.lessons().stream()
+                .map(this::text).toList(), summary.results().stream().map(result -> step(++number[0], result, table))
+                .toList(), generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(), Secrets.MASK));
+    }
+
+    private List<Track> tracks(Timeline timeline) {
+        return timeline.lanes().stream().map(lane -> {
+            long laneMs = timeline.spans(lane).stream().mapToLong(span -> span.result().durationMs()).sum();
+            List<Skipped> skipped = timeline.skipped(lane).stream()
+                    .map(result -> new Skipped(anchor(result), text(result.step().id()))).toList();
+            return new Track(cssClass(lane), text(timeline.label(lane)), ConsoleListener.seconds(laneMs),
+                    timeline.spans(lane).stream().map(span -> segment(timeline, span)).toList(), !skipped.isEmpty(),
+                    skipped);
+        }).toList();
+    }
+
+    private Segment segment(Timeline timeline, Timeline.Span span) {
+        StepResult result = span.result();
+        double width = timeline.percent(result.durationMs());
+        String id = result.step().id();
+        String lane = result.step().lane();
+        String shortId = id.startsWith(lane + ".") ? id.substring(lane.length() + 1) : id;
+        String tooltip = id + " · " + result.step().title() + " · " + result.status().label() + " · "
+                + ConsoleListener.seconds(span.startMs()) + " → " + ConsoleListener.seconds(span.endMs())
+                + " (" + ConsoleListener.seconds(result.durationMs()) + ")";
+        return new Segment(cssClass(lane), result.status().label(), anchor(result),
+                percent(timeline.percent(span.startMs())), percent(width), text(tooltip),
+                width >= LABELLED_PERCENT ? text(shortId) : "");
+    }
+
+    private static List<Tick> ticks(Timeline timeline) {
+        return timeline.ticksMs().stream()
+                .map(tick -> new Tick(percent(timeline.percent(tick)), ConsoleListener.seconds(tick))).toList();
+    }
+
+    private List<Header> headers(ContrastTable table) {
+        return table.lanes().stream().map(lane -> new Header(cssClass(lane), text(table.label(lane)),
+                ConsoleListener.seconds(table.durationMs(lane)))).toList();
+    }
+
+    private List<Row> rows(ContrastTable table) {
+        return table.rows().stream().map(row -> new Row(text(row.stage().label()),
+                table.lanes().stream().map(lane -> cell(row.cell(lane))).toList())).toList();
+    }
+
+    private Cell cell(ContrastTable.Cell cell) {
+        List<Ran> ran = cell.steps().stream().map(step -> new Ran(anchor(step), text(step.step().title()),
+                step.status() != StepStatus.PASSED, step.status().label())).toList();
+        return new Cell(cell.isEmpty(), ran, !cell.produced().isEmpty(), cell.produced().stream().map(this::text)
+                .toList(), cell.ran(), ConsoleListener.seconds(cell.durationMs()));
+    }
+
+    private StepView step(int number, StepResult result, ContrastTable table) {
+        Excerpt excerpt = Excerpt.of(result.output());
+        int lines = result.output().size();
+        return new StepView(number, result.status().label(), anchor(result), text(result.step().title()),
+                cssClass(result.step().lane()), text(table.label(result.step().lane())), text(result.step().id()),
+                text(result.step().stage().label()), result.status() == StepStatus.SKIPPED ? "not run"
+                : ConsoleListener.seconds(result.durationMs()), text(result.step().caption()),
+                result.command().stream().map(this::text).toList(), result.failure() != null,
+                text(result.failure()), !excerpt.isEmpty(), lines + (lines == 1 ? " line" : " lines"),
+                excerpt.head().stream().map(this::text).toList(), excerpt.omitted() > 0, excerpt.omissionNote(),
+                excerpt.tail().stream().map(this::text).toList());
+    }
+
+    /** A text from the run, masked; the template escapes it. */
+    private String text(String text) {
+        return secrets.mask(text == null ? "" : text);
+    }
+
+    static String anchor(StepResult result) {
+        return "step-" + cssClass(result.step().id());
+    }
+
+    /** A lane or status name as a CSS class: only the characters a class selector takes without escaping. */
+    static String cssClass(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.3f%%", value);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the harness's resources");
             }
-            html.append("</section>\n");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
         }
-        html.append("<section>\n<h2>Steps</h2>\n");
-        int number = 0;
-        for (StepResult result : summary.results()) {
-            html.append(new HtmlStep(text, table).render(++number, result));
-        }
-        html.append("</section>\n<footer>Written by the opsdemo harness at ")
-                .append(text.of(generatedAt.truncatedTo(ChronoUnit.SECONDS).toString()))
-                .append(". Secrets are masked as <code>").append(text.of(Secrets.MASK)).append("</code>.</footer>\n");
-        return html.append("</main>\n</body>\n</html>\n").toString();
-    }
-
-    private String versioned(ContrastTable table) {
-        if (table.lanes().isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder("<ul class=\"versioned\">");
-        for (String lane : table.lanes()) {
-            html.append("<li><span class=\"lane-tag lane-").append(Html.cssClass(lane)).append("\">")
-                    .append(text.of(table.label(lane))).append("</span> versions <strong>")
-                    .append(text.of(table.versioned(lane))).append("</strong></li>");
-        }
-        return html.append("</ul>\n").toString();
-    }
-
-    private String links(Map<String, String> links) {
-        if (links.isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder("<p class=\"links\">Where to look: ");
-        String separator = "";
-        for (Map.Entry<String, String> link : links.entrySet()) {
-            html.append(separator).append("<a href=\"").append(text.of(link.getValue())).append("\">")
-                    .append(text.of(link.getKey())).append("</a>");
-            separator = " · ";
-        }
-        return html.append("</p>\n").toString();
     }
 }

@@ -59,8 +59,8 @@ class HtmlReportListenerTest {
         assertEquals(6, count(body, "<tr><th class=\"stage\">"), "one row per stage");
         assertTrue(html.contains("code + data + params + model"));
         for (StepResult result : results) {
-            assertTrue(html.contains("id=\"" + HtmlTimeline.anchor(result) + "\""), result.step().id());
-            assertTrue(html.contains(Html.escape(result.step().caption())), result.step().id());
+            assertTrue(html.contains("id=\"" + HtmlReport.anchor(result) + "\""), result.step().id());
+            assertTrue(html.contains(HtmlReport.ESCAPER.escape(result.step().caption())), result.step().id());
         }
         assertTrue(html.contains("… 36 lines omitted"), "long output is cut to its head and tail");
         assertTrue(html.contains("(line 60)") && html.contains("(line 14)") && !html.contains("(line 30)"), html);
