@@ -1,13 +1,13 @@
 package dev.opsdemo.cli;
 
 import dev.opsdemo.demo.ExitCode;
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
-import dev.opsdemo.exec.ProcessLedger;
-import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.Executables;
+import dev.opsdemo.exec.ProcessCommand;
+import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.ProcessRunner;
 import dev.opsdemo.mlflow.DockerEngine;
+import dev.opsdemo.text.Ansi;
 import dev.opsdemo.workspace.RepoLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,6 +7,7 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.text.TextWrap;
 import dev.opsdemo.workspace.RepoLayout;
 
 import java.io.IOException;
@@ -57,10 +58,10 @@ public final class PlainScript {
             for (Step step : lane.steps()) {
                 steps.append('\n').append("# ").append("-".repeat(WIDTH - 2)).append('\n');
                 steps.append("# [").append(step.id()).append("] ").append(step.title()).append('\n');
-                for (String line : wrap(step.caption(), WIDTH - 2)) {
+                for (String line : TextWrap.wrap(step.caption(), WIDTH - 2, 0)) {
                     steps.append("# ").append(line).append('\n');
                 }
-                steps.append("echo ").append(quote("==> [" + step.id() + "] " + step.title())).append('\n');
+                steps.append("echo ").append(Command.quote("==> [" + step.id() + "] " + step.title())).append('\n');
                 Command command = step.command().get();
                 List<String> lines = scriptLines(step, command);
                 lines.forEach(line -> steps.append(line).append('\n'));
@@ -93,7 +94,7 @@ public final class PlainScript {
         out.append("set -euo pipefail\n\n");
         variables.forEach((name, value) -> {
             if (Pattern.compile("\\$\\{?" + name + "\\b").matcher(body).find()) {
-                out.append(name).append('=').append(quote(value)).append('\n');
+                out.append(name).append('=').append(Command.quote(value)).append('\n');
             }
         });
         return out.append('\n').append(body).toString();
@@ -139,10 +140,10 @@ public final class PlainScript {
                 Map.entry("REPO", repo == null ? "" : repo))) {
             if (!root.getValue().isEmpty() && (value.equals(root.getValue())
                     || value.startsWith(root.getValue() + "/"))) {
-                return "\"$" + root.getKey() + "\"" + quote(value.substring(root.getValue().length()));
+                return "\"$" + root.getKey() + "\"" + Command.quote(value.substring(root.getValue().length()));
             }
         }
-        return quote(value);
+        return Command.quote(value);
     }
 
     /**
@@ -185,23 +186,5 @@ public final class PlainScript {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCES + name, e);
         }
-    }
-
-    static String quote(String value) {
-        return Command.quote(value);
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.isEmpty() ? "" : " ").append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 }

@@ -1,8 +1,8 @@
 package dev.opsdemo.demo;
 
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.RecentOutput;
+import dev.opsdemo.text.Ansi;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.TerminalWidth;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

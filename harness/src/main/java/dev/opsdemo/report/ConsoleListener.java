@@ -8,12 +8,12 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.Durations;
 
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 /**
  * The run as a person reads it, on the terminal or in {@code transcript.txt}: each step's caption and equivalent
@@ -67,7 +67,7 @@ public final class ConsoleListener implements RunListener {
     /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
     public synchronized void quietly(StepResult result) {
         print(result.step().lane(), style.dim("  ↺ " + result.step().id() + " ran quietly ("
-                + result.status().label() + " in " + seconds(result.durationMs()) + ")"));
+                + result.status().label() + " in " + Durations.seconds(result.durationMs()) + ")"));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void stepFinished(StepResult result) {
         String lane = result.step().lane();
-        String took = seconds(result.durationMs());
+        String took = Durations.seconds(result.durationMs());
         switch (result.status()) {
             case PASSED -> print(lane, style.green("  ✔ " + result.step().id() + " passed in " + took));
             case SKIPPED -> {
@@ -115,9 +115,5 @@ public final class ConsoleListener implements RunListener {
 
     private void print(String lane, String text) {
         out.println(lanePrefix ? style.magenta(String.format("%-6s", lane)) + " │ " + text : text);
-    }
-
-    static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 }

@@ -2,6 +2,7 @@ package dev.opsdemo.report;
 
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
+import dev.opsdemo.text.TextWrap;
 
 import java.io.PrintStream;
 

@@ -7,6 +7,7 @@ import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.Durations;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ final class HtmlReport {
                 .map(link -> new Link(text(link.getKey()), text(link.getValue()))).toList();
         int[] number = {0};
         return PAGE.execute(new Page(CSS, text(table.title()), overview.status(), overview.exitCode(),
-                overview.passedSteps(), overview.steps(), ConsoleListener.seconds(timeline.totalMs()),
+                overview.passedSteps(), overview.steps(), Durations.seconds(timeline.totalMs()),
                 text(overview.lanesSuffix()), !table.lanes().isEmpty(), versioned, !links.isEmpty(), links,
                 tracks(timeline), ticks(timeline), headers(table), rows(table), table.lessons().stream()
                 .map(this::text).toList(), summary.results().stream().map(result -> step(++number[0], result, table))
@@ -107,7 +108,7 @@ final class HtmlReport {
             long laneMs = timeline.spans(lane).stream().mapToLong(span -> span.result().durationMs()).sum();
             List<Skipped> skipped = timeline.skipped(lane).stream()
                     .map(result -> new Skipped(anchor(result), text(result.step().id()))).toList();
-            return new Track(cssClass(lane), text(timeline.label(lane)), ConsoleListener.seconds(laneMs),
+            return new Track(cssClass(lane), text(timeline.label(lane)), Durations.seconds(laneMs),
                     timeline.spans(lane).stream().map(span -> segment(timeline, span)).toList(), !skipped.isEmpty(),
                     skipped);
         }).toList();
@@ -120,8 +121,8 @@ final class HtmlReport {
         String lane = result.step().lane();
         String shortId = id.startsWith(lane + ".") ? id.substring(lane.length() + 1) : id;
         String tooltip = id + " · " + result.step().title() + " · " + result.status().label() + " · "
-                + ConsoleListener.seconds(span.startMs()) + " → " + ConsoleListener.seconds(span.endMs())
-                + " (" + ConsoleListener.seconds(result.durationMs()) + ")";
+                + Durations.seconds(span.startMs()) + " → " + Durations.seconds(span.endMs())
+                + " (" + Durations.seconds(result.durationMs()) + ")";
         return new Segment(cssClass(lane), result.status().label(), anchor(result),
                 percent(timeline.percent(span.startMs())), percent(width), text(tooltip),
                 width >= LABELLED_PERCENT ? text(shortId) : "");
@@ -129,12 +130,12 @@ final class HtmlReport {
 
     private static List<Tick> ticks(Timeline timeline) {
         return timeline.ticksMs().stream()
-                .map(tick -> new Tick(percent(timeline.percent(tick)), ConsoleListener.seconds(tick))).toList();
+                .map(tick -> new Tick(percent(timeline.percent(tick)), Durations.seconds(tick))).toList();
     }
 
     private List<Header> headers(ContrastTable table) {
         return table.lanes().stream().map(lane -> new Header(cssClass(lane), text(table.label(lane)),
-                ConsoleListener.seconds(table.durationMs(lane)))).toList();
+                Durations.seconds(table.durationMs(lane)))).toList();
     }
 
     private List<Row> rows(ContrastTable table) {
@@ -146,7 +147,7 @@ final class HtmlReport {
         List<Ran> ran = cell.steps().stream().map(step -> new Ran(anchor(step), text(step.step().title()),
                 step.status() != StepStatus.PASSED, step.status().label())).toList();
         return new Cell(cell.isEmpty(), ran, !cell.produced().isEmpty(), cell.produced().stream().map(this::text)
-                .toList(), cell.ran(), ConsoleListener.seconds(cell.durationMs()));
+                .toList(), cell.ran(), Durations.seconds(cell.durationMs()));
     }
 
     private StepView step(int number, StepResult result, ContrastTable table) {
@@ -155,7 +156,7 @@ final class HtmlReport {
         return new StepView(number, result.status().label(), anchor(result), text(result.step().title()),
                 cssClass(result.step().lane()), text(table.label(result.step().lane())), text(result.step().id()),
                 text(result.step().stage().label()), result.status() == StepStatus.SKIPPED ? "not run"
-                : ConsoleListener.seconds(result.durationMs()), text(result.step().caption()),
+                : Durations.seconds(result.durationMs()), text(result.step().caption()),
                 result.command().stream().map(this::text).toList(), result.failure() != null,
                 text(result.failure()), !excerpt.isEmpty(), lines + (lines == 1 ? " line" : " lines"),
                 excerpt.head().stream().map(this::text).toList(), excerpt.omitted() > 0, excerpt.omissionNote(),

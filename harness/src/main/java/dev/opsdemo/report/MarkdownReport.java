@@ -4,6 +4,7 @@ import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.Durations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class MarkdownReport {
     String table(ContrastTable table) {
         StringBuilder md = new StringBuilder("| stage |");
         table.lanes().forEach(lane -> md.append(' ').append(table.label(lane)).append(" (")
-                .append(ConsoleListener.seconds(table.durationMs(lane))).append(") |"));
+                .append(Durations.seconds(table.durationMs(lane))).append(") |"));
         md.append("\n|---|").append("---|".repeat(table.lanes().size())).append('\n');
         for (ContrastTable.Row row : table.rows()) {
             md.append("| ").append(row.stage().label()).append(" |");
@@ -72,7 +73,7 @@ final class MarkdownReport {
                 + (step.status() == StepStatus.PASSED ? "" : " (**" + step.status().label() + "**)")));
         cell.produced().forEach(item -> lines.add("→ " + inline(item)));
         if (cell.ran()) {
-            lines.add("_" + ConsoleListener.seconds(cell.durationMs()) + "_");
+            lines.add("_" + Durations.seconds(cell.durationMs()) + "_");
         }
         return String.join("<br>", lines);
     }
@@ -83,7 +84,7 @@ final class MarkdownReport {
                 .append(inline(result.step().title())).append("\n\n");
         md.append("- lane: ").append(result.step().lane()).append(" · stage: ").append(result.step().stage().label())
                 .append(" · status: **").append(result.status().label()).append("** · duration: ")
-                .append(ConsoleListener.seconds(result.durationMs())).append("\n\n");
+                .append(Durations.seconds(result.durationMs())).append("\n\n");
         md.append("> ").append(inline(result.step().caption())).append("\n\n");
         md.append(fenced("sh", result.command()));
         if (result.failure() != null) {

@@ -2,6 +2,7 @@ package dev.opsdemo.report;
 
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.Durations;
 
 import java.util.List;
 
@@ -29,6 +30,6 @@ record RunOverview(String status, int exitCode, long passedSteps, int steps, lon
 
     String line() {
         return status + " (exit code " + exitCode + ") · " + passedSteps + "/" + steps + " steps passed · "
-                + ConsoleListener.seconds(stepsMs) + " in steps" + lanesSuffix();
+                + Durations.seconds(stepsMs) + " in steps" + lanesSuffix();
     }
 }

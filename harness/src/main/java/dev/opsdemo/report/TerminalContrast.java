@@ -2,6 +2,8 @@ package dev.opsdemo.report;
 
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.BoxTable;
+import dev.opsdemo.text.Durations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ final class TerminalContrast {
         header.add(List.of(BoxTable.Line.of(STAGE, style::bold)));
         for (String lane : lanes) {
             header.add(List.of(BoxTable.Line.of(table.label(lane) + " · "
-                    + ConsoleListener.seconds(table.durationMs(lane)), text -> style.bold(style.magenta(text)))));
+                    + Durations.seconds(table.durationMs(lane)), text -> style.bold(style.magenta(text)))));
         }
         box.row(header);
         for (ContrastTable.Row row : table.rows()) {
@@ -61,7 +63,7 @@ final class TerminalContrast {
         }
         cell.produced().forEach(item -> lines.add(new BoxTable.Line("→ " + item, UnaryOperator.identity(), 2)));
         if (cell.ran()) {
-            lines.add(BoxTable.Line.of(ConsoleListener.seconds(cell.durationMs()), style::dim));
+            lines.add(BoxTable.Line.of(Durations.seconds(cell.durationMs()), style::dim));
         }
         return lines;
     }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.Ansi;
+import dev.opsdemo.text.TerminalWidth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

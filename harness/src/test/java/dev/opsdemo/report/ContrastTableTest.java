@@ -5,8 +5,8 @@ import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.Ansi;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

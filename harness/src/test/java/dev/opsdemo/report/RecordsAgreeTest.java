@@ -4,7 +4,7 @@ import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
-import dev.opsdemo.exec.Ansi;
+import dev.opsdemo.text.Ansi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.opsdemo.support;
 
-import dev.opsdemo.exec.Ansi;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.Ansi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

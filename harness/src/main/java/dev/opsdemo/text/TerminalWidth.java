@@ -1,6 +1,5 @@
-package dev.opsdemo.report;
+package dev.opsdemo.text;
 
-import dev.opsdemo.exec.Ansi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +9,12 @@ import java.util.regex.Matcher;
  * How wide a line is on a terminal, and how a terminal of a given width wraps it: colour codes take no column, wide
  * characters (emoji such as MLflow's run links' 🏃, CJK) take two.
  */
-final class TerminalWidth {
+public final class TerminalWidth {
 
     private TerminalWidth() {
     }
 
-    static int of(String line) {
+    public static int of(String line) {
         int columns = 0;
         String text = Ansi.strip(line);
         for (int i = 0; i < text.length(); ) {
@@ -27,7 +26,7 @@ final class TerminalWidth {
     }
 
     /** The line cut into pieces of at most {@code width} columns; colour codes are kept where they were. */
-    static List<String> fold(String line, int width) {
+    public static List<String> fold(String line, int width) {
         if (of(line) <= width) {
             return List.of(line);
         }

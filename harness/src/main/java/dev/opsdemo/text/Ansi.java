@@ -1,4 +1,4 @@
-package dev.opsdemo.exec;
+package dev.opsdemo.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.opsdemo.report;
+package dev.opsdemo.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.function.UnaryOperator;
  * A box-drawn text table with fixed column widths. Cells are wrapped before they are coloured, so escape codes
  * never count towards a column's width and the borders stay aligned with or without colour.
  */
-final class BoxTable {
+public final class BoxTable {
 
     /** One logical line of a cell: wrapped to the column, continuation lines indented, then coloured. */
-    record Line(String text, UnaryOperator<String> colour, int indent) {
+    public record Line(String text, UnaryOperator<String> colour, int indent) {
 
-        static Line of(String text, UnaryOperator<String> colour) {
+        public static Line of(String text, UnaryOperator<String> colour) {
             return new Line(text, colour, 0);
         }
     }
@@ -21,12 +21,12 @@ final class BoxTable {
     private final int[] widths;
     private final StringBuilder out = new StringBuilder();
 
-    BoxTable(int[] widths) {
+    public BoxTable(int[] widths) {
         this.widths = widths.clone();
     }
 
     /** The width of the whole table: cells, one space of padding on each side, and the borders. */
-    static int outerWidth(int[] widths) {
+    public static int outerWidth(int[] widths) {
         int total = 1;
         for (int width : widths) {
             total += width + 3;
@@ -34,19 +34,19 @@ final class BoxTable {
         return total;
     }
 
-    BoxTable top() {
+    public BoxTable top() {
         return border('┌', '┬', '┐');
     }
 
-    BoxTable rule() {
+    public BoxTable rule() {
         return border('├', '┼', '┤');
     }
 
-    BoxTable bottom() {
+    public BoxTable bottom() {
         return border('└', '┴', '┘');
     }
 
-    BoxTable row(List<List<Line>> cells) {
+    public BoxTable row(List<List<Line>> cells) {
         List<List<String[]>> wrapped = new ArrayList<>();
         int height = 1;
         for (int column = 0; column < widths.length; column++) {

@@ -1,4 +1,4 @@
-package dev.opsdemo.report;
+package dev.opsdemo.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
-package dev.opsdemo.report;
+package dev.opsdemo.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Word wrapping for fixed-width columns; a word longer than the column is cut, never allowed to overflow. */
-final class TextWrap {
+public final class TextWrap {
 
     private TextWrap() {
     }
 
     /** Lines of at most {@code width} characters; continuation lines start with {@code indent} spaces. */
-    static List<String> wrap(String text, int width, int indent) {
+    public static List<String> wrap(String text, int width, int indent) {
         String hanging = " ".repeat(Math.max(0, Math.min(indent, width - 1)));
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
