@@ -90,7 +90,8 @@ public final class ConsoleListener implements RunListener {
                 }
             }
             case FAILED, INTERRUPTED -> {
-                print(lane, style.red("  ✘ " + result.step().id() + " " + result.status().label() + " after " + took));
+                print(lane, style.red("  ✘ " + result.step().id() + " " + result.status().label() + " after "
+                        + took));
                 if (result.failure() != null) {
                     result.failure().lines().forEach(line -> print(lane, style.red("  " + line)));
                 }
