@@ -7,14 +7,11 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.text.Resources;
 import dev.opsdemo.text.TextWrap;
 import dev.opsdemo.workspace.RepoLayout;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -177,14 +174,7 @@ public final class PlainScript {
     }
 
     private static Optional<String> optionalResource(String name) {
-        try (InputStream in = PlainScript.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Optional.of(text.endsWith("\n") ? text : text + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCES + name, e);
-        }
+        return Resources.text(PlainScript.class, RESOURCES + name)
+                .map(text -> text.endsWith("\n") ? text : text + "\n");
     }
 }

@@ -8,15 +8,13 @@ import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.text.Durations;
+import dev.opsdemo.text.Resources;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no scripts, nothing fetched) that opens from disk
@@ -94,13 +92,15 @@ final class HtmlReport {
                 .toList();
         List<Link> links = table.links().entrySet().stream()
                 .map(link -> new Link(text(link.getKey()), text(link.getValue()))).toList();
-        int[] number = {0};
+        List<String> lessons = table.lessons().stream().map(this::text).toList();
+        List<StepResult> results = summary.results();
+        List<StepView> steps = IntStream.range(0, results.size())
+                .mapToObj(i -> step(i + 1, results.get(i), table)).toList();
         return PAGE.execute(new Page(CSS, text(table.title()), overview.status(), overview.exitCode(),
                 overview.passedSteps(), overview.steps(), Durations.seconds(timeline.totalMs()),
                 text(overview.lanesSuffix()), !table.lanes().isEmpty(), versioned, !links.isEmpty(), links,
-                tracks(timeline), ticks(timeline), headers(table), rows(table), table.lessons().stream()
-                .map(this::text).toList(), summary.results().stream().map(result -> step(++number[0], result, table))
-                .toList(), generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(), Secrets.MASK));
+                tracks(timeline), ticks(timeline), headers(table), rows(table), lessons, steps,
+                generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(), Secrets.MASK));
     }
 
     private List<Track> tracks(Timeline timeline) {
@@ -182,13 +182,7 @@ final class HtmlReport {
     }
 
     private static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the harness's resources");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+        return Resources.text(HtmlReport.class, name).orElseThrow(() -> new IllegalStateException(name
+                + " is missing from the harness's resources (harness/src/main/resources/dev/opsdemo/report/)"));
     }
 }
