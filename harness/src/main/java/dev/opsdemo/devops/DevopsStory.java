@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.LaneStory;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.CommitIds;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ public final class DevopsStory implements LaneStory {
     record Health(int checks, int failures, long p50Ms) {
     }
 
-    private static final int SHORT_SHA = 7;
-
     @Override
     public String label() {
         return "DevOps";
@@ -43,11 +42,11 @@ public final class DevopsStory implements LaneStory {
         Facts facts = Json.read(recorded, Facts.class);
         List<String> items = new ArrayList<>();
         switch (stage) {
-            case VERSION -> add(items, facts.commitSha(), sha -> "commit " + shortSha(sha));
+            case VERSION -> add(items, facts.commitSha(), sha -> "commit " + CommitIds.shortForm(sha));
             case BUILD -> add(items, facts.artifact(), jar -> "artifact " + artifact(jar));
             case EVALUATE -> add(items, facts.testsRun(), run -> run + " tests run"
                     + (facts.testsFailed() == null ? "" : ", " + facts.testsFailed() + " failed"));
-            case RELEASE -> add(items, facts.pushedSha(), sha -> "pushed " + shortSha(sha)
+            case RELEASE -> add(items, facts.pushedSha(), sha -> "pushed " + CommitIds.shortForm(sha)
                     + (facts.branch() == null ? "" : " to " + facts.branch()));
             case DEPLOY -> add(items, facts.appUrl(), url -> "app at " + url);
             case MONITOR -> add(items, facts.monitoring(), health -> (health.checks() - health.failures()) + "/"
@@ -60,10 +59,6 @@ public final class DevopsStory implements LaneStory {
         if (fact != null) {
             items.add(text.apply(fact));
         }
-    }
-
-    private static String shortSha(String sha) {
-        return sha.length() > SHORT_SHA ? sha.substring(0, SHORT_SHA) : sha;
     }
 
     /** The jar's place in the project, not the workspace's absolute path, which says nothing to a reader. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.LaneStory;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.text.CommitIds;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,6 @@ public final class MlopsStory implements LaneStory {
     /** The project's parameters only: what a learner can change; the run also logs derived values (row counts). */
     private static final List<String> TRAINING_PARAMS = List.of("data", "n_estimators", "max_depth", "test_size",
             "seed");
-
-    private static final int SHORT_SHA = 7;
 
     /** What the MLOps steps record (summary.json's {@code facts.mlops}), as far as the reports tell it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -66,7 +65,7 @@ public final class MlopsStory implements LaneStory {
         switch (stage) {
             case VERSION -> {
                 if (facts.gitCommit() != null) {
-                    items.add("code: commit " + shortSha(facts.gitCommit()));
+                    items.add("code: commit " + CommitIds.shortForm(facts.gitCommit()));
                 }
                 if (facts.datasetDigest() != null) {
                     items.add("data: digest " + facts.datasetDigest());
@@ -147,7 +146,7 @@ public final class MlopsStory implements LaneStory {
         }
         List<String> evidence = new ArrayList<>();
         if (facts.gitCommit() != null) {
-            evidence.add("commit " + facts.gitCommit().substring(0, SHORT_SHA));
+            evidence.add("commit " + CommitIds.shortForm(facts.gitCommit()));
         }
         if (facts.datasetDigest() != null) {
             evidence.add("dataset digest " + facts.datasetDigest());
@@ -223,10 +222,6 @@ public final class MlopsStory implements LaneStory {
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String shortSha(String sha) {
-        return sha.length() > SHORT_SHA ? sha.substring(0, SHORT_SHA) : sha;
     }
 
     private static String pairs(Map<String, String> params) {

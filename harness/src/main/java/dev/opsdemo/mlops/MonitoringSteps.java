@@ -34,7 +34,6 @@ final class MonitoringSteps {
     private final boolean keepRunning;
     private ModelServer modelServer;
     private MonitoringReport report;
-    private String challengerVersion;
 
     MonitoringSteps(MlopsSettings settings, RepoLayout repo, Workspace workspace, PythonEnv python, Tracking tracking,
                     TrainingSteps training, ProjectRuns runs, ChosenPort servePort, boolean keepRunning) {
@@ -57,8 +56,9 @@ final class MonitoringSteps {
         return report != null && report.retrainNeeded();
     }
 
+    /** The retrained version, once the retrain step registered one. */
     String challengerVersion() {
-        return challengerVersion;
+        return report == null ? null : report.challengerVersion();
     }
 
     void serve(StepContext context) throws Exception {
@@ -137,7 +137,7 @@ final class MonitoringSteps {
         String name = settings.modelName();
         ModelRegistry registry = tracking.registry();
         JsonNode created = registry.createVersion(context, name, registry.modelOf(retrainRun), retrainRun);
-        challengerVersion = created.path("version").asText();
+        String challengerVersion = created.path("version").asText();
         registry.awaitReady(context, created);
         registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.CHALLENGER);
         registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
@@ -152,6 +152,7 @@ final class MonitoringSteps {
 
     void decide(StepContext context) throws Exception {
         String championVersion = training.modelVersion();
+        String challengerVersion = challengerVersion();
         if (challengerVersion == null) {
             context.note("no challenger: version " + championVersion + " stays '" + MlopsSettings.ALIAS + "'");
             return;
