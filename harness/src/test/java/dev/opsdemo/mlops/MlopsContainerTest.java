@@ -62,12 +62,14 @@ class MlopsContainerTest {
         Leftovers.assertNotListening(facts.get("trackingUri").asText());
     }
 
+    /** Data that breaks its contract ends the lane at the check after the server, which is all this needs. */
     @Test
-    void autoPicksTheContainerWhenAnEngineAnswers() throws Exception {
+    void autoPicksTheContainerWhenAnEngineAnswersAndRemovesItWhenTheLaneFails() throws Exception {
         Docker.require();
         HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(),
-                "--mlflow", "auto", "--production-data", "data/production_reference.csv");
-        assertEquals(0, run.exitCode(), run.all());
+                "--mlflow", "auto", "--data", "data/corrupted.csv");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("✘ mlops.validate failed"), run.all());
         assertTrue(run.out().contains("--mlflow auto: a Docker engine answers, so the server runs in a container"),
                 run.all());
         assertEquals("container", HarnessRun.summary(workspace).get("mlflowMode").asText());

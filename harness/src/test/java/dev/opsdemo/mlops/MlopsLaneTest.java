@@ -31,7 +31,7 @@ class MlopsLaneTest {
         Leftovers.assertNoChildProcesses();
     }
 
-    /** The lane with an unshifted production batch, so monitoring triggers no retraining (see MonitoringTest). */
+    /** The lane with an unshifted production batch, so monitoring triggers no retraining (drift: MonitoringTest). */
     private HarnessRun mlops(String... extra) {
         String[] args = new String[extra.length + 1];
         args[0] = "--production-data=data/production_reference.csv";
@@ -51,6 +51,15 @@ class MlopsLaneTest {
         JsonNode one = HarnessRun.summary(workspace);
         assertEquals("local", one.get("mlflowMode").asText());
         assertEquals("1", one.at("/facts/mlops/modelVersion").asText());
+        // An unshifted production batch: no feature drifts, nothing is retrained, the champion stays.
+        JsonNode monitoring = one.at("/facts/mlops/monitoring");
+        monitoring.get("drift").forEach(feature -> assertFalse(feature.get("drifted").asBoolean(),
+                monitoring.toString()));
+        assertFalse(monitoring.get("retrainNeeded").asBoolean());
+        assertEquals("kept", monitoring.get("decision").asText());
+        assertTrue(monitoring.get("challengerVersion").isNull());
+        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT).get("versions").size(),
+                "no retraining, no new version");
 
         HarnessRun second = mlops();
         assertEquals(0, second.exitCode(), second.all());

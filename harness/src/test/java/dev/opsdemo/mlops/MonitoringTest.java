@@ -103,19 +103,6 @@ class MonitoringTest {
     }
 
     @Test
-    void anUnshiftedBatchShowsNoDriftAndNeedsNoRetraining() throws Exception {
-        HarnessRun run = mlops("--production-data", "data/production_reference.csv");
-        assertEquals(0, run.exitCode(), run.all());
-        JsonNode monitoring = HarnessRun.summary(workspace).at("/facts/mlops/monitoring");
-        monitoring.get("drift").forEach(feature -> assertFalse(feature.get("drifted").asBoolean(),
-                monitoring.toString()));
-        assertFalse(monitoring.get("retrainNeeded").asBoolean());
-        assertEquals("kept", monitoring.get("decision").asText());
-        assertTrue(monitoring.get("challengerVersion").isNull());
-        assertEquals(1, registry().get("versions").size(), "no retraining, no new version");
-    }
-
-    @Test
     void corruptedDataStopsAtValidationWithNothingTrainedOrRegistered() throws Exception {
         HarnessRun run = mlops("--data", "data/corrupted.csv");
         assertEquals(1, run.exitCode(), run.all());
