@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,7 +110,10 @@ class PythonVersionsTest {
         Path venv = VENVS.resolve(name);
         String[] argv = Stream.concat(Stream.of(ROOT.resolve("scripts/python-env.sh").toString(), "--venv",
                 venv.toString()), Stream.of(options)).toArray(String[]::new);
-        Shell.Output made = Shell.run(ROOT, argv);
+        // pip downloads and builds in TMPDIR: kept under target/, where other test JVMs running meanwhile look for
+        // nothing (ConcurrentRunsTest checks what runs leave in the system's temporary directory).
+        Path tmp = Files.createDirectories(ROOT.resolve("harness/target/pip-tmp"));
+        Shell.Output made = Shell.run(ROOT, Map.of("TMPDIR", tmp.toString()), Duration.ofMinutes(15), argv);
         assertEquals(0, made.exitCode(), "python-env.sh " + String.join(" ", options) + ":\n" + made.text());
         return venv;
     }

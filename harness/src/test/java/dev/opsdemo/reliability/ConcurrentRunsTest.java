@@ -39,10 +39,12 @@ class ConcurrentRunsTest {
 
     private static final Pattern MODEL_SERVER = Pattern.compile("POST http://127\\.0\\.0\\.1:(\\d+)/invocations");
     /**
-     * /tmp entries other programs create while this test runs, never the harness: JUnit's @TempDir of other test
-     * JVMs, Chromium's profiles (the HTML report test), tmux's socket directory (the live-mode test).
+     * /tmp entries other programs create while this test runs, never the harness: JUnit's @TempDir of this and the
+     * other test JVM, Chromium's profiles (the HTML report test), tmux's socket directory (the live-mode test), the
+     * suite's shared demo (made by whichever test JVM asks first).
      */
-    private static final Pattern NOT_THE_HARNESS = Pattern.compile("junit-?\\d+.*|\\.org\\.chromium\\..*|tmux-\\d+");
+    private static final Pattern NOT_THE_HARNESS = Pattern.compile(
+            "junit-?\\d+.*|\\.org\\.chromium\\..*|tmux-\\d+|opsdemo-shared-demo");
 
     @TempDir
     Path dir;

@@ -1,49 +1,83 @@
 package dev.opsdemo.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsdemo.json.Json;
 import org.eclipse.jgit.util.FileUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One passed demo for every test that only reads what such a run leaves (its output, summary, transcript and MLflow
- * store): {@code verify --mlflow local}, run once per test JVM on first use, in a workspace of its own in the
+ * store): {@code verify --mlflow local}, run once per suite on first use, in a workspace of its own in the
  * temporary directory. A whole demo takes minutes; the tests that need no run of their own share this one and
  * must not change its workspace.
+ *
+ * <p>The suite's test JVMs (Surefire's parallel forks) share it too: the first to ask makes it while holding a file
+ * lock, and records its outcome beside it; the others wait on the lock and read the record. A record left by
+ * another suite (another Maven build, named by the {@code opsdemo.suite} property the pom sets) is made anew.
  */
 public final class SharedDemo {
 
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "opsdemo-shared-demo");
+    /** Outside the checkout (the harness refuses a workspace among its sources), and one fixed place, so suites
+     *  run one after the other leave one shared workspace behind, not one each. */
+    private static final Path WORKSPACE = HOME.resolve("workspace");
+    private static final Path RECORD = HOME.resolve("run.json");
+    private static final Path LOCK = HOME.resolve("lock");
+
     private static SharedDemo instance;
 
-    private final Path workspace;
     private final HarnessRun run;
 
-    private SharedDemo(Path workspace, HarnessRun run) {
-        this.workspace = workspace;
+    private SharedDemo(HarnessRun run) {
         this.run = run;
     }
 
-    /** The passed run, made now if this JVM has none yet; a failed run fails every test that asks for it. */
+    /** The passed run, made now if this suite has none yet; a failed run fails every test that asks for it. */
     public static synchronized SharedDemo passed() {
         if (instance == null) {
-            // Outside the checkout (the harness refuses a workspace among its sources), and one fixed place, so
-            // suites run one after the other leave one shared workspace behind, not one each.
-            Path workspace = Path.of(System.getProperty("java.io.tmpdir"), "opsdemo-shared-demo");
             try {
-                FileUtils.delete(workspace.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+                instance = new SharedDemo(madeOrReadBack());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            HarnessRun run = HarnessRun.of("verify", "--mlflow", "local", "--workspace", workspace.toString(),
-                    "--junit-xml", junitXml("local").toString());
-            Leftovers.assertNoChildProcesses();
-            instance = new SharedDemo(workspace, run);
         }
         assertEquals(0, instance.run.exitCode(), "the shared demo run (verify --mlflow local):\n" + instance.run.all());
         return instance;
+    }
+
+    private static HarnessRun madeOrReadBack() throws IOException {
+        // Without the pom's property (a test run from an IDE) every JVM makes its own.
+        String suite = System.getProperty("opsdemo.suite", "pid " + ProcessHandle.current().pid());
+        Files.createDirectories(HOME);
+        try (FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            if (Files.exists(RECORD)) {
+                JsonNode record = Json.MAPPER.readTree(RECORD.toFile());
+                if (record.path("suite").asText().equals(suite)) {
+                    return new HarnessRun(record.get("exitCode").asInt(), record.get("out").asText(),
+                            record.get("err").asText());
+                }
+            }
+            Files.deleteIfExists(RECORD);
+            FileUtils.delete(WORKSPACE.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+            HarnessRun run = HarnessRun.of("verify", "--mlflow", "local", "--workspace", WORKSPACE.toString(),
+                    "--junit-xml", junitXml("local").toString());
+            Leftovers.assertNoChildProcesses();
+            ObjectNode record = Json.MAPPER.createObjectNode().put("suite", suite).put("exitCode", run.exitCode())
+                    .put("out", run.out()).put("err", run.err());
+            Json.MAPPER.writeValue(RECORD.toFile(), record);
+            return run;
+        }
     }
 
     /**
@@ -55,7 +89,7 @@ public final class SharedDemo {
     }
 
     public Path workspace() {
-        return workspace;
+        return WORKSPACE;
     }
 
     public HarnessRun run() {
@@ -63,6 +97,6 @@ public final class SharedDemo {
     }
 
     public Path mlflowDb() {
-        return workspace.resolve("mlops/mlflow/mlflow.db");
+        return WORKSPACE.resolve("mlops/mlflow/mlflow.db");
     }
 }
