@@ -39,6 +39,11 @@ public record RunSummary(boolean passed, int exitCode, List<StepResult> results,
         return ExitCode.stopped(exitCode);
     }
 
+    /** How the run ended, in the one word every record uses: passed, interrupted or failed. */
+    public String status() {
+        return passed ? "passed" : stopped() ? "interrupted" : "failed";
+    }
+
     /** How the reports tell {@code lane}'s part; only its name for a lane the run was not given. */
     public LaneStory story(String lane) {
         return stories.getOrDefault(lane, LaneStory.named(lane));

@@ -13,14 +13,12 @@ import java.util.List;
 record RunOverview(String status, int exitCode, long passedSteps, int steps, long stepsMs, List<String> lanes) {
 
     static RunOverview of(RunSummary summary) {
-        String status = summary.passed() ? "passed"
-                : summary.stopped() ? "interrupted" : "failed";
         long passed = summary.results().stream().filter(result -> result.status() == StepStatus.PASSED).count();
         long millis = summary.results().stream().mapToLong(result -> result.durationMs()).sum();
         List<String> lanes = summary.lanes().stream()
                 .map(lane -> summary.story(lane).headline(summary.facts().path(lane)))
                 .filter(headline -> !headline.isEmpty()).toList();
-        return new RunOverview(status, summary.exitCode(), passed, summary.results().size(), millis, lanes);
+        return new RunOverview(summary.status(), summary.exitCode(), passed, summary.results().size(), millis, lanes);
     }
 
     /** What the lanes add, each after a separator; empty when they add nothing. */

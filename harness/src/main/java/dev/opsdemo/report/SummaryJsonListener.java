@@ -42,8 +42,7 @@ public final class SummaryJsonListener implements RunListener {
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        write(summary.passed() ? "passed" : "failed", summary.exitCode(), summary.results(),
-                summary.cleanupProblems());
+        write(summary.status(), summary.exitCode(), summary.results(), summary.cleanupProblems());
     }
 
     private void write(String status, Integer exitCode, List<StepResult> steps, List<String> cleanupProblems) {

@@ -97,7 +97,9 @@ class InterruptEveryStepTest {
         // During a step, or between two when the signal fell in the gap after a step that ends at once.
         assertTrue(out.matches("(?s).*interrupted (during|between|before) [a-z]+\\.[a-z]+.*"),
                 "says where it stopped:\n" + out);
-        assertEquals(130, HarnessRun.summary(workspace).get("exitCode").asInt(), step.id());
+        JsonNode summary = HarnessRun.summary(workspace);
+        assertEquals(130, summary.get("exitCode").asInt(), step.id());
+        assertEquals("interrupted", summary.get("status").asText(), step.id());
     }
 
     private void interruptInTheAct(HarnessProcess harness, Step step, InTheAct act) throws Exception {
