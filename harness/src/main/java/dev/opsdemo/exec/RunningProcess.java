@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A started process. Stopping it stops its whole tree (an MLflow server's gunicorn workers, {@code mlflow run}'s
+ * A started process. Stopping it stops its whole tree (an MLflow server's uvicorn process, {@code mlflow run}'s
  * Python child), first politely, then by force.
  *
  * <p>The tree is also remembered while the process runs: when the process itself dies first (killed, crashed), the

@@ -17,9 +17,12 @@ final class LocalMlflowServer extends StartedMlflowServer {
         this.service = service;
     }
 
-    /** The server's argv; the shown command and the started process are made from it. */
+    /**
+     * The server's argv; the shown command and the started process are made from it. One worker (see
+     * {@link MlflowContainer#WORKERS}).
+     */
     static List<String> command(String mlflow, String port, String storeDir) {
-        return List.of(mlflow, "server", "--host", "127.0.0.1", "--port", port, "--workers", "2",
+        return List.of(mlflow, "server", "--host", "127.0.0.1", "--port", port, "--workers", MlflowContainer.WORKERS,
                 "--backend-store-uri", "sqlite:///" + storeDir + "/" + MlflowStore.DATABASE,
                 "--artifacts-destination", storeDir + "/" + MlflowStore.ARTIFACTS);
     }

@@ -30,10 +30,16 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
      * MLflow at start-up and compete with everything else on a small machine; nothing here uses them.
      */
     public static final String NO_JOBS = "MLFLOW_SERVER_ENABLE_JOB_EXECUTION";
+    /**
+     * One server worker: uvicorn then serves from its own process, where more workers would each be a process that
+     * imports MLflow again (seconds of CPU each on a small machine). It runs MLflow's request handlers on a thread
+     * pool, so the lane's concurrent calls (the two evaluations at once) are still served side by side.
+     */
+    public static final String WORKERS = "1";
     public static final String DATA_DIRECTORY = "/mlflow";
     /** What the container runs: the server on all of the container's interfaces, its state in the data directory. */
     public static final List<String> SERVER_COMMAND = List.of("mlflow", "server", "--host", "0.0.0.0", "--port",
-            String.valueOf(MLFLOW_PORT), "--workers", "2", "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
+            String.valueOf(MLFLOW_PORT), "--workers", WORKERS, "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
                     + "/mlflow.db", "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
 
     /** 0: a port Docker picks. */

@@ -65,13 +65,13 @@ class FaultTest {
         }
     }
 
-    /** The `mlflow server` process alone: its uvicorn workers and job consumers are orphaned and would keep serving. */
+    /** The `mlflow server` process alone: the uvicorn process it started is orphaned and would keep serving. */
     @Test
     void whenTheMlflowServerProcessDiesDuringTrainingTheStepFailsWithinSecondsAndItsOrphansStop() throws Exception {
         serverDiesDuringTraining(false);
     }
 
-    /** The whole server, workers and all: without the harness's check `mlflow run` would retry for minutes. */
+    /** The whole server, uvicorn and all: without the harness's check `mlflow run` would retry for minutes. */
     @Test
     void whenTheWholeMlflowServerDiesDuringTrainingTheStepFailsWithinSeconds() throws Exception {
         serverDiesDuringTraining(true);
@@ -85,8 +85,8 @@ class FaultTest {
             assertTrue(port.find(), ready);
             harness.awaitLine("▶ \\[\\d+/\\d+\\] mlops.train · ", Duration.ofSeconds(60));
             harness.awaitProcess("mlflow run", Duration.ofSeconds(60));
-            // The server process itself, killed outright as the OOM killer would; its workers are orphaned and keep
-            // serving unless the harness stops them too.
+            // The server process itself, killed outright as the OOM killer would; the uvicorn process serving for it
+            // is orphaned and keeps serving unless the harness stops it too.
             List<ProcessTable.Proc> server = ProcessTable.withMarker(harness.marker()).stream()
                     .filter(proc -> proc.commandLine().contains("mlflow server")).toList();
             assertEquals(1, server.size(), "one `mlflow server` process: " + server);
@@ -99,7 +99,7 @@ class FaultTest {
                                 && !proc.commandLine().contains("train.py")
                                 && proc.pid() != server.get(0).pid())
                         .forEach(proc -> kill.add(String.valueOf(proc.pid())));
-                assertTrue(kill.size() > 3, "the server and the processes it started: " + kill);
+                assertTrue(kill.size() > 3, "the server and the process serving for it: " + kill);
             }
             long killed = System.nanoTime();
             Shell.ok(MlflowWitness.repoRoot(), kill.toArray(String[]::new));
