@@ -90,9 +90,10 @@ final class RunSession {
         }
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
         PrintStream transcript = openTranscript(workspace);
-        for (String repair : repairs) {
-            top.out().println("workspace: " + repair);
-            transcript.println("workspace: " + repair);
+        List<String> preamble = repairs.stream().map(repair -> "workspace: " + repair).toList();
+        for (String line : preamble) {
+            top.out().println(line);
+            transcript.println(line);
         }
         Keyboard keyboard = live.live() || options.keepRunning ? Keyboard.open(System.in) : null;
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live()), top.out(),
@@ -101,7 +102,7 @@ final class RunSession {
         listeners.add(presenter);
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
         listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
-        listeners.addAll(Records.forWorkspace(workspace.root(), secrets));
+        listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
         listeners.addAll(extraListeners);
         // Last, so the contrast closes the terminal output and the transcript.
         listeners.add(new ContrastTableListener(top.out(), style, CONTRAST_WIDTH));

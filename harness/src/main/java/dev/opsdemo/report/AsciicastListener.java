@@ -41,23 +41,31 @@ public final class AsciicastListener implements RunListener {
     private final int width;
     private final int height;
     private final LongSupplier nanoClock;
+    private final List<String> preamble;
+    private final PrintStream screen;
     private final ConsoleListener console;
     private final ContrastTableListener contrast;
     private BufferedWriter writer;
     private long startedNanos;
 
-    public AsciicastListener(Path file, Secrets secrets, int width, int height) {
-        this(file, secrets, width, height, System::nanoTime);
+    /**
+     * {@code preamble}: the lines the terminal and the transcript show before the first step (what the run
+     * repaired in its workspace), so that the recording starts where they do.
+     */
+    public AsciicastListener(Path file, Secrets secrets, int width, int height, List<String> preamble) {
+        this(file, secrets, width, height, preamble, System::nanoTime);
     }
 
     /** With a clock of one's own, so a test can check the timing without waiting. */
-    AsciicastListener(Path file, Secrets secrets, int width, int height, LongSupplier nanoClock) {
+    AsciicastListener(Path file, Secrets secrets, int width, int height, List<String> preamble,
+                      LongSupplier nanoClock) {
         this.file = file;
         this.secrets = secrets;
         this.width = width;
         this.height = height;
+        this.preamble = List.copyOf(preamble);
         this.nanoClock = nanoClock;
-        PrintStream screen = new PrintStream(new LineCapture(line -> TerminalWidth.fold(line, width)
+        this.screen = new PrintStream(new LineCapture(line -> TerminalWidth.fold(line, width)
                 .forEach(part -> event("o", part + "\r\n"))), true, StandardCharsets.UTF_8);
         this.console = new ConsoleListener(screen, new Style(true), true);
         this.contrast = new ContrastTableListener(screen, new Style(true), Math.min(width, CONTRAST_WIDTH));
@@ -66,6 +74,7 @@ public final class AsciicastListener implements RunListener {
     @Override
     public synchronized void runStarted(List<Lane> lanes) {
         open(ContrastTable.title(lanes.stream().map(lane -> lane.story().label()).toList()));
+        preamble.forEach(screen::println);
         console.runStarted(lanes);
     }
 

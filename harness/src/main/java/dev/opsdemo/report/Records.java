@@ -20,10 +20,12 @@ public final class Records {
     private Records() {
     }
 
-    public static List<RunListener> forWorkspace(Path workspaceRoot, Secrets secrets) {
+    /** {@code preamble}: the lines shown before the first step, which the recording shows too. */
+    public static List<RunListener> forWorkspace(Path workspaceRoot, Secrets secrets, List<String> preamble) {
         return List.of(
                 new MarkdownReportListener(workspaceRoot.resolve(REPORT_MD), secrets),
                 new HtmlReportListener(workspaceRoot.resolve(REPORT_HTML), secrets),
-                new AsciicastListener(workspaceRoot.resolve(TRANSCRIPT_CAST), secrets, CAST_WIDTH, CAST_HEIGHT));
+                new AsciicastListener(workspaceRoot.resolve(TRANSCRIPT_CAST), secrets, CAST_WIDTH, CAST_HEIGHT,
+                        preamble));
     }
 }

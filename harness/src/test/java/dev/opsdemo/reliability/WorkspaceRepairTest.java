@@ -8,6 +8,7 @@ import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.ProcessRunner;
 import dev.opsdemo.exec.RunningProcess;
 import dev.opsdemo.mlflow.MlflowImages;
+import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
@@ -62,6 +63,8 @@ class WorkspaceRepairTest {
             assertTrue(out.contains("workspace: removed the stale Git lock " + refLock), out);
             NothingLeft.assertFor(next, workspace);
         }
+        // The recording opens on the same repair lines as the terminal and the transcript.
+        CastReplay.assertReplaysToTranscript(workspace);
         assertFalse(Files.exists(indexLock));
         assertFalse(Files.exists(refLock));
         assertFalse(Files.exists(partial));

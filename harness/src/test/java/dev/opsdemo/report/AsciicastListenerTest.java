@@ -99,6 +99,19 @@ class AsciicastListenerTest {
     }
 
     @Test
+    void theLinesShownBeforeTheFirstStepOpenTheRecording() throws Exception {
+        Path cast = dir.resolve("transcript.cast");
+        String repair = "workspace: removed the stale Git lock /w/devops/sample-app/.git/index.lock";
+        SyntheticRun.Clock clock = new SyntheticRun.Clock();
+        SyntheticRun.replay(new AsciicastListener(cast, new Secrets(), 120, 30, List.of(repair), clock),
+                SyntheticRun.bothLanes(), clock);
+
+        JsonNode first = read(Files.readAllLines(cast).get(1));
+        assertEquals("o", first.get(1).asText(), first.toString());
+        assertEquals(repair + "\r\n", first.get(2).asText());
+    }
+
+    @Test
     void skippedStepsGetNoMarker() throws Exception {
         List<StepResult> results = new ArrayList<>(SyntheticRun.bothLanes());
         results.set(3, SyntheticRun.with(results.get(3), StepStatus.FAILED, "unit tests failed"));
@@ -126,7 +139,7 @@ class AsciicastListenerTest {
         Secrets secrets = new Secrets();
         secrets.add(SyntheticRun.SECRET);
         SyntheticRun.Clock clock = new SyntheticRun.Clock();
-        SyntheticRun.replay(new AsciicastListener(cast, secrets, 120, 30, clock), results, clock);
+        SyntheticRun.replay(new AsciicastListener(cast, secrets, 120, 30, List.of(), clock), results, clock);
         return cast;
     }
 }

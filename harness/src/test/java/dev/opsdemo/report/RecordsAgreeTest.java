@@ -42,7 +42,7 @@ class RecordsAgreeTest {
         Secrets secrets = new Secrets();
         List<dev.opsdemo.demo.RunListener> listeners = List.of(
                 new ConsoleListener(new PrintStream(transcript, true, StandardCharsets.UTF_8), new Style(false), true),
-                new AsciicastListener(dir.resolve("transcript.cast"), secrets, 140, 40),
+                new AsciicastListener(dir.resolve("transcript.cast"), secrets, 140, 40, List.of()),
                 new MarkdownReportListener(dir.resolve("report.md"), secrets),
                 new HtmlReportListener(dir.resolve("report.html"), secrets));
         for (var listener : listeners) {
