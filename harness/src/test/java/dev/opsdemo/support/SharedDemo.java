@@ -1,7 +1,5 @@
 package dev.opsdemo.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsdemo.json.Json;
 import org.eclipse.jgit.util.FileUtils;
 
@@ -62,10 +60,9 @@ public final class SharedDemo {
         try (FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = channel.lock()) {
             if (Files.exists(RECORD)) {
-                JsonNode record = Json.MAPPER.readTree(RECORD.toFile());
-                if (record.path("suite").asText().equals(suite)) {
-                    return new HarnessRun(record.get("exitCode").asInt(), record.get("out").asText(),
-                            record.get("err").asText());
+                Recorded recorded = Json.MAPPER.readValue(RECORD.toFile(), Recorded.class);
+                if (recorded.suite().equals(suite)) {
+                    return recorded.run();
                 }
             }
             Files.deleteIfExists(RECORD);
@@ -73,11 +70,13 @@ public final class SharedDemo {
             HarnessRun run = HarnessRun.of("verify", "--mlflow", "local", "--workspace", WORKSPACE.toString(),
                     "--junit-xml", junitXml("local").toString());
             Leftovers.assertNoChildProcesses();
-            ObjectNode record = Json.MAPPER.createObjectNode().put("suite", suite).put("exitCode", run.exitCode())
-                    .put("out", run.out()).put("err", run.err());
-            Json.MAPPER.writeValue(RECORD.toFile(), record);
+            Json.MAPPER.writeValue(RECORD.toFile(), new Recorded(suite, run));
             return run;
         }
+    }
+
+    /** What the other test JVMs read: the run, and which suite made it. */
+    private record Recorded(String suite, HarnessRun run) {
     }
 
     /**
