@@ -14,6 +14,7 @@ import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.mlflow.LeftoverContainers;
+import dev.opsdemo.mlflow.MlflowStore;
 import dev.opsdemo.report.AsciicastListener;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.ContrastTableListener;
@@ -88,6 +89,8 @@ final class RunSession {
             // Only a run that never reached its cleanup can have left a container; asking Docker takes a second.
             repairs.addAll(LeftoverContainers.remove(workspace.root().toString()));
         }
+        // After the above: a server an earlier run left behind could still have been creating the database.
+        repairs.addAll(MlflowStore.in(workspace).discardUnfinished());
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
         PrintStream transcript = openTranscript(workspace);
         List<String> preamble = repairs.stream().map(repair -> "workspace: " + repair).toList();

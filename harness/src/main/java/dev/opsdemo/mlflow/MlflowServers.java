@@ -11,6 +11,7 @@ import dev.opsdemo.exec.Readiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Starts (or connects to) the server {@code --mlflow} asked for. What it will start is decided first, as a
@@ -79,14 +80,47 @@ public final class MlflowServers {
     public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
                                      String workspaceLabel) throws Exception {
         plan.reasons().forEach(context::note);
-        return switch (plan.kind()) {
+        MlflowServer server = switch (plan.kind()) {
             case CONTAINER -> startContainer(context, plan, store, workspaceLabel);
             // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
-            case LOCAL -> LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(),
-                    new LogTap(context.lines()));
+            case LOCAL -> startLocal(context, plan, python, store);
             case EXTERNAL -> connect(context, plan.url());
             case AUTO -> throw new IllegalStateException("resolved by plan()");
         };
+        if (plan.kind() != MlflowTarget.Kind.EXTERNAL) {
+            // It answered /health, which MLflow serves only once the store's database is whole.
+            store.created();
+        }
+        return server;
+    }
+
+    private static MlflowServer startLocal(StepContext context, Plan plan, PythonEnv python, MlflowStore store)
+            throws Exception {
+        LogTap logs = new LogTap(context.lines());
+        try {
+            return LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
+        } catch (Readiness.NotReadyException e) {
+            throw notStarted("the MLflow server did not start: " + e.getMessage(), logs, store,
+                    "its output above says why", "fix what it says and run again", e);
+        }
+    }
+
+    /**
+     * A server that stopped before it answered, said with the errors it logged. A store it cannot open (a table
+     * that already exists, a schema from another MLflow) is the one cause the harness can name a remedy for.
+     */
+    private static StepFailedException notStarted(String what, LogTap logs, MlflowStore store, String why,
+                                                  String next, Exception cause) {
+        List<String> errors = logs.errors();
+        if (!errors.isEmpty()) {
+            why = "it logged:" + errors.stream().map(line -> "\n    " + line).collect(Collectors.joining());
+        }
+        if (errors.stream().anyMatch(line -> line.contains("backend store") || line.contains("database"))) {
+            next = "it cannot open the database " + store.database() + ", damaged or written by another MLflow "
+                    + "version: move the directory " + store.dir() + " aside (keep it if it holds runs you need) "
+                    + "and run again, or pass another --workspace";
+        }
+        return new StepFailedException(what, why, next, cause);
     }
 
     private static MlflowServer startContainer(StepContext context, Plan plan, MlflowStore store,
@@ -108,7 +142,7 @@ public final class MlflowServers {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw new StepFailedException("the MLflow container did not start: " + rootMessage(e),
+            throw notStarted("the MLflow container did not start: " + rootMessage(e), logs, store,
                     "the image " + plan.image() + " could not be run or its /health never answered",
                     "build the local image with ./scripts/mlflow-image.sh and pass --mlflow-image "
                             + MlflowImages.LOCAL_BUILD + ", or use --mlflow local", e);

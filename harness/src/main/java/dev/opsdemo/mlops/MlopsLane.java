@@ -46,7 +46,7 @@ public final class MlopsLane {
         this.workspace = workspace;
         this.settings = settings;
         this.python = new PythonEnv(settings.venv(), workspace.mlops().resolve("tmp"));
-        this.store = new MlflowStore(workspace.mlops().resolve("mlflow"));
+        this.store = MlflowStore.in(workspace);
         this.tracking = new Tracking(settings, python, store, workspace);
         this.runs = new ProjectRuns(settings, repo);
         this.training = new TrainingSteps(settings, repo, python, tracking, runs);

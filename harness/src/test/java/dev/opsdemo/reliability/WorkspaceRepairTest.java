@@ -120,6 +120,47 @@ class WorkspaceRepairTest {
         assertEquals(List.of(), labelled(docker));
     }
 
+    /**
+     * A run stopped while its MLflow server created the database (a signal during the server's first start) leaves
+     * a half-made one: some tables, no schema version, which MLflow refuses ever after. Made here as MLflow leaves
+     * it, one of its tables and nothing else. Unmarked, it could be a store with runs in it, so it is kept and the
+     * server's refusal shown; marked as being created, the next run removes it and its server makes it again.
+     */
+    @Test
+    void aDatabaseWhoseCreationWasCutShortIsMadeAgainAndOnlyThen() throws Exception {
+        Path store = workspace.resolve("mlops/mlflow");
+        Path db = store.resolve("mlflow.db");
+        Files.createDirectories(store);
+        Shell.ok(workspace, "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                + "c.execute('CREATE TABLE review_queues (queue_id VARCHAR(36))'); c.commit()", db.toString());
+
+        HarnessRun unmarked = corruptedDataRun();
+        assertTrue(unmarked.out().contains("✘ mlops.server failed"), unmarked.all());
+        assertTrue(unmarked.out().contains("ERROR mlflow.cli: (sqlite3.OperationalError) table review_queues already "
+                + "exists"), unmarked.all());
+        assertTrue(unmarked.out().contains("next: it cannot open the database " + db + ", damaged or written by "
+                + "another MLflow version: move the directory " + store + " aside"), unmarked.all());
+        assertFalse(unmarked.out().contains("workspace: removed"), unmarked.all());
+        assertTrue(Files.exists(db), "a database not known to be half-made is kept");
+
+        Path marker = Files.writeString(store.resolve("mlflow.db.creating"), "");
+        HarnessRun next = corruptedDataRun();
+        assertTrue(next.out().contains("workspace: removed " + db + ": an earlier run's MLflow server was stopped "
+                + "while it created it"), next.all());
+        assertTrue(next.out().contains("✔ mlops.server passed"), next.all());
+        assertTrue(next.out().contains("✘ mlops.validate failed"), next.all());
+        assertFalse(Files.exists(marker), "the server answered, so its database is whole");
+        assertEquals("{}", MlflowWitness.content(db).at("/models").toString(), "MLflow opens it: a whole store");
+    }
+
+    /** A run that starts MLflow on the workspace's store and then stops at the data check. */
+    private HarnessRun corruptedDataRun() {
+        HarnessRun run = HarnessRun.of("mlops", "--non-interactive", "--workspace", workspace.toString(), "--mlflow",
+                "local", "--data", "data/corrupted.csv");
+        assertEquals(1, run.exitCode(), run.all());
+        return run;
+    }
+
     private HarnessProcess devops() {
         return HarnessProcess.start("devops", "--non-interactive", "--workspace", workspace.toString());
     }
