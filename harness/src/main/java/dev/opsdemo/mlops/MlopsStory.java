@@ -180,8 +180,8 @@ public final class MlopsStory implements LaneStory {
                             + "metric on held-out data. Nothing was registered.", facts.runId(), facts.accuracy(),
                     facts.minAccuracy());
         }
-        return "The MLOps lane stopped before a model was released (see the failed step above), so this run shows "
-                + "no model to contrast with the code.";
+        return "The MLOps lane stopped before a model was released (the step above says what stopped it), so this run "
+                + "shows no model to contrast with the code.";
     }
 
     /**
