@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,29 +122,25 @@ class WorkspaceRepairTest {
     }
 
     /**
-     * A run stopped while its MLflow server created the database (a signal during the server's first start) leaves
-     * a half-made one: some tables, no schema version, which MLflow refuses ever after. Made here as MLflow leaves
-     * it, one of its tables and nothing else. Unmarked, it could be a store with runs in it, so it is kept and the
-     * server's refusal shown; marked as being created, the next run removes it and its server makes it again.
+     * A run stopped while its MLflow server creates the database (here a Ctrl-C as soon as the file appears) leaves
+     * a half-made one, some tables and no schema version, which MLflow refuses ever after. It is marked as being
+     * created, so the next run removes it, says so, and its server makes it again.
      */
     @Test
-    void aDatabaseWhoseCreationWasCutShortIsMadeAgainAndOnlyThen() throws Exception {
-        Path store = workspace.resolve("mlops/mlflow");
-        Path db = store.resolve("mlflow.db");
-        Files.createDirectories(store);
-        Shell.ok(workspace, "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                + "c.execute('CREATE TABLE review_queues (queue_id VARCHAR(36))'); c.commit()", db.toString());
+    void aRunStoppedWhileMlflowCreatesItsDatabaseLeavesOneTheNextRunMakesAgain() throws Exception {
+        Path db = workspace.resolve("mlops/mlflow/mlflow.db");
+        Path marker = db.resolveSibling("mlflow.db.creating");
+        try (HarnessProcess stopped = HarnessProcess.start("mlops", "--non-interactive", "--workspace",
+                workspace.toString(), "--mlflow", "local", "--data", "data/corrupted.csv")) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.isRegularFile(db) && Files.size(db) > 0);
+            stopped.signal("INT");
+            assertEquals(130, stopped.awaitExit(Duration.ofSeconds(30)), stopped.output());
+            assertTrue(stopped.output().contains("✘ mlops.server interrupted"), stopped.output());
+        }
+        // Creating takes seconds of migrations and the server answers only after them: the signal came first.
+        assertTrue(Files.exists(marker), "the database is still marked as being created");
 
-        HarnessRun unmarked = corruptedDataRun();
-        assertTrue(unmarked.out().contains("✘ mlops.server failed"), unmarked.all());
-        assertTrue(unmarked.out().contains("ERROR mlflow.cli: (sqlite3.OperationalError) table review_queues already "
-                + "exists"), unmarked.all());
-        assertTrue(unmarked.out().contains("next: it cannot open the database " + db + ", damaged or written by "
-                + "another MLflow version: move the directory " + store + " aside"), unmarked.all());
-        assertFalse(unmarked.out().contains("workspace: removed"), unmarked.all());
-        assertTrue(Files.exists(db), "a database not known to be half-made is kept");
-
-        Path marker = Files.writeString(store.resolve("mlflow.db.creating"), "");
         HarnessRun next = corruptedDataRun();
         assertTrue(next.out().contains("workspace: removed " + db + ": an earlier run's MLflow server was stopped "
                 + "while it created it"), next.all());
@@ -151,6 +148,29 @@ class WorkspaceRepairTest {
         assertTrue(next.out().contains("✘ mlops.validate failed"), next.all());
         assertFalse(Files.exists(marker), "the server answered, so its database is whole");
         assertEquals("{}", MlflowWitness.content(db).at("/models").toString(), "MLflow opens it: a whole store");
+    }
+
+    /**
+     * A database MLflow cannot open that is not marked as being created could hold runs someone needs: it is kept,
+     * and the failure quotes MLflow's error and says what to do. Made here as a stopped creation leaves it: one of
+     * MLflow's tables and nothing else.
+     */
+    @Test
+    void aDatabaseMlflowRefusesIsKeptAndTheFailureSaysWhatToDo() throws Exception {
+        Path store = workspace.resolve("mlops/mlflow");
+        Path db = store.resolve("mlflow.db");
+        Files.createDirectories(store);
+        Shell.ok(workspace, "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                + "c.execute('CREATE TABLE review_queues (queue_id VARCHAR(36))'); c.commit()", db.toString());
+
+        HarnessRun run = corruptedDataRun();
+        assertTrue(run.out().contains("✘ mlops.server failed"), run.all());
+        assertTrue(run.out().contains("ERROR mlflow.cli: (sqlite3.OperationalError) table review_queues already "
+                + "exists"), run.all());
+        assertTrue(run.out().contains("next: it cannot open the database " + db + ", damaged or written by "
+                + "another MLflow version: move the directory " + store + " aside"), run.all());
+        assertFalse(run.out().contains("workspace: removed"), run.all());
+        assertTrue(Files.exists(db), "kept");
     }
 
     /** A run that starts MLflow on the workspace's store and then stops at the data check. */
