@@ -109,17 +109,16 @@ public final class MlflowServers {
      * A server that stopped before it answered, said with the errors it logged. A store it cannot open (a table
      * that already exists, a schema from another MLflow) is the one cause the harness can name a remedy for.
      */
-    private static StepFailedException notStarted(String what, LogTap logs, MlflowStore store, String why,
-                                                  String next, Exception cause) {
+    private static StepFailedException notStarted(String what, LogTap logs, MlflowStore store, String usualWhy,
+                                                  String usualNext, Exception cause) {
         List<String> errors = logs.errors();
-        if (!errors.isEmpty()) {
-            why = "it logged:" + errors.stream().map(line -> "\n    " + line).collect(Collectors.joining());
-        }
-        if (errors.stream().anyMatch(line -> line.contains("backend store") || line.contains("database"))) {
-            next = "it cannot open the database " + store.database() + ", damaged or written by another MLflow "
-                    + "version: move the directory " + store.dir() + " aside (keep it if it holds runs you need) "
-                    + "and run again, or pass another --workspace";
-        }
+        String why = errors.isEmpty() ? usualWhy
+                : "it logged:" + errors.stream().map(line -> "\n    " + line).collect(Collectors.joining());
+        String next = errors.stream().noneMatch(line -> line.contains("backend store") || line.contains("database"))
+                ? usualNext
+                : "it cannot open the database " + store.database() + ", damaged or written by another MLflow "
+                        + "version: move the directory " + store.dir() + " aside (keep it if it holds runs you "
+                        + "need) and run again, or pass another --workspace";
         return new StepFailedException(what, why, next, cause);
     }
 
