@@ -39,8 +39,9 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     public static final String DATA_DIRECTORY = "/mlflow";
     /** What the container runs: the server on all of the container's interfaces, its state in the data directory. */
     public static final List<String> SERVER_COMMAND = List.of("mlflow", "server", "--host", "0.0.0.0", "--port",
-            String.valueOf(MLFLOW_PORT), "--workers", WORKERS, "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY
-                    + "/mlflow.db", "--artifacts-destination", DATA_DIRECTORY + "/artifacts");
+            String.valueOf(MLFLOW_PORT), "--workers", WORKERS,
+            "--backend-store-uri", "sqlite:///" + DATA_DIRECTORY + "/" + MlflowStore.DATABASE,
+            "--artifacts-destination", DATA_DIRECTORY + "/" + MlflowStore.ARTIFACTS);
 
     /** 0: a port Docker picks. */
     private int hostPort;

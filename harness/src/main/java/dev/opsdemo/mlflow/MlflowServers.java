@@ -80,29 +80,28 @@ public final class MlflowServers {
     public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
                                      String workspaceLabel) throws Exception {
         plan.reasons().forEach(context::note);
-        MlflowServer server = switch (plan.kind()) {
+        return switch (plan.kind()) {
             case CONTAINER -> startContainer(context, plan, store, workspaceLabel);
             // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
             case LOCAL -> startLocal(context, plan, python, store);
             case EXTERNAL -> connect(context, plan.url());
             case AUTO -> throw new IllegalStateException("resolved by plan()");
         };
-        if (plan.kind() != MlflowTarget.Kind.EXTERNAL) {
-            // It answered /health, which MLflow serves only once the store's database is whole.
-            store.created();
-        }
-        return server;
     }
 
     private static MlflowServer startLocal(StepContext context, Plan plan, PythonEnv python, MlflowStore store)
             throws Exception {
         LogTap logs = new LogTap(context.lines());
+        LocalMlflowServer server;
         try {
-            return LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
+            server = LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
         } catch (Readiness.NotReadyException e) {
             throw notStarted("the MLflow server did not start: " + e.getMessage(), logs, store,
                     "its output above says why", "fix what it says and run again", e);
         }
+        // It answered /health, which MLflow serves only once the store's database is whole.
+        store.created();
+        return server;
     }
 
     /**
@@ -146,6 +145,8 @@ public final class MlflowServers {
                     "build the local image with ./scripts/mlflow-image.sh and pass --mlflow-image "
                             + MlflowImages.LOCAL_BUILD + ", or use --mlflow local", e);
         }
+        // Started means its /health answered, which MLflow serves only once the store's database is whole.
+        store.created();
         context.out(server.containerId());
         return server;
     }
