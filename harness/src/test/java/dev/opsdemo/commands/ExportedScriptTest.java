@@ -1,5 +1,6 @@
 package dev.opsdemo.commands;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.support.HarnessRun;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the real systems hold: git's remote, MLflow's registry (read with MLflow's own Python client), the process table
  * and the ports.
  */
+@EndToEnd
 class ExportedScriptTest {
 
     private static final Pattern SERVED = Pattern.compile("(?:http|git)://127\\.0\\.0\\.1:(\\d+)");

@@ -1,5 +1,6 @@
 package dev.opsdemo.devops;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The DevOps lane end to end, checked against what the real git CLI reads from the remote. */
+@EndToEnd
 class DevopsLaneTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.opsdemo.live;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.HarnessRun;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Live mode on a real pseudo-terminal (tmux): Enter advances, --from-step resumes, q quits and cleans up. */
+@EndToEnd
 class LiveModeTest {
 
     private static final Duration STEP = Duration.ofSeconds(120);

@@ -1,5 +1,6 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.devops.TestReport;
 import dev.opsdemo.support.Docker;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The MLOps lane with MLflow in a container (Testcontainers), state bind-mounted into the workspace. */
+@EndToEnd
 class MlopsContainerTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.exec.Ports;
 import dev.opsdemo.support.HarnessRun;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The MLOps lane against a real local `mlflow server`, checked with the real MLflow Python client. */
+@EndToEnd
 class MlopsLaneTest {
 
     static final String MODEL = MlopsSettings.DEFAULT_MODEL;

@@ -1,5 +1,6 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Validation, monitoring, retraining and the champion/challenger decision, checked in the real registry. */
+@EndToEnd
 class MonitoringTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.opsdemo.python;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.support.HarnessRun;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it, and the whole MLOps lane runs on it against a local server from the same venv. The registry is read back with
  * that venv's own MLflow client.
  */
+@EndToEnd
 class PythonVersionsTest {
 
     private static final Path ROOT = MlflowWitness.repoRoot();

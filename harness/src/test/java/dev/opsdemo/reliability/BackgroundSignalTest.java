@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ignored: scripts/harness.sh restores the default, so the JVM installs its handler and the run stops as in a
  * terminal, with 130 and the step it stopped in.
  */
+@EndToEnd
 class BackgroundSignalTest {
 
     @TempDir

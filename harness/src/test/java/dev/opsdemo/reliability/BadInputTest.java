@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Input and workspaces the harness cannot use: a clear message and a consistent exit code, 2 when the run could
  * not start (nothing ran), 1 when a record could not be written mid-run (the run stopped and cleaned up).
  */
+@EndToEnd
 class BadInputTest {
 
     @TempDir

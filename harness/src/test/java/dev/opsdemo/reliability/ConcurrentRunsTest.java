@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.MlflowWitness;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both pass without touching each other, every socket either run listens on is on 127.0.0.1, the Git password
  * appears in no record and no output, and nothing is left outside the workspaces.
  */
+@EndToEnd
 class ConcurrentRunsTest {
 
     private static final Pattern MODEL_SERVER = Pattern.compile("POST http://127\\.0\\.0\\.1:(\\d+)/invocations");

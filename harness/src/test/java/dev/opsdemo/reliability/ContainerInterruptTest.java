@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Ctrl-C with MLflow in a container: the container goes too, whether it was still starting or already serving. */
+@EndToEnd
 class ContainerInterruptTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.exec.Executables;
 import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.HarnessRun;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Faults from outside the harness: no Docker engine, and the MLflow server dying under a running step. */
+@EndToEnd
 class FaultTest {
 
     /**

@@ -7,6 +7,7 @@ import dev.opsdemo.exec.ProcessRunner;
 import dev.opsdemo.exec.RunningProcess;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.Tier;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ final class HarnessProcess implements AutoCloseable {
     }
 
     private HarnessProcess(Map<String, String> env, List<String> argv) {
+        Tier.endToEndOnly("the harness as a process");
         Map<String, String> environment = new LinkedHashMap<>();
         // What scripts/harness.sh sets.
         environment.put("TESTCONTAINERS_RYUK_DISABLED", "true");

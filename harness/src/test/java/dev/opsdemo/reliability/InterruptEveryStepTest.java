@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Schedule;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * process exists, and the output must name it among what was stopped; one of them gets SIGTERM (what CI and
  * {@code kill} send), which exits 143.
  */
+@EndToEnd
 class InterruptEveryStepTest {
 
     /** Under a loaded machine (a parallel test JVM) the last step starts two to three minutes in. */

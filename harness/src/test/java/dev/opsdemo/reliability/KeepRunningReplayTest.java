@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
 import dev.opsdemo.support.ShownCommands;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * servers up, and the lines it showed that query them, typed verbatim into bash, answer what the steps showed. Then
  * Ctrl-C stops everything.
  */
+@EndToEnd
 class KeepRunningReplayTest {
 
     /** A line of the transcript: the lane's prefix, then the text as the terminal indented it. */

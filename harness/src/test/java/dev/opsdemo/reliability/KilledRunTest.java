@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.exec.ProcessLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * started, and its servers keep running. {@code doctor} lists them from the workspace's ledger, and the next run in
  * the workspace stops them, says so, and passes; a pid is trusted only with the start time it was recorded with.
  */
+@EndToEnd
 class KilledRunTest {
 
     @TempDir

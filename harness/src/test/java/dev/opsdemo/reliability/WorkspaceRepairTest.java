@@ -1,5 +1,6 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.support.EndToEnd;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.opsdemo.exec.Cleanup;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A run killed outright (SIGKILL: no shutdown hook, no cleanup) leaves its workspace half-done. The next run finds
  * what was left, repairs it, says what it did, and succeeds.
  */
+@EndToEnd
 class WorkspaceRepairTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Opens report.html in a real browser (Debian's headless Chromium): it must render, show the contrast table, and
  * log nothing to the console. The screenshots stay in {@code target/report-browser/} to be looked at.
  */
+@EndToEnd
 class HtmlReportBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

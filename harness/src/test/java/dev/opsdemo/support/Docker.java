@@ -16,6 +16,7 @@ public final class Docker {
     }
 
     public static void require() {
+        Tier.endToEndOnly("a Docker engine");
         if (DockerEngine.available()) {
             return;
         }

@@ -26,6 +26,7 @@ public record HarnessRun(int exitCode, String out, String err) {
 
     /** The MLOps lane, non-interactive, against a local `mlflow server` in this workspace. */
     public static HarnessRun mlopsLocal(Path workspace, String... extra) {
+        Tier.endToEndOnly("the MLOps lane");
         String[] args = new String[5 + extra.length];
         System.arraycopy(new String[] {"mlops", "--non-interactive", "--workspace", workspace.toString(),
                 "--mlflow=local"}, 0, args, 0, 5);

@@ -42,6 +42,7 @@ public final class SharedDemo {
 
     /** The passed run, made now if this suite has none yet; a failed run fails every test that asks for it. */
     public static synchronized SharedDemo passed() {
+        Tier.endToEndOnly("the shared demo");
         if (instance == null) {
             try {
                 instance = new SharedDemo(madeOrReadBack());

@@ -26,6 +26,7 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts the harness CLI (this test JVM's classpath) with the given arguments in a new tmux session. */
     public static Tmux harness(Path dir, String... args) throws Exception {
+        Tier.endToEndOnly("the harness in tmux");
         if (Shell.run(dir, "tmux", "-V").exitCode() != 0) {
             fail("tmux is not installed; it is needed to test live mode on a real terminal (apt-get install tmux)");
         }

@@ -1,5 +1,6 @@
 package dev.opsdemo.verify;
 
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.devops.TestReport;
 import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.HarnessRun;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `harness verify` against the repo's golden files, a broken expectation, and --update-golden restoring it. */
+@EndToEnd
 class VerifyTest {
 
     @TempDir
