@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class SharedDemo {
 
-    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "opsdemo-shared-demo");
+    /** One per checkout (named by its path), so suites of two checkouts (git worktrees) never share it. */
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "opsdemo-shared-demo-"
+            + Integer.toHexString(MlflowWitness.repoRoot().toAbsolutePath().normalize().toString().hashCode()));
     /** Outside the checkout (the harness refuses a workspace among its sources), and one fixed place, so suites
      *  run one after the other leave one shared workspace behind, not one each. */
     private static final Path WORKSPACE = HOME.resolve("workspace");
