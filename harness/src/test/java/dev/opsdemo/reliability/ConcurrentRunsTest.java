@@ -46,7 +46,7 @@ class ConcurrentRunsTest {
      * suite's shared demo (made by whichever test JVM asks first).
      */
     private static final Pattern NOT_THE_HARNESS = Pattern.compile(
-            "junit-?\\d+.*|\\.org\\.chromium\\..*|tmux-\\d+|opsdemo-shared-demo");
+            "junit-?\\d+.*|\\.org\\.chromium\\..*|tmux-\\d+|opsdemo-shared-demo-.*");
 
     @TempDir
     Path dir;
