@@ -1,24 +1,16 @@
 package dev.opsdemo.reliability;
 
-import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.devops.DevopsLane;
-import dev.opsdemo.mlflow.MlflowContainer;
-import dev.opsdemo.mlflow.MlflowTarget;
-import dev.opsdemo.mlops.MlopsLane;
-import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.HarnessRun;
-import dev.opsdemo.support.MlflowWitness;
-import dev.opsdemo.workspace.RepoLayout;
-import dev.opsdemo.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,11 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Ctrl-C (SIGINT) the moment each step of the demo starts, every step in turn (the list comes from the lanes
- * themselves), all in one workspace: each run exits 130, says where it stopped and leaves nothing running, and the
- * run after all of them succeeds. At the steps that start a long-running process the signal waits until that
- * process exists, and the output must name it among what was stopped; one of them gets SIGTERM (what CI and
- * {@code kill} send), which exits 143.
+ * Real signals to the real harness, started as a user starts it, at every step that starts a process (the build, the
+ * MLflow server, training, the app, the model server) and at {@code mlops.decide} (two evaluation runs side by side,
+ * then the promotion), all in one workspace (the steps come from the lanes themselves): the signal waits until the
+ * step's process exists, and each run exits 130 (Ctrl-C) or 143 (SIGTERM, what CI and {@code kill} send), says where
+ * it stopped and names that process among what it stopped, and leaves nothing running; the run after all of them
+ * succeeds. A step runs under {@code demo --only} its lane, which reaches it sooner, except the build: it runs beside
+ * the MLOps lane, so that one signal stops both lanes' processes. Every other step boundary (as a step starts, while
+ * it runs, between two) is {@link InterruptEveryBoundaryTest}'s, over the same step list with stand-in actions.
  */
 @EndToEnd
 class InterruptEveryStepTest {
@@ -42,27 +37,31 @@ class InterruptEveryStepTest {
     private static final Duration TO_STOP = Duration.ofSeconds(25);
 
     /**
-     * A process to catch running at a step: where the signal may land (a step that ends as soon as its process is
-     * up is followed by the next), the process's command line, the name the output gives it when stopped, and
-     * whether to check meanwhile that a second run is refused the workspace.
+     * A process to catch running at a step: the lane to run alone ({@code demo --only}; null: both), where the signal
+     * may land (a step that ends as soon as its process is up is followed by the next), the process's command line,
+     * the name the output gives it when stopped, and whether to check meanwhile that a second run is refused the
+     * workspace.
      */
-    private record InTheAct(String signal, String during, String running, String stoppedName,
+    private record InTheAct(String only, String signal, String during, String running, String stoppedName,
                             boolean alsoTrySecondRun) {
     }
 
     private static final Map<String, InTheAct> IN_THE_ACT = Map.of(
             // Maven is building sample-app, while the MLOps lane starts its server or trains.
-            "devops.build", new InTheAct("INT", "devops.build", "classworlds.launcher.Launcher", "mvn",
+            "devops.build", new InTheAct(null, "INT", "devops.build", "classworlds.launcher.Launcher", "mvn",
                     true),
             // The MLflow server process is up but not yet ready.
-            "mlops.server", new InTheAct("INT", "mlops.server", "mlflow server", "mlflow server", false),
-            // `mlflow run` and its Python child are training.
-            "mlops.train", new InTheAct("INT", "mlops.train", "mlflow run", "mlflow run", false),
-            "devops.deploy", new InTheAct("TERM", "devops.(deploy|monitor)", "sample-app.jar",
+            "mlops.server", new InTheAct("mlops", "INT", "mlops.server", "mlflow server", "mlflow server", false),
+            // `mlflow run` and its Python child are training. mlops.validate, mlops.monitor and mlops.retrain run
+            // their entry points the same way (MlflowProjectRun.run), each a short `mlflow run`.
+            "mlops.train", new InTheAct("mlops", "INT", "mlops.train", "mlflow run", "mlflow run", false),
+            "devops.deploy", new InTheAct("devops", "TERM", "devops.(deploy|monitor)", "sample-app.jar",
                     "java -jar sample-app.jar", false),
             // The model server is serving the champion.
-            "mlops.serve", new InTheAct("INT", "mlops.(serve|monitor)", "models serve", "mlflow models",
-                    false));
+            "mlops.serve", new InTheAct("mlops", "INT", "mlops.(serve|monitor)", "models serve", "mlflow models",
+                    false),
+            // Champion and challenger are being evaluated, each by its own `mlflow run -e evaluate`.
+            "mlops.decide", new InTheAct("mlops", "INT", "mlops.decide", "-e evaluate", "mlflow run", false));
 
     @TempDir
     Path workspace;
@@ -72,40 +71,26 @@ class InterruptEveryStepTest {
     Path scratch;
 
     @Test
-    void aSignalAtEveryStepStopsEverythingItStartedAndTheNextRunSucceeds() throws Exception {
-        List<Step> steps = demoSteps(scratch);
+    void aSignalAtEveryStepThatStartsAProcessStopsEverythingAndTheNextRunSucceeds() throws Exception {
+        List<Step> steps = Schedule.interleave(DemoLanes.in(scratch));
         assertTrue(steps.stream().map(Step::id).toList().containsAll(IN_THE_ACT.keySet()), steps.toString());
         for (Step step : steps) {
             InTheAct act = IN_THE_ACT.get(step.id());
-            try (HarnessProcess harness = demo()) {
+            if (act == null) {
+                continue;  // starts no process of its own: InterruptEveryBoundaryTest
+            }
+            try (HarnessProcess harness = demo(act.only())) {
                 harness.awaitLine("▶ \\[\\d+/\\d+\\] " + Pattern.quote(step.id()) + " · ", TO_REACH_STEP);
-                if (act == null) {
-                    interruptAtStart(harness, step);
-                } else {
-                    interruptInTheAct(harness, step, act);
-                }
+                interruptInTheAct(harness, step, act);
                 NothingLeft.assertFor(harness, workspace);
             }
         }
-        try (HarnessProcess next = demo()) {
+        try (HarnessProcess next = demo(null)) {
             assertEquals(0, next.awaitExit(Duration.ofMinutes(8)), "the run after the interrupted ones:\n"
                     + next.output());
             NothingLeft.assertFor(next, workspace);
         }
         assertEquals("passed", HarnessRun.summary(workspace).get("status").asText());
-    }
-
-    private void interruptAtStart(HarnessProcess harness, Step step) throws Exception {
-        harness.signal("INT");
-        int exit = harness.awaitExit(TO_STOP);
-        String out = harness.output();
-        assertEquals(130, exit, "exit code after Ctrl-C at " + step.id() + ":\n" + out);
-        // During a step, or between two when the signal fell in the gap after a step that ends at once.
-        assertTrue(out.matches("(?s).*interrupted (during|between|before) [a-z]+\\.[a-z]+.*"),
-                "says where it stopped:\n" + out);
-        JsonNode summary = HarnessRun.summary(workspace);
-        assertEquals(130, summary.get("exitCode").asInt(), step.id());
-        assertEquals("interrupted", summary.get("status").asText(), step.id());
     }
 
     private void interruptInTheAct(HarnessProcess harness, Step step, InTheAct act) throws Exception {
@@ -135,19 +120,13 @@ class InterruptEveryStepTest {
         assertTrue(tookMs < TO_STOP.toMillis(), "stopped in " + tookMs + " ms");
     }
 
-    private HarnessProcess demo() {
-        return HarnessProcess.start("demo", "--non-interactive", "--mlflow", "local", "--workspace",
-                workspace.toString());
-    }
-
-    private static List<Step> demoSteps(Path dir) {
-        RepoLayout repo = new RepoLayout(MlflowWitness.repoRoot());
-        Workspace scratch = Workspace.open(dir, repo);
-        MlopsSettings settings = new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
-                MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
-                MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
-                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN, repo.venv());
-        List<Lane> lanes = List.of(new DevopsLane(repo, scratch).lane(), new MlopsLane(repo, scratch, settings).lane());
-        return Schedule.interleave(lanes);
+    /** {@code only}: the lane to run alone, or null for both. */
+    private HarnessProcess demo(String only) {
+        List<String> args = new ArrayList<>(List.of("demo", "--non-interactive", "--mlflow", "local", "--workspace",
+                workspace.toString()));
+        if (only != null) {
+            args.addAll(List.of("--only", only));
+        }
+        return HarnessProcess.start(args.toArray(String[]::new));
     }
 }
