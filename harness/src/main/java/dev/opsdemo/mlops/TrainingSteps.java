@@ -144,7 +144,7 @@ final class TrainingSteps {
                     "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
         }
         double accuracy = history.get(history.size() - 1).path("value").asDouble();
-        boolean passes = accuracy >= settings.minAccuracy();
+        boolean passes = MlopsPolicy.passesGate(accuracy, settings.minAccuracy());
         context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
                 settings.minAccuracy()));
         context.fact("minAccuracy", settings.minAccuracy());
