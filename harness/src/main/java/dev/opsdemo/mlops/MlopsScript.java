@@ -23,7 +23,10 @@ final class MlopsScript {
 
     /** The local server of the local mode, on a free port, waited for as the harness does; $API is its REST root. */
     static final ScriptGlue SERVER = new ScriptGlue(
-            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\" \"${PYTHON_TMP}\""),
+            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\" \"${PYTHON_TMP}\"",
+                    // Right before the step's first line, which activates the venv.
+                    "# The venv is made before the script runs (./scripts/python-env.sh); shellcheck cannot read it.",
+                    "# shellcheck source=/dev/null"),
             List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
                     "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));
 
