@@ -1,5 +1,22 @@
 # Helpers of the MLOps steps' glue; $API is the tracking server's REST API, set when the server starts.
 
+# The lane's rules, as the harness's MlopsPolicy has them (both tested on sample-ml-project/tests/rule_cases.json).
+# The accuracy gate: passes_gate ACCURACY MIN_ACCURACY succeeds when the model may be released.
+passes_gate() {
+  awk -v accuracy="$1" -v threshold="$2" 'BEGIN { exit !(accuracy >= threshold) }'
+}
+
+# Monitoring's verdict, as the monitor entry point tags it: retrain_needed "$(run_tag RUN_ID retrain.needed)"
+retrain_needed() {
+  [ "$1" = true ]
+}
+
+# The promotion rule: promotes CHAMPION CHALLENGER MARGIN succeeds when the challenger is better by at least the
+# margin. 1e-9 allows for rounding: accuracies are ratios of row counts, and 0.80 + 0.02 is 0.8200000000000001.
+promotes() {
+  awk -v champion="$1" -v challenger="$2" -v margin="$3" 'BEGIN { exit !(challenger - champion >= margin - 1e-9) }'
+}
+
 # One value from the JSON document on stdin, by its dotted path, e.g. json_get model_version.status
 json_get() {
   python -c 'import functools, json, sys

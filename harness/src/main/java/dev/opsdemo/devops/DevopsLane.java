@@ -90,7 +90,7 @@ public final class DevopsLane {
                 new Step("devops.monitor", NAME, Stage.MONITOR, "Monitor health and latency",
                         "DevOps monitoring asks whether the service is up and fast; the code itself cannot drift, "
                                 + "so there is nothing to retrain.",
-                        Command.of("for i in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
+                        Command.of("for _ in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
                         this::monitor)),

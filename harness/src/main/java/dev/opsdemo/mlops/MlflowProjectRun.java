@@ -132,7 +132,11 @@ public final class MlflowProjectRun {
     private static String run(StepContext context, Consumer<String> lines, PythonEnv python, MlflowServer server,
                               Path project, String entryPoint, String experiment, Map<String, String> params)
             throws Exception {
-        Outcome outcome = outcome(context, lines, python, server, project, entryPoint, experiment, params);
+        return runId(outcome(context, lines, python, server, project, entryPoint, experiment, params), entryPoint);
+    }
+
+    /** The run id of a run that succeeded; a failed run, or one that printed no id, is a failed step. */
+    static String runId(Outcome outcome, String entryPoint) {
         if (!outcome.succeeded()) {
             throw new StepFailedException("mlflow run failed with exit code " + outcome.exitCode(),
                     "the " + entryPoint + " run did not finish: " + outcome.lastError(),
@@ -180,10 +184,15 @@ public final class MlflowProjectRun {
         return new Outcome(result.exitCode(), runId, lastError(result.recentOutput()));
     }
 
-    private static String lastError(List<String> lines) {
+    /**
+     * The line to quote from a failed run's output: its last error or exception (argparse's is {@code prog: error:
+     * message}), else its last line.
+     */
+    static String lastError(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i);
-            if (line.matches("^[A-Za-z_.]*(Error|Exception)\\b.*") || line.contains("Error:")) {
+            if (line.matches("^[A-Za-z_.]*(Error|Exception)\\b.*") || line.contains("Error:")
+                    || line.contains(": error: ")) {
                 return line.strip();
             }
         }

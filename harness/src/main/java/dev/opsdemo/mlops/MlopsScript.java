@@ -13,7 +13,8 @@ import static dev.opsdemo.demo.ScriptGlue.script;
  * on a free port and waited for, run ids read back from {@code mlflow run}'s log, the gate's threshold, and the
  * registry calls the steps show as they make them, built by the same {@link ModelRegistry} line builders. Where the
  * harness decides in Java (register a new model or not, retrain or not, promote or not), the script decides the
- * same in bash. The script runs the project's pinned MLflow 3, whose versions come from logged models.
+ * same in bash, with the bash copies of {@link MlopsPolicy}'s rules (helpers in {@code commands/mlops.sh}, tested on
+ * the same cases). The script runs the project's pinned MLflow 3, whose versions come from logged models.
  */
 final class MlopsScript {
 
@@ -22,7 +23,10 @@ final class MlopsScript {
 
     /** The local server of the local mode, on a free port, waited for as the harness does; $API is its REST root. */
     static final ScriptGlue SERVER = new ScriptGlue(
-            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\" \"${PYTHON_TMP}\""),
+            List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\" \"${PYTHON_TMP}\"",
+                    // Right before the step's first line, which activates the venv.
+                    "# The venv is made before the script runs (./scripts/python-env.sh); shellcheck cannot read it.",
+                    "# shellcheck source=/dev/null"),
             List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
                     "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));
 
@@ -34,8 +38,7 @@ final class MlopsScript {
 
     static final ScriptGlue GATE = ScriptGlue.after("echo",
             "ACCURACY=$(run_metric \"$RUN_ID\" accuracy)",
-            "if ! awk -v accuracy=\"$ACCURACY\" -v threshold=\"$MIN_ACCURACY\" \\",
-            "    'BEGIN { exit !(accuracy >= threshold) }'; then",
+            "if ! passes_gate \"$ACCURACY\" \"$MIN_ACCURACY\"; then",
             "  echo \"accuracy $ACCURACY is below $MIN_ACCURACY: the model is not released\" >&2",
             "  exit 1",
             "fi");
@@ -71,7 +74,7 @@ final class MlopsScript {
     /** Both of the step's commands, as monitoring's verdict chooses: retrain and register a challenger, or not. */
     static ScriptGlue retrain(String model, Command retrain, Command nothing) {
         List<String> lines = new ArrayList<>(List.of("CHALLENGER_VERSION=\"\"",
-                "if [ \"$RETRAIN_NEEDED\" = true ]; then"));
+                "if retrain_needed \"$RETRAIN_NEEDED\"; then"));
         retrain.asScript().forEach(line -> lines.add(INDENT + line));
         lines.addAll(indented(
                 "RETRAIN_RUN_ID=$(run_id_of \"$WORK/logs/mlops.retrain.log\")",
@@ -102,8 +105,7 @@ final class MlopsScript {
                 "CHALLENGER_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide-2.log\")\" eval_accuracy)",
                 "echo \"held-out accuracy: champion v$VERSION $CHAMPION_SCORE, challenger v$CHALLENGER_VERSION"
                         + " $CHALLENGER_SCORE (margin needed $PROMOTE_MARGIN)\"",
-                "if awk -v challenger=\"$CHALLENGER_SCORE\" -v champion=\"$CHAMPION_SCORE\" \\",
-                "    -v margin=\"$PROMOTE_MARGIN\" 'BEGIN { exit !(challenger >= champion + margin) }'; then",
+                "if promotes \"$CHAMPION_SCORE\" \"$CHALLENGER_SCORE\" \"$PROMOTE_MARGIN\"; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))) + "; echo",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG,

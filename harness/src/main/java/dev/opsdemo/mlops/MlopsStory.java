@@ -174,7 +174,8 @@ public final class MlopsStory implements LaneStory {
                     + "training (" + facts.validationViolations() + "); without that check the model would have "
                     + "trained on it without any error. Nothing was trained or registered.";
         }
-        if (facts.accuracy() != null && facts.minAccuracy() != null && facts.accuracy() < facts.minAccuracy()) {
+        if (facts.accuracy() != null && facts.minAccuracy() != null
+                && !MlopsPolicy.passesGate(facts.accuracy(), facts.minAccuracy())) {
             return String.format(Locale.ROOT, "Mistake avoided: releasing a model because its code passed. The "
                             + "accuracy gate held back run %s (accuracy %.4f, threshold %.4f): in ML the gate is a "
                             + "metric on held-out data. Nothing was registered.", facts.runId(), facts.accuracy(),

@@ -66,6 +66,14 @@ final class TrainingSteps {
             context.fact("validationPassed", Boolean.parseBoolean(tags.get("validation.passed")));
             context.fact("validationViolations", tags.getOrDefault("validation.violations", ""));
         }
+        requirePassed(outcome, tags, settings.data());
+    }
+
+    /**
+     * The data check's verdict, as its run tagged it: a broken contract, or no verdict at all (the entry point
+     * stopped before it, e.g. on a missing file), is a failed step that says why.
+     */
+    static void requirePassed(MlflowProjectRun.Outcome outcome, Map<String, String> tags, String data) {
         if ("false".equals(tags.get("validation.passed"))) {
             throw new StepFailedException("the data breaks its contract: " + tags.get("validation.violations"),
                     "training on it would produce a model without any error, just a wrong one; nothing was "
@@ -73,7 +81,7 @@ final class TrainingSteps {
                     "fix the data (or the contract in data/schema.json) and run again, e.g. --data data/train.csv");
         }
         if (!outcome.succeeded() || !"true".equals(tags.get("validation.passed"))) {
-            throw new StepFailedException("cannot check the training data " + settings.data() + ": "
+            throw new StepFailedException("cannot check the training data " + data + ": "
                     + outcome.lastError(), "--data must name CSV files, relative to sample-ml-project/ or absolute",
                     "pass an existing file, e.g. --data data/train.csv; nothing was trained");
         }
@@ -144,7 +152,7 @@ final class TrainingSteps {
                     "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
         }
         double accuracy = history.get(history.size() - 1).path("value").asDouble();
-        boolean passes = accuracy >= settings.minAccuracy();
+        boolean passes = MlopsPolicy.passesGate(accuracy, settings.minAccuracy());
         context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
                 settings.minAccuracy()));
         context.fact("minAccuracy", settings.minAccuracy());

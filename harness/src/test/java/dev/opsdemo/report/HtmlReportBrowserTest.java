@@ -1,11 +1,11 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.support.CiTool;
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.support.Shell;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Opens report.html in a real browser (Debian's headless Chromium): it must render, show the contrast table, and
@@ -134,19 +133,7 @@ class HtmlReportBrowserTest {
 
     /** CI must prove the report renders; elsewhere a missing browser only skips this check. */
     private static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM)) {
-            return;
-        }
-        String message = CHROMIUM + " is missing: install Debian's chromium (apt-get install -y chromium) to check "
-                + "that report.html renders in a real browser";
-        if (isSet("CI") || isSet("REQUIRE_DOCKER")) {
-            fail(message);
-        }
-        Assumptions.assumeTrue(false, message);
-    }
-
-    private static boolean isSet(String name) {
-        String value = System.getenv(name);
-        return value != null && !value.isEmpty();
+        CiTool.require(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium "
+                + "(apt-get install -y chromium) to check that report.html renders in a real browser");
     }
 }
