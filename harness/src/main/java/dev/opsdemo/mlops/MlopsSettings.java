@@ -42,6 +42,12 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
                 DEFAULT_PROMOTE_MARGIN, venv);
     }
 
+    /** The same settings on another server ({@code verify} runs on a local one unless --mlflow says otherwise). */
+    public MlopsSettings withTarget(MlflowTarget other) {
+        return new MlopsSettings(other, image, minAccuracy, params, experiment, modelName, data, productionData,
+                retrainParams, promoteMargin, venv);
+    }
+
     /** The training parameters {@code mlflow run} gets, with the data file as the {@code data} parameter. */
     public Map<String, String> trainingParams() {
         Map<String, String> all = new LinkedHashMap<>(params);
