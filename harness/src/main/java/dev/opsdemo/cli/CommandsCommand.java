@@ -2,8 +2,6 @@ package dev.opsdemo.cli;
 
 import dev.opsdemo.commands.PlainScript;
 import dev.opsdemo.demo.Lane;
-import dev.opsdemo.devops.DevopsLane;
-import dev.opsdemo.mlops.MlopsLane;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
@@ -14,7 +12,6 @@ import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,14 +20,12 @@ import java.util.concurrent.Callable;
                 + "(e.g. harness commands > plain.sh); nothing is run.")
 final class CommandsCommand implements Callable<Integer> {
 
-    enum Only { devops, mlops }
-
     @ParentCommand
     HarnessCommand top;
 
     @Option(names = "--lane", paramLabel = "devops|mlops",
             description = "Only this lane's steps (default: both, DevOps first).")
-    Only lane;
+    LaneSelection lane;
 
     @Override
     public Integer call() throws IOException {
@@ -39,23 +34,12 @@ final class CommandsCommand implements Callable<Integer> {
         // The lanes want a workspace to name their paths; none of them is touched, so a scratch one does.
         Path scratch = Files.createTempDirectory("opsdemo-commands");
         try {
-            List<Lane> lanes = lanes(repo, Workspace.open(scratch, repo), settings);
+            List<Lane> lanes = LaneSelection.lanes(lane, repo, Workspace.open(scratch, repo), settings, false);
             top.out().print(PlainScript.render(lanes, PlainScript.variables(repo, settings), scratch));
             top.out().flush();
             return 0;
         } finally {
             Files.deleteIfExists(scratch);
         }
-    }
-
-    private List<Lane> lanes(RepoLayout repo, Workspace workspace, MlopsSettings settings) {
-        List<Lane> lanes = new ArrayList<>();
-        if (lane != Only.mlops) {
-            lanes.add(new DevopsLane(repo, workspace).lane());
-        }
-        if (lane != Only.devops) {
-            lanes.add(new MlopsLane(repo, workspace, settings).lane());
-        }
-        return lanes;
     }
 }

@@ -55,6 +55,12 @@ public final class CommonOptions {
         return new LiveSettings(isLive, typingSpeed, autoAdvance, fromStep);
     }
 
+    /** As {@code --non-interactive} gives them, whatever the terminal: for {@code verify}, which never pauses. */
+    LiveSettings nonInteractiveSettings() {
+        validate();
+        return new LiveSettings(false, typingSpeed, autoAdvance, fromStep);
+    }
+
     /** @throws UsageException for a value no run could use (exit 2; called before the workspace is touched) */
     void validate() {
         if (live && nonInteractive) {

@@ -60,17 +60,14 @@ final class RunSession {
         options.validate();
         check.accept(repo);
         Workspace workspace = Workspace.open(options.workspaceOrDefault(repo), repo);
-        return run(top, options, workspace, new Secrets(), lanes.apply(repo, workspace), List.of());
+        return run(top, options, options.liveSettings(top.terminal()), workspace, new Secrets(),
+                lanes.apply(repo, workspace), List.of(), null);
     }
 
-    static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
-                   List<Lane> lanes, List<RunListener> extraListeners) {
-        return run(top, options, workspace, secrets, lanes, extraListeners, null);
-    }
-
-    static int run(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
-                   List<Lane> lanes, List<RunListener> extraListeners, java.time.Duration stepTimeout) {
-        LiveSettings live = options.liveSettings(top.terminal());
+    /** {@code live}: how the run is presented; {@code stepTimeout}: null for the runner's own. */
+    static int run(HarnessCommand top, CommonOptions options, LiveSettings live, Workspace workspace,
+                   Secrets secrets, List<Lane> lanes, List<RunListener> extraListeners,
+                   java.time.Duration stepTimeout) {
         requireKnownStep(live.fromStep(), lanes);
         // Before anything in the workspace is touched: another run's transcript would be truncated right below.
         try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {

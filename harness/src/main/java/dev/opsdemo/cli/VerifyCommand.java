@@ -3,7 +3,9 @@ package dev.opsdemo.cli;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.mlflow.MlflowTarget;
+import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.verify.GoldenFiles;
 import dev.opsdemo.verify.JunitXml;
 import dev.opsdemo.verify.Verification;
@@ -72,12 +74,11 @@ final class VerifyCommand implements Callable<Integer> {
                     "drop --live, or present the demo with `demo --live`");
         }
         RepoLayout repo = RepoLayout.locate();
-        options.validate();
-        mlops.settings(repo);  // its checks, before the workspace is emptied
-        options.nonInteractive = true;
+        LiveSettings live = options.nonInteractiveSettings();
+        MlopsSettings settings = mlops.settings(repo);  // its checks, before the workspace is emptied
         if (!spec.commandLine().getParseResult().hasMatchedOption("--mlflow")) {
             // The golden files describe one mode; local needs no Docker engine, so it is the same everywhere.
-            mlops.mlflow = MlflowTarget.parse("local");
+            settings = settings.withTarget(MlflowTarget.parse("local"));
         }
         Path root = options.workspace != null ? options.workspace
                 : repo.defaultWorkspace().resolveSibling("demo-workspace-verify");
@@ -89,11 +90,9 @@ final class VerifyCommand implements Callable<Integer> {
                 finished.set(summary);
             }
         };
-        DemoCommand demo = new DemoCommand();
-        demo.mlops = mlops;
-        demo.options = options;
-        int exit = RunSession.run(top, options, workspace, new Secrets(), demo.lanes(repo, workspace),
-                List.of(capture), Duration.ofSeconds(stepTimeout));
+        int exit = RunSession.run(top, options, live, workspace, new Secrets(),
+                LaneSelection.lanes(null, repo, workspace, settings, options.keepRunning), List.of(capture),
+                Duration.ofSeconds(stepTimeout));
         RunSummary summary = finished.get();
         if (summary == null) {
             return exit;

@@ -4,7 +4,6 @@ import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.text.Resources;
@@ -158,10 +157,7 @@ public final class PlainScript {
 
     /** What {@code demo} runs with when given no MLOps options, so the script does what the default demo does. */
     public static MlopsSettings defaultSettings(RepoLayout repo) {
-        return new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
-                MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
-                MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
-                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN, repo.venv());
+        return MlopsSettings.defaults(MlflowTarget.parse("local"), repo.venv());
     }
 
     private static String number(double value) {

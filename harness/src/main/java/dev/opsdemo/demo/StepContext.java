@@ -15,7 +15,6 @@ public final class StepContext {
     /** How the harness's own lines are marked among the output lines. */
     public static final String NOTE_PREFIX = "→ ";
 
-    private final Step step;
     private final Consumer<String> output;
     private final Secrets secrets;
     private final Cleanup cleanup;
@@ -23,16 +22,11 @@ public final class StepContext {
     private final ObjectNode facts = Json.MAPPER.createObjectNode();
     private final ObjectNode summaryFields = Json.MAPPER.createObjectNode();
 
-    StepContext(Step step, Consumer<String> output, Secrets secrets, Cleanup cleanup) {
-        this.step = step;
+    StepContext(Consumer<String> output, Secrets secrets, Cleanup cleanup) {
         this.output = output;
         this.secrets = secrets;
         this.cleanup = cleanup;
         this.processes = new ProcessRunner(cleanup);
-    }
-
-    public Step step() {
-        return step;
     }
 
     /** One line of real output; secrets are masked before anyone sees it. */

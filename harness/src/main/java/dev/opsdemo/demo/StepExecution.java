@@ -57,7 +57,7 @@ final class StepExecution {
     Ran run(Step step, List<String> command) {
         listeners.stepStarted(step, command);
         List<String> output = new ArrayList<>();
-        StepContext context = new StepContext(step, line -> emit(step, line, output), secrets, cleanup);
+        StepContext context = new StepContext(line -> emit(step, line, output), secrets, cleanup);
         long started = System.nanoTime();
         StepStatus status;
         String failure = null;

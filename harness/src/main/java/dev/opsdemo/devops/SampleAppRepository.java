@@ -2,7 +2,6 @@ package dev.opsdemo.devops;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -140,13 +139,6 @@ public final class SampleAppRepository {
             try (ObjectReader reader = git.getRepository().newObjectReader()) {
                 return PushOutcome.of(results, reader);
             }
-        }
-    }
-
-    public String headSha() throws IOException {
-        try (Git git = Git.open(workingCopy.toFile())) {
-            ObjectId head = git.getRepository().resolve(Constants.HEAD);
-            return head == null ? null : head.name();
         }
     }
 

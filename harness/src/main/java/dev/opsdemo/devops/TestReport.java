@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The unit-test results Maven Surefire wrote, read from its XML reports. */
-public record TestReport(int run, int failed, int skipped, List<String> failures, List<String> suites) {
+public record TestReport(int run, int failed, int skipped, List<String> failures) {
 
     /** Surefire's plain-text summaries, one per test class, relative to the project. */
     public static final String TEXT_REPORTS = "target/surefire-reports/*.txt";
@@ -39,9 +39,8 @@ public record TestReport(int run, int failed, int skipped, List<String> failures
         int failed = 0;
         int skipped = 0;
         List<String> failures = new ArrayList<>();
-        List<String> suites = new ArrayList<>();
         if (!Files.isDirectory(reportsDir)) {
-            return new TestReport(0, 0, 0, failures, suites);
+            return new TestReport(0, 0, 0, failures);
         }
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -64,8 +63,6 @@ public record TestReport(int run, int failed, int skipped, List<String> failures
             run += tests;
             failed += suiteFailed;
             skipped += suiteSkipped;
-            suites.add(String.format("%-45s tests: %d, failures: %d, skipped: %d",
-                    suite.getAttribute("name"), tests, suiteFailed, suiteSkipped));
             NodeList cases = suite.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testCase = (Element) cases.item(i);
@@ -79,7 +76,7 @@ public record TestReport(int run, int failed, int skipped, List<String> failures
                 }
             }
         }
-        return new TestReport(run, failed, skipped, failures, suites);
+        return new TestReport(run, failed, skipped, failures);
     }
 
     private static int intAttribute(Element element, String name) {

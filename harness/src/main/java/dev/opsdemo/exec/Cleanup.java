@@ -82,10 +82,6 @@ public final class Cleanup implements AutoCloseable {
         });
     }
 
-    public synchronized boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** What the run's stopping stopped, in the order it stopped them (empty until {@link #close()}). */
     public synchronized List<String> stopped() {
         return List.copyOf(stopped);

@@ -35,10 +35,6 @@ public final class ProcessLedger {
         this.file = workspaceRoot.resolve(FILE);
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Writes a process down as it starts (appended at once, so a run killed a moment later has it on record). */
     public synchronized void record(ProcessHandle process, String name) {
         String line = process.pid() + " " + startMillis(process) + " " + name.replace('\n', ' ') + "\n";

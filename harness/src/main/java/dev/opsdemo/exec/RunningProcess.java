@@ -85,10 +85,6 @@ public final class RunningProcess implements AutoCloseable {
         }
     }
 
-    public ProcessCommand command() {
-        return command;
-    }
-
     public long pid() {
         return process.pid();
     }

@@ -1,5 +1,6 @@
 package dev.opsdemo.mlflow;
 
+import org.testcontainers.utility.DockerImageName;
 
 /** The {@code container} kind: an {@link MlflowContainer} with its state bind-mounted from the workspace. */
 final class ContainerMlflowServer extends StartedMlflowServer {
@@ -12,7 +13,7 @@ final class ContainerMlflowServer extends StartedMlflowServer {
         this.container = container;
     }
 
-    static ContainerMlflowServer create(String image, int hostPort, MlflowStore store, LogTap logs,
+    static ContainerMlflowServer create(DockerImageName image, int hostPort, MlflowStore store, LogTap logs,
                                         String workspaceLabel) {
         MlflowContainer container = new MlflowContainer(image)
                 .withHostPort(hostPort)

@@ -23,7 +23,11 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
 
     /** The MLflow the project pins (sample-ml-project/requirements.txt; a test keeps the two equal). */
     public static final String MLFLOW_VERSION = "3.17.2";
-    public static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v" + MLFLOW_VERSION;
+    /** MLflow's published image; the container runs it or an image declared a compatible substitute for it. */
+    public static final String REPOSITORY = "ghcr.io/mlflow/mlflow";
+    public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse(REPOSITORY);
+    /** A constant string, as an option's default names it. */
+    public static final String DEFAULT_IMAGE = REPOSITORY + ":v" + MLFLOW_VERSION;
     public static final int MLFLOW_PORT = 5000;
     /**
      * MLflow 3's server also starts job consumers (huey) for its GenAI features, four more processes that import
@@ -46,12 +50,10 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
     /** 0: a port Docker picks. */
     private int hostPort;
 
-    public MlflowContainer(String image) {
-        this(DockerImageName.parse(image));
-    }
-
+    /** {@code image}: MLflow's, or one declared a substitute for it ({@link MlflowImages#named}). */
     public MlflowContainer(DockerImageName image) {
         super(image);
+        image.assertCompatibleWith(DEFAULT_IMAGE_NAME);
         withExposedPorts(MLFLOW_PORT);
         withEnv(NO_JOBS, "false");
         withCommand(SERVER_COMMAND.toArray(String[]::new));

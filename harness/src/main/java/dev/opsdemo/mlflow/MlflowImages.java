@@ -1,6 +1,7 @@
 package dev.opsdemo.mlflow;
 
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.DockerImageName;
 
 import java.util.function.Consumer;
 
@@ -26,6 +27,15 @@ public final class MlflowImages {
         }
         say.accept("image " + requested + " is not present locally; pulling it");
         return requested;
+    }
+
+    /**
+     * The image as the container runs it. Every image named here is an MLflow server: the default, its local build
+     * ({@code scripts/mlflow-image.sh}), or the one {@code --mlflow-image} names, which the user vouches for as
+     * Testcontainers' users do, so each is declared a compatible substitute for MLflow's.
+     */
+    static DockerImageName named(String image) {
+        return DockerImageName.parse(image).asCompatibleSubstituteFor(MlflowContainer.DEFAULT_IMAGE_NAME);
     }
 
     static boolean isPresent(String image) {

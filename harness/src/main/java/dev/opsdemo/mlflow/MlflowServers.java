@@ -134,7 +134,7 @@ public final class MlflowServers {
         LogTap logs = new LogTap(line -> { });
         // In the run's cleanup before it starts: starting takes a while, and Ctrl-C then must remove it too.
         ContainerMlflowServer server = context.cleanup().register("MLflow container from " + plan.image(),
-                ContainerMlflowServer.create(plan.image(), plan.port(), store, logs, workspaceLabel));
+                ContainerMlflowServer.create(MlflowImages.named(plan.image()), plan.port(), store, logs, workspaceLabel));
         context.note("starting MLflow in a container from " + plan.image() + ", its state bind-mounted from "
                 + store.dir());
         try {

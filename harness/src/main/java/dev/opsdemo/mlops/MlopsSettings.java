@@ -1,7 +1,10 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
+
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,9 +32,25 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
         retrainParams = Map.copyOf(retrainParams);
     }
 
+    /**
+     * What the lane runs with when given no MLOps options (the {@code demo} default and the exported script), on the
+     * given server kind and venv: the one place these defaults are put together.
+     */
+    public static MlopsSettings defaults(MlflowTarget target, Path venv) {
+        return new MlopsSettings(target, MlflowContainer.DEFAULT_IMAGE, DEFAULT_MIN_ACCURACY, Map.of(),
+                DEFAULT_EXPERIMENT, DEFAULT_MODEL, DEFAULT_DATA, DEFAULT_PRODUCTION_DATA, Map.of(),
+                DEFAULT_PROMOTE_MARGIN, venv);
+    }
+
+    /** The same settings on another server ({@code verify} runs on a local one unless --mlflow says otherwise). */
+    public MlopsSettings withTarget(MlflowTarget other) {
+        return new MlopsSettings(other, image, minAccuracy, params, experiment, modelName, data, productionData,
+                retrainParams, promoteMargin, venv);
+    }
+
     /** The training parameters {@code mlflow run} gets, with the data file as the {@code data} parameter. */
     public Map<String, String> trainingParams() {
-        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        Map<String, String> all = new LinkedHashMap<>(params);
         all.put("data", data);
         return all;
     }

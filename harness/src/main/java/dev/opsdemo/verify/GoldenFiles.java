@@ -17,10 +17,6 @@ public record GoldenFiles(Path dir, String mode) {
 
     public static final String SHARED_MODE = "local";
 
-    public GoldenFiles(Path dir) {
-        this(dir, SHARED_MODE);
-    }
-
     /** The file the step is checked against: the mode's own if it has one, else the shared one. */
     public Path file(String stepId) {
         return !sharedMode() && Files.isRegularFile(modeFile(stepId)) ? modeFile(stepId) : sharedFile(stepId);

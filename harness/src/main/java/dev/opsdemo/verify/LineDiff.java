@@ -1,9 +1,17 @@
 package dev.opsdemo.verify;
 
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.Sequence;
+import org.eclipse.jgit.diff.SequenceComparator;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** A readable line diff (longest common subsequence): {@code -} expected, {@code +} actual, two lines of context. */
+/**
+ * A readable line diff by JGit's histogram diff (git's {@code --histogram}): {@code -} expected, {@code +} actual,
+ * as git prints a changed block (the expected lines first), with two lines of context.
+ */
 public final class LineDiff {
 
     private static final int CONTEXT = 2;
@@ -12,25 +20,22 @@ public final class LineDiff {
     }
 
     public static List<String> diff(List<String> expected, List<String> actual) {
-        int[][] lcs = new int[expected.size() + 1][actual.size() + 1];
-        for (int i = expected.size() - 1; i >= 0; i--) {
-            for (int j = actual.size() - 1; j >= 0; j--) {
-                lcs[i][j] = expected.get(i).equals(actual.get(j)) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
         List<String> all = new ArrayList<>();
         int i = 0;
-        int j = 0;
-        while (i < expected.size() || j < actual.size()) {
-            if (i < expected.size() && j < actual.size() && expected.get(i).equals(actual.get(j))) {
+        for (Edit edit : new HistogramDiff().diff(Lines.EXACTLY, new Lines(expected), new Lines(actual))) {
+            while (i < edit.getBeginA()) {
                 all.add("  " + expected.get(i++));
-                j++;
-            } else if (j < actual.size() && (i == expected.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                all.add("+ " + actual.get(j++));
-            } else {
-                all.add("- " + expected.get(i++));
             }
+            for (String line : expected.subList(edit.getBeginA(), edit.getEndA())) {
+                all.add("- " + line);
+            }
+            for (String line : actual.subList(edit.getBeginB(), edit.getEndB())) {
+                all.add("+ " + line);
+            }
+            i = edit.getEndA();
+        }
+        while (i < expected.size()) {
+            all.add("  " + expected.get(i++));
         }
         return withContext(all);
     }
@@ -54,5 +59,32 @@ public final class LineDiff {
             }
         }
         return shown;
+    }
+
+    /** The lines as JGit's diff sees a sequence: compared exactly, as the golden files are. */
+    private static final class Lines extends Sequence {
+
+        static final SequenceComparator<Lines> EXACTLY = new SequenceComparator<>() {
+            @Override
+            public boolean equals(Lines a, int ai, Lines b, int bi) {
+                return a.lines.get(ai).equals(b.lines.get(bi));
+            }
+
+            @Override
+            public int hash(Lines seq, int ptr) {
+                return seq.lines.get(ptr).hashCode();
+            }
+        };
+
+        private final List<String> lines;
+
+        Lines(List<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public int size() {
+            return lines.size();
+        }
     }
 }
