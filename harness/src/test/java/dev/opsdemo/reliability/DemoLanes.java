@@ -2,7 +2,6 @@ package dev.opsdemo.reliability;
 
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.devops.DevopsLane;
-import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsLane;
 import dev.opsdemo.mlops.MlopsSettings;
@@ -12,7 +11,6 @@ import dev.opsdemo.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two lanes {@code demo --mlflow local} runs, built by the lanes themselves in a scratch workspace, for their
@@ -26,14 +24,7 @@ final class DemoLanes {
     static List<Lane> in(Path scratch) {
         RepoLayout repo = new RepoLayout(MlflowWitness.repoRoot());
         Workspace workspace = Workspace.open(scratch, repo);
-        return List.of(new DevopsLane(repo, workspace).lane(), new MlopsLane(repo, workspace, settings(repo)).lane());
-    }
-
-    /** The MLOps defaults {@code demo --mlflow local} runs with: the one place these tests spell them out. */
-    private static MlopsSettings settings(RepoLayout repo) {
-        return new MlopsSettings(MlflowTarget.parse("local"), MlflowContainer.DEFAULT_IMAGE,
-                MlopsSettings.DEFAULT_MIN_ACCURACY, Map.of(), MlopsSettings.DEFAULT_EXPERIMENT,
-                MlopsSettings.DEFAULT_MODEL, MlopsSettings.DEFAULT_DATA, MlopsSettings.DEFAULT_PRODUCTION_DATA,
-                Map.of(), MlopsSettings.DEFAULT_PROMOTE_MARGIN, repo.venv());
+        MlopsSettings settings = MlopsSettings.defaults(MlflowTarget.parse("local"), repo.venv());
+        return List.of(new DevopsLane(repo, workspace).lane(), new MlopsLane(repo, workspace, settings).lane());
     }
 }
