@@ -4,13 +4,14 @@
 #   - the remote's main gained exactly one commit and the registry exactly the model versions the run reports
 #     (one, plus the challenger when monitoring asked for retraining);
 #   - nothing accumulates: no process the run started, no container labelled for the workspace, no socket still
-#     listening on a port the run served on, no new entry in the temp directory.
+#     listening on a port the run served on, no new entry in the runs' temporary directory (their own, in the
+#     workspace: what other programs write to /tmp meanwhile is not theirs).
 # It prints its counts per run and a verdict, and exits non-zero on any failure. Not part of ./scripts/test.sh.
 #
 #   scripts/soak.sh [RUNS] [--workspace DIR] [harness options...]
 #
 # Harness options pass through (default --mlflow local); without --workspace a fresh one is made under the temp
-# directory (before the first count, so it does not count as a leak).
+# directory.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -31,14 +32,17 @@ done
 if [[ " ${options[*]-} " != *" --mlflow"* ]]; then
   options+=(--mlflow local)
 fi
-tmp="${TMPDIR:-/tmp}"
 if [ -z "$workspace" ]; then
-  workspace="$(mktemp -d "$tmp/opsdemo-soak.XXXXXX")"
+  workspace="$(mktemp -d "${TMPDIR:-/tmp}/opsdemo-soak.XXXXXX")"
 fi
 mkdir -p "$workspace"
 workspace="$(cd "$workspace" && pwd)"
 logs="$workspace/soak-logs"
 mkdir -p "$logs"
+# The runs' own temporary directory, handed to every process they start: TMPDIR for Python, git and the shell
+# tools, java.io.tmpdir for the JVMs (the harness, Maven and its test forks, the app), which read no TMPDIR.
+tmp="$workspace/soak-tmp"
+mkdir -p "$tmp"
 
 "$root/scripts/build.sh"
 
@@ -137,7 +141,8 @@ for ((i = 1; i <= runs; i++)); do
 
   started=$SECONDS
   set +e
-  OPSDEMO_SOAK_RUN="$id" "$root/scripts/harness.sh" demo --non-interactive --workspace "$workspace" \
+  OPSDEMO_SOAK_RUN="$id" TMPDIR="$tmp" JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$tmp${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}" \
+    "$root/scripts/harness.sh" demo --non-interactive --workspace "$workspace" \
     "${options[@]}" >"$log" 2>&1
   code=$?
   set -e
@@ -155,7 +160,7 @@ for ((i = 1; i <= runs; i++)); do
   for port in $(served_ports "$log"); do
     if listening_ports | grep -qx "$port"; then still_listening+=("$port"); fi
   done
-  new_tmp="$(comm -13 <(echo "$tmp_before") <(tmp_entries) | grep -vE '^(junit-?[0-9]+.*|\.org\.chromium\..*)$' || true)"
+  new_tmp="$(comm -13 <(echo "$tmp_before") <(tmp_entries) || true)"
   new_tmp_count="$(printf '%s' "$new_tmp" | grep -c . || true)"
 
   printf '%-7s %-5s %-6s %-9s %-16s %-10s %-11s %-16s %-14s\n' "$i/$runs" "$code" "${took}s" \

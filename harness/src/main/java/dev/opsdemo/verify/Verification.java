@@ -40,6 +40,8 @@ public final class Verification {
             }
             String id = result.step().id();
             List<String> actual = shown(result);
+            // Redacted even when not written: placeholders are numbered across the whole run, as check reads them.
+            List<String> redacted = redactor.redact(actual);
             Path shared = golden.sharedFile(id);
             if (!golden.sharedMode() && Files.isRegularFile(shared)
                     && matcher.matches(Files.readAllLines(shared), actual)) {
@@ -48,7 +50,7 @@ public final class Verification {
                 }
                 continue;
             }
-            out.println("wrote " + golden.write(id, redactor.redact(actual)));
+            out.println("wrote " + golden.write(id, redacted));
             written++;
         }
         return written;
@@ -78,6 +80,8 @@ public final class Verification {
         for (StepResult result : summary.results()) {
             String id = result.step().id();
             List<String> actual = shown(result);
+            // Every step, so a diff numbers placeholders as --update-golden would write them.
+            List<String> redacted = redactor.redact(actual);
             Optional<List<String>> expected = golden.read(id);
             Verdict verdict;
             if (result.status() == StepStatus.SKIPPED) {
@@ -87,7 +91,7 @@ public final class Verification {
                         + " (create it with --update-golden)", List.of());
             } else if (!matcher.matches(expected.get(), actual)) {
                 verdict = new Verdict(result, false, "output differs from " + golden.file(id)
-                        + " (- expected, + actual)", LineDiff.diff(expected.get(), redactor.redact(actual)));
+                        + " (- expected, + actual)", LineDiff.diff(expected.get(), redacted));
             } else {
                 verdict = new Verdict(result, true, "matches " + repoRoot.relativize(golden.file(id)), List.of());
             }

@@ -107,7 +107,8 @@ class DevopsLaneTest {
 
     @Test
     void aFailingUnitTestStopsTheLaneBeforeThePush() throws Exception {
-        assertEquals(0, devops().exitCode());
+        // A workspace the lane passed in: the shared demo's, copied.
+        SharedDemo.passed().copyTo(workspace);
         String before = gitRevParseMain();
         Path test = workspace.resolve("devops/sample-app/src/test/java/dev/opsdemo/sampleapp/GreetingTest.java");
         Files.writeString(test, Files.readString(test).replace("\"Hello, Ada!\"", "\"Goodbye, Ada!\""));
@@ -126,7 +127,9 @@ class DevopsLaneTest {
 
     @Test
     void aRemoteWithWorkTheWorkingCopyLacksRefusesThePushAndExplains() throws Exception {
-        assertEquals(0, devops().exitCode());
+        // A workspace the lane passed in: the shared demo's, copied.
+        Path demo = SharedDemo.passed().workspace();
+        SharedDemo.passed().copyTo(workspace);
         GitCredentials credentials = GitCredentials.loadOrCreate(workspace.resolve("devops"));
         String theirs;
         try (GitRemoteServer remote = GitRemoteServer.start(bareRepo(), credentials)) {
@@ -149,6 +152,9 @@ class DevopsLaneTest {
         assertTrue(rejected.out().contains("error: failed to push some refs to 'http://127.0.0.1:"), rejected.all());
         assertTrue(rejected.out().contains("never force-pushes"), rejected.all());
         assertEquals(theirs, gitRevParseMain(), "the colleague's commit is still the remote's main");
+        assertEquals(HarnessRun.summary(demo).at("/facts/devops/pushedSha").asText(), Shell.ok(workspace, "git",
+                "--git-dir", demo.resolve(REMOTE).toString(), "rev-parse", "main").firstLine(),
+                "the copy's remote is its own: the shared demo's still has what the demo pushed");
         Leftovers.assertNoChildProcesses();
     }
 

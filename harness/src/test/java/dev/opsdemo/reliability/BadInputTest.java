@@ -10,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Input and workspaces the harness cannot use: a clear message and a consistent exit code, 2 when the run could
- * not start (nothing ran), 1 when a record could not be written mid-run (the run stopped and cleaned up).
+ * Input and workspaces the harness cannot use, where it takes the launcher or a run to see: a clear message and a
+ * consistent exit code, 2 when the run could not start (nothing ran), 1 when a record could not be written mid-run
+ * (the run stopped and cleaned up). The usage errors themselves are cli.UsageErrorTest's, in-process.
  */
 @EndToEnd
 class BadInputTest {
@@ -31,81 +30,27 @@ class BadInputTest {
     Path dir;
 
     /**
-     * Values no run could use, given through scripts/harness.sh as a user or CI would: each is refused with exit 2
-     * and the rule, before anything starts (no step header, no workspace).
+     * A value no run could use, given through scripts/harness.sh as a user or CI would: the launcher hands on the
+     * exit code (2) and the rule on stderr, before anything starts (no step header, no workspace). Each option rule,
+     * and the other usage errors, are checked in-process by cli.UsageErrorTest.
      */
     @Test
-    void impossibleOptionValuesAreRefusedWithTheRuleBeforeAnythingStarts() throws Exception {
+    void anImpossibleOptionValueThroughTheLauncherExits2WithTheRuleOnStderr() throws Exception {
         Path workspace = dir.resolve("never-created");
-        String[][] cases = {
-                {"--typing-speed -5 is not between 0 and 1000", "demo", "--typing-speed", "-5"},
-                {"--auto-advance -1 is not between 0 and 3600", "demo", "--auto-advance", "-1"},
-                {"--min-accuracy 1.5 is not between 0 and 1", "mlops", "--min-accuracy", "1.5"},
-                {"--promote-margin -0.1 is not at least 0", "demo", "--promote-margin", "-0.1"},
-                {"--model-name 'my model' is not a name", "mlops", "--model-name", "my model"},
-                {"--experiment '' is not a name", "demo", "--experiment", ""},
-                {"--step-timeout 0 is not a positive number", "verify", "--step-timeout", "0"},
-                {"--live and --non-interactive contradict each other", "demo", "--live"},
-                {"--live does not apply to it", "verify", "--live"},
-        };
-        for (String[] bad : cases) {
-            List<String> argv = new java.util.ArrayList<>(List.of(
-                    MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString(), bad[1], "--non-interactive",
-                    "--workspace", workspace.toString()));
-            argv.addAll(List.of(bad).subList(2, bad.length));
-            Shell.Output run = Shell.run(dir, Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path")),
-                    argv.toArray(String[]::new));
-            assertEquals(2, run.exitCode(), String.join(" ", argv) + "\n" + run.text());
-            assertTrue(run.text().contains(bad[0]), run.text());
-            assertTrue(run.text().contains("next:"), "says what to do instead:\n" + run.text());
-            assertFalse(run.text().contains("▶"), "no step ran:\n" + run.text());
-            assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
-        }
-    }
-
-    @Test
-    void anUnknownFromStepIsAUsageErrorListingTheValidIds() {
-        HarnessRun run = HarnessRun.of("demo", "--non-interactive", "--from-step", "mlops.deploy", "--workspace",
-                dir.resolve("ws").toString());
-        assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().contains("--from-step mlops.deploy is not a step of this run"), run.all());
-        assertTrue(run.err().contains("choose one of: devops.remote, devops.commit, devops.build, devops.tests, "
-                + "devops.push, devops.deploy, devops.monitor, mlops.server, mlops.validate, mlops.train, "
-                + "mlops.inspect, mlops.gate, mlops.register, mlops.serve, mlops.monitor, mlops.retrain, "
-                + "mlops.decide"), run.all());
-        assertFalse(run.out().contains("▶"), "no step ran:\n" + run.all());
-    }
-
-    @Test
-    void aWorkspaceUnderARegularFileCannotBeCreated() throws Exception {
-        Path file = Files.writeString(dir.resolve("a-file"), "x");
-        HarnessRun run = HarnessRun.of("devops", "--non-interactive", "--workspace", file.resolve("ws").toString());
-        assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().contains("error: cannot create the workspace " + file.resolve("ws")
-                + ": not a directory: " + file.resolve("ws")), run.all());
-        assertTrue(run.err().contains("next: check the path and its permissions"), run.all());
-        assertEquals("x", Files.readString(file));
-    }
-
-    /**
-     * A directory nobody may write into. As root, permission bits do not stop writes, so a root run uses a
-     * directory the kernel itself refuses files in (/proc/1); anyone else gets a real chmod 500.
-     */
-    @Test
-    void aReadOnlyWorkspaceIsRefusedBeforeAnythingRuns() throws Exception {
-        Path readOnly;
-        if ("root".equals(System.getProperty("user.name"))) {
-            readOnly = Path.of("/proc/1");
-        } else {
-            readOnly = Files.createDirectory(dir.resolve("read-only"));
-            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
-        }
-        HarnessRun run = HarnessRun.of("demo", "--non-interactive", "--mlflow", "local", "--workspace",
-                readOnly.toString());
-        assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().contains("error: the workspace " + readOnly + " is not writable"), run.all());
-        assertTrue(run.err().contains("next: fix its permissions or pass another --workspace"), run.all());
-        assertFalse(run.out().contains("▶"), "no step ran:\n" + run.all());
+        Path stderr = dir.resolve("stderr");
+        // bash only to keep stderr apart from stdout, as a terminal or CI log shows them.
+        String[] argv = {"bash", "-c", "\"$0\" \"$@\" 2>\"$STDERR\"",
+                MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString(), "demo", "--non-interactive",
+                "--workspace", workspace.toString(), "--typing-speed", "-5"};
+        Shell.Output stdout = Shell.run(dir, Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path"),
+                "STDERR", stderr.toString()), argv);
+        String err = Files.readString(stderr);
+        String all = "--- stdout\n" + stdout.text() + "\n--- stderr\n" + err;
+        assertEquals(2, stdout.exitCode(), String.join(" ", argv) + "\n" + all);
+        assertTrue(err.contains("--typing-speed -5 is not between 0 and 1000"), all);
+        assertTrue(err.contains("next:"), "says what to do instead:\n" + all);
+        assertFalse(all.contains("▶"), "no step ran:\n" + all);
+        assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
     }
 
     @Test

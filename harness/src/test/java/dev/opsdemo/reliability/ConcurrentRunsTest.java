@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,20 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two full demos at once, in two workspaces, with ports 5000 and 8080 (MLflow's and everyone's defaults) taken:
  * both pass without touching each other, every socket either run listens on is on 127.0.0.1, the Git password
- * appears in no record and no output, and nothing is left outside the workspaces.
+ * appears in no record and no output, and nothing is left outside the workspaces: in the checkout, or in the
+ * temporary directory the runs are given.
  */
 @EndToEnd
 class ConcurrentRunsTest {
 
     private static final Pattern MODEL_SERVER = Pattern.compile("POST http://127\\.0\\.0\\.1:(\\d+)/invocations");
-    /**
-     * /tmp entries other programs create while this test runs, never the harness: JUnit's @TempDir of this and the
-     * other test JVM, Chromium's profiles (the HTML report test), tmux's socket directory (the live-mode test), the
-     * suite's shared demo (made by whichever test JVM asks first).
-     */
-    private static final Pattern NOT_THE_HARNESS = Pattern.compile(
-            "junit-?\\d+.*|\\.org\\.chromium\\..*|tmux-\\d+|opsdemo-shared-demo-.*");
-
     @TempDir
     Path dir;
 
@@ -56,12 +50,12 @@ class ConcurrentRunsTest {
             throws Exception {
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
         List<ServerSocket> squatters = occupy(5000, 8080);
-        Set<String> tmpBefore = tmpEntries();
         String sourcesBefore = sourcesStatus();
         Set<ProcessTable.Listener> socketsOne = new HashSet<>();
         Set<ProcessTable.Listener> socketsTwo = new HashSet<>();
-        try (HarnessProcess a = demo(one); HarnessProcess b = demo(two)) {
+        try (HarnessProcess a = demo(one, tmp); HarnessProcess b = demo(two, tmp)) {
             // While they run: every listening socket either process tree owns (the marker finds the whole tree).
             while (ProcessTable.withMarker(a.marker()).size() + ProcessTable.withMarker(b.marker()).size() > 0) {
                 socketsOne.addAll(ProcessTable.listeningOwnedBy(ProcessTable.pidsWithMarker(a.marker())));
@@ -92,16 +86,19 @@ class ConcurrentRunsTest {
                 squatter.close();
             }
         }
-        Set<String> tmpAfter = tmpEntries();
-        tmpAfter.removeAll(tmpBefore);
-        tmpAfter.removeIf(name -> NOT_THE_HARNESS.matcher(name).matches());
-        assertEquals(Set.of(), tmpAfter, "left in /tmp by the runs");
+        assertEquals(Set.of(), entries(tmp), "left in the runs' temporary directory");
         assertEquals(sourcesBefore, sourcesStatus(), "the runs changed files in the checkout");
     }
 
-    private static HarnessProcess demo(Path workspace) {
-        return HarnessProcess.start("demo", "--non-interactive", "--mlflow", "local", "--workspace",
-                workspace.toString());
+    /**
+     * A demo whose processes keep their temporary files in {@code tmp}, not the machine's /tmp, so that what
+     * other programs write there meanwhile (another developer's demo, the other test JVM) is not taken for theirs:
+     * TMPDIR for Python, git and the shell tools, java.io.tmpdir for every JVM (the harness, Maven and its test
+     * forks, the app), which reads no TMPDIR.
+     */
+    private static HarnessProcess demo(Path workspace, Path tmp) {
+        return HarnessProcess.start(Map.of("TMPDIR", tmp.toString(), "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp),
+                "demo", "--non-interactive", "--mlflow", "local", "--workspace", workspace.toString());
     }
 
     /** Binds the ports on 127.0.0.1 where they are free; one already taken by someone else is just as taken. */
@@ -165,8 +162,8 @@ class ConcurrentRunsTest {
         }
     }
 
-    private static Set<String> tmpEntries() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    private static Set<String> entries(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
             return entries.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
     }

@@ -23,15 +23,16 @@ import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
- * Made-up results shaped like a real demo run, for testing presentation only: these listeners are pure
- * functions of events, so what they are fed need not come from real systems.
+ * Made-up results shaped like a real demo run, for testing presentation only: these listeners (and verify's
+ * comparison with the golden files) are pure functions of events, so what they are fed need not come from real
+ * systems.
  */
-final class SyntheticRun {
+public final class SyntheticRun {
 
-    static final String SECRET = "pa55w0rd-from-the-git-remote";
-    static final String SCRIPT = "<script>alert('owned')</script>";
-    static final String TRACKING_URI = "http://127.0.0.1:5123";
-    static final String RUN_ID = "4f1c2e9a7b3d4c5e8f90a1b2c3d4e5f6";
+    public static final String SECRET = "pa55w0rd-from-the-git-remote";
+    public static final String SCRIPT = "<script>alert('owned')</script>";
+    public static final String TRACKING_URI = "http://127.0.0.1:5123";
+    public static final String RUN_ID = "4f1c2e9a7b3d4c5e8f90a1b2c3d4e5f6";
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
@@ -52,13 +53,13 @@ final class SyntheticRun {
     private SyntheticRun() {
     }
 
-    static List<StepResult> bothLanes() {
+    public static List<StepResult> bothLanes() {
         List<StepResult> results = new ArrayList<>(devops());
         results.addAll(mlops());
         return results;
     }
 
-    static List<StepResult> devops() {
+    public static List<StepResult> devops() {
         return List.of(
                 result("devops.remote", Stage.VERSION, "Start the Git remote",
                         "In DevOps the source of truth is code in Git.", "git init --bare devops/remote/sample-app.git",
@@ -91,7 +92,7 @@ final class SyntheticRun {
                         facts("appUrl", "http://127.0.0.1:40200")));
     }
 
-    static List<StepResult> mlops() {
+    public static List<StepResult> mlops() {
         ObjectNode inspected = facts("datasetDigest", "a1b2c3d4", "minAccuracy", 0.8);
         inspected.putObject("params").put("max_depth", "6").put("n_estimators", "50").put("seed", "42");
         inspected.putObject("metrics").put("accuracy", 0.9125).put("f1", 0.88);
@@ -141,7 +142,7 @@ final class SyntheticRun {
                 stories().getOrDefault(entry.getKey(), LaneStory.named(entry.getKey())))).toList();
     }
 
-    static RunSummary summary(List<StepResult> results) {
+    public static RunSummary summary(List<StepResult> results) {
         boolean passed = results.stream().allMatch(result -> result.status() == StepStatus.PASSED);
         ObjectNode fields = Facts.summaryFields(results);
         fields.put("mlflowMode", "local");
@@ -170,14 +171,14 @@ final class SyntheticRun {
     }
 
     /** As the runner reports it: a skipped step has no time, output or facts. */
-    static StepResult with(StepResult result, StepStatus status, String failure) {
+    public static StepResult with(StepResult result, StepStatus status, String failure) {
         boolean skipped = status == StepStatus.SKIPPED;
         return new StepResult(result.step(), status, skipped ? 0 : result.durationMs(),
                 skipped ? List.of() : result.output(), skipped ? JSON.createObjectNode() : result.facts(),
                 result.summaryFields(), failure);
     }
 
-    static StepResult withOutput(StepResult result, List<String> output) {
+    public static StepResult withOutput(StepResult result, List<String> output) {
         return new StepResult(result.step(), result.status(), result.durationMs(), output, result.facts(),
                 result.summaryFields(), result.failure());
     }

@@ -1,6 +1,8 @@
 package dev.opsdemo.support;
 
+import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.workspace.WorkspaceLock;
 import org.eclipse.jgit.util.FileUtils;
 
 import java.io.IOException;
@@ -8,8 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,6 +39,7 @@ public final class SharedDemo {
     private static final Path WORKSPACE = HOME.resolve("workspace");
     private static final Path RECORD = HOME.resolve("run.json");
     private static final Path LOCK = HOME.resolve("lock");
+    private static final Path STORE = WORKSPACE.resolve("mlops/mlflow");
 
     private static SharedDemo instance;
 
@@ -94,11 +101,36 @@ public final class SharedDemo {
         return WORKSPACE;
     }
 
+    /**
+     * A workspace of the test's own as this demo finished it, for a test whose point is a run on a finished
+     * workspace and not the run that finishes it. Left out, so that no run on the copy reaches the original: the
+     * lock and the ledger of started processes (the original's runs'), and the MLflow store, whose database names
+     * the original's artifact directory, where an MLOps run on the copy would write. Returns {@code target}.
+     */
+    public Path copyTo(Path target) throws IOException {
+        Set<Path> leftOut = Set.of(WORKSPACE.resolve(WorkspaceLock.FILE), WORKSPACE.resolve(ProcessLedger.FILE),
+                STORE);
+        try (Stream<Path> paths = Files.walk(WORKSPACE)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (leftOut.stream().anyMatch(path::startsWith)) {
+                    continue;
+                }
+                Path copy = target.resolve(WORKSPACE.relativize(path).toString());
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
     public HarnessRun run() {
         return run;
     }
 
     public Path mlflowDb() {
-        return WORKSPACE.resolve("mlops/mlflow/mlflow.db");
+        return STORE.resolve("mlflow.db");
     }
 }
