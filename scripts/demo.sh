@@ -10,15 +10,18 @@ here="$(cd "$(dirname "$0")" && pwd)"
 restore=()
 if env --default-signal=INT true 2>/dev/null; then restore=(env --default-signal=INT); fi
 declare -A jobs=()
-prepare() {  # prepare SCRIPT ARGS...
+prepare() {  # prepare [nice] SCRIPT ARGS...
+  local nice=()
+  if [ "$1" = nice ]; then nice=(nice -n 10); shift; fi
   local name="$1"; shift
-  "${restore[@]}" "$here/$name" "$@" 2>&1 | sed -u "/^[a-z-]*\.sh: /!s/^/$name| /" >&2 &
+  "${restore[@]}" "${nice[@]}" "$here/$name" "$@" 2>&1 | sed -u "/^[a-z-]*\.sh: /!s/^/$name| /" >&2 &
   jobs[$!]="$name"
 }
-prepare build.sh
 case "${1:-demo}" in
-  devops|doctor|commands|-h|--help|-V|--version) ;;
-  *) prepare python-env.sh ;;
+  devops|doctor|commands|-h|--help|-V|--version) prepare build.sh ;;
+  # The venv is the longer of the two the first time (downloads, then compiling every module's bytecode), so on a
+  # machine with few cores the build gives it the processor first.
+  *) prepare nice build.sh; prepare python-env.sh ;;
 esac
 failed=0
 while [ ${#jobs[@]} -gt 0 ]; do

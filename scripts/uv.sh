@@ -21,6 +21,7 @@ if ! "$uv" --version >/dev/null 2>&1; then
   mkdir -p "$(dirname "$dir")"
   # Made aside and renamed into place, so a run that is stopped, or another run at the same time, never leaves or
   # sees half an install.
+  say "installing uv $version from the package index into $dir (once for every checkout)..."
   tmp="$(mktemp -d "$dir.XXXXXX")"
   trap 'rm -rf "$tmp"' EXIT
   if ! "$python" -m venv "$tmp" >&2 || ! "$tmp/bin/python" -m pip install -q --disable-pip-version-check \
