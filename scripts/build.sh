@@ -11,7 +11,9 @@ if ! command -v mvn >/dev/null 2>&1; then
 fi
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml harness/pom.xml harness/src sample-app -newer "$jar" -type f -not -path '*/target/*' 2>/dev/null | head -1)" ]; then
   echo "build.sh: building the harness (mvn install -DskipTests)..." >&2
-  if ! mvn -q -B -ntp install -DskipTests >&2; then
+  # Maven 3.8 with -q ends its output with colour resets (ESC[0m) and no newline, even in batch mode: dropped, so the
+  # next line on screen (demo.sh runs the harness right after) does not start after them.
+  if ! mvn -q -B -ntp install -DskipTests 2>&1 | sed -u 's/\x1b\[0m//g' >&2; then
     echo "build.sh: the Maven build failed (see above); fix it and run again" >&2
     exit 1
   fi

@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
 # Re-locks the Python pins: sample-ml-project/requirements*.in (the top-level pins, kept by hand) ->
 # requirements*.txt (every package, resolved once for all supported Pythons, with environment markers where a
-# version differs). uv does the cross-version resolution; it runs from a throw-away venv and is not needed to
-# install the locks (pip reads them). Then checks that every pin has a wheel for each Python the lock claims.
+# version differs). uv does the cross-version resolution (scripts/uv.sh, the version pinned in
+# sample-ml-project/requirements-tools.txt). Then checks that every pin has a wheel for each Python the lock claims.
 #
 # Usage: scripts/python-lock.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 project="$root/sample-ml-project"
-uv_version=0.13.9
-tool="$(mktemp -d "${TMPDIR:-/tmp}/python-lock.XXXXXX")"
-trap 'rm -rf "$tool"' EXIT
-python3 -m venv "$tool/venv"
-"$tool/venv/bin/pip" install -q "uv==$uv_version"
-uv="$tool/venv/bin/uv"
+uv="$("$root/scripts/uv.sh" --path)"
 
 lock() {  # lock IN OUT PYTHONS...
   local in="$1" out="$2"; shift 2

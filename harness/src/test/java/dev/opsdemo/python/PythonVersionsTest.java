@@ -112,8 +112,9 @@ class PythonVersionsTest {
         Path venv = VENVS.resolve(name);
         String[] argv = Stream.concat(Stream.of(ROOT.resolve("scripts/python-env.sh").toString(), "--venv",
                 venv.toString()), Stream.of(options)).toArray(String[]::new);
-        // pip downloads and builds in TMPDIR: kept under target/, where other test JVMs running meanwhile look for
-        // nothing (ConcurrentRunsTest checks what runs leave in the system's temporary directory).
+        // The installer (uv, or pip where uv cannot be had) works in TMPDIR: kept under target/, where other test
+        // JVMs running meanwhile look for nothing (ConcurrentRunsTest checks what runs leave in the system's
+        // temporary directory).
         Path tmp = Files.createDirectories(ROOT.resolve("harness/target/pip-tmp"));
         Shell.Output made = Shell.run(ROOT, Map.of("TMPDIR", tmp.toString()), Duration.ofMinutes(15), argv);
         assertEquals(0, made.exitCode(), "python-env.sh " + String.join(" ", options) + ":\n" + made.text());
