@@ -3,7 +3,8 @@
 # being the mlflow pinned in sample-ml-project/requirements.txt, e.g. 3.17.2) without any image registry:
 #   1. base image opsdemo/debian-bookworm:base = debootstrap --variant=minbase bookworm + docker import
 #      (rootfs cached under $OPSDEMO_CACHE_DIR, default /var/cache/opsdemo; skipped if the image exists)
-#   2. docker/mlflow/Dockerfile FROM that base, pip-installing sample-ml-project/requirements.txt
+#   2. docker/mlflow/Dockerfile FROM that base, installing sample-ml-project/requirements.txt with the pinned uv
+#      (pip without it)
 #      (skipped if the tag exists, unless --rebuild)
 #
 # Usage: scripts/mlflow-image.sh [--rebuild] [--rebuild-base]
@@ -120,6 +121,12 @@ CTX="$(mktemp -d "${TMPDIR:-/tmp}/opsdemo-mlflow-ctx.XXXXXX")"
 trap 'rm -rf "$CTX"' EXIT
 cp "$DOCKERFILE" "$CTX/Dockerfile"
 cp "$REQUIREMENTS" "$CTX/requirements.txt"
+# The project's pinned uv installs the lock in the image (the Dockerfile falls back to pip without it).
+if uv="$("$REPO_ROOT/scripts/uv.sh" --path)"; then
+  cp "$uv" "$CTX/uv"
+else
+  say "uv could not be had (see above); the image's venv is installed by pip"
+fi
 # Locally added CA certificates of this host (e.g. a TLS-intercepting egress proxy): without them pip
 # inside the build fails with CERTIFICATE_VERIFY_FAILED. Override the directory with
 # OPSDEMO_EXTRA_CA_DIR (set it to an empty/nonexistent dir to add none).
@@ -133,7 +140,7 @@ if [ -d "$EXTRA_CA_DIR" ]; then
 fi
 if [ "$n_ca" -gt 0 ]; then say "adding $n_ca local CA certificate(s) from $EXTRA_CA_DIR to the image trust store"; fi
 
-say "building $IMAGE from $DOCKERFILE + sample-ml-project/requirements.txt (pip needs network access) ..."
+say "building $IMAGE from $DOCKERFILE + sample-ml-project/requirements.txt (uv, or pip without it, needs network access) ..."
 t0=$(date +%s)
 docker build --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" --label "opsdemo.requirements.sha256=$REQ_SHA" -t "$IMAGE" "$CTX" \
   || die 1 "docker build of $IMAGE failed (see output above; pip/apt need network access through the host). Fix and re-run $0 --rebuild."
