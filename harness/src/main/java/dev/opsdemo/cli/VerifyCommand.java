@@ -7,7 +7,6 @@ import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.verify.GoldenFiles;
-import dev.opsdemo.verify.JunitXml;
 import dev.opsdemo.verify.Verification;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.UsageException;
@@ -97,24 +96,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (summary == null) {
             return exit;
         }
-        Verification verification = new Verification(
+        return new Verification(
                 new GoldenFiles(goldenDir != null ? goldenDir : repo.root().resolve("golden"), mlflowMode(summary)),
-                workspace.root(), repo.root());
-        top.out().println();
-        if (updateGolden) {
-            int written = verification.update(summary, top.out());
-            top.out().println("Updated " + written + " golden file(s).");
-            return exit;
-        }
-        List<Verification.Verdict> verdicts = verification.check(summary, top.out());
-        long mismatches = verdicts.stream().filter(verdict -> !verdict.matched()).count();
-        if (junitXml != null) {
-            JunitXml.write(junitXml, mlflowMode(summary), verdicts);
-            top.out().println("JUnit XML: " + junitXml);
-        }
-        top.out().println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"
-                : "verify: " + mismatches + " step(s) do not match");
-        return exit != 0 ? exit : (mismatches == 0 ? 0 : 1);
+                workspace.root(), repo.root()).conclude(summary, exit, updateGolden, junitXml, top.out());
     }
 
     /** The MLflow mode the run used (what --mlflow auto chose, say), as its summary records it. */

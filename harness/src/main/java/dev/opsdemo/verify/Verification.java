@@ -27,6 +27,29 @@ public final class Verification {
     }
 
     /**
+     * What {@code verify} does once the run has finished: rewrites the golden files ({@code update}) or checks them,
+     * writing the verdicts as JUnit XML too when {@code junitXml} is given, and says so. Returns the exit code: the
+     * run's own when it failed or was stopped, else 1 when a step does not match, else 0.
+     */
+    public int conclude(RunSummary summary, int runExit, boolean update, Path junitXml, PrintStream out)
+            throws IOException {
+        out.println();
+        if (update) {
+            out.println("Updated " + update(summary, out) + " golden file(s).");
+            return runExit;
+        }
+        List<Verdict> verdicts = check(summary, out);
+        long mismatches = verdicts.stream().filter(verdict -> !verdict.matched()).count();
+        if (junitXml != null) {
+            JunitXml.write(junitXml, golden.mode(), verdicts);
+            out.println("JUnit XML: " + junitXml);
+        }
+        out.println(mismatches == 0 ? "verify: all " + summary.results().size() + " steps match"
+                : "verify: " + mismatches + " step(s) do not match");
+        return runExit != 0 ? runExit : (mismatches == 0 ? 0 : 1);
+    }
+
+    /**
      * Rewrites the golden files from this run; returns how many were written. A mode other than the shared one
      * gets a file of its own only for a step the shared file does not match.
      */

@@ -196,4 +196,32 @@ class VerificationTest {
         assertTrue(xml.contains(String.format(java.util.Locale.ROOT, "time=\"%.3f\"", totalMs / 1000.0)), xml);
         assertTrue(xml.contains("<testcase classname=\"golden.mlops\" name=\"train\" time=\"41.300\"/>"), xml);
     }
+
+    private Printed<Integer> conclude(int runExit, boolean update, Path junitXml) throws IOException {
+        return printed(out -> verification(GoldenFiles.SHARED_MODE).conclude(SyntheticRun.summary(results), runExit,
+                update, junitXml, out));
+    }
+
+    @Test
+    void verifysExitCodeIsTheRunsWhenItFailedElseOneForAMismatchElseZeroAndUpdateSaysHowManyItWrote()
+            throws Exception {
+        Printed<Integer> updated = conclude(0, true, null);
+        assertEquals(0, updated.value());
+        assertTrue(updated.out().endsWith("Updated " + results.size() + " golden file(s).\n"), updated.out());
+
+        Printed<Integer> matching = conclude(0, false, null);
+        assertEquals(0, matching.value(), matching.out());
+        assertTrue(matching.out().endsWith("verify: all " + results.size() + " steps match\n"), matching.out());
+
+        Path push = golden().resolve("devops.push.txt");
+        Files.writeString(push, Files.readString(push).replace("main -> main", "main -> trunk"));
+        Path junit = repo.resolve("TEST-verify.xml");
+        Printed<Integer> mismatch = conclude(0, false, junit);
+        assertEquals(1, mismatch.value(), mismatch.out());
+        assertTrue(mismatch.out().endsWith("JUnit XML: " + junit + "\nverify: 1 step(s) do not match\n"),
+                mismatch.out());
+        assertEquals(1, TestReport.read(repo).failed());
+        assertEquals(130, conclude(130, false, null).value(), "a stopped run's exit code wins over the verdicts");
+        assertEquals(130, conclude(130, true, null).value(), "and over an update");
+    }
 }
