@@ -10,11 +10,13 @@ import java.util.Map;
 
 /**
  * The whole run: overall status, every step's result, the facts merged per lane, what the run could not stop when
- * it ended (each "could not stop NAME: why"; empty when everything stopped), and how each lane tells its part, in
- * the order the lanes were given.
+ * it ended (each "could not stop NAME: why"; empty when everything stopped), where a stop that came after the last
+ * step had ended struck and what it stopped ({@code lateStop}: no step was left to say so; null otherwise), and how
+ * each lane tells its part, in the order the lanes were given.
  */
 public record RunSummary(boolean passed, int exitCode, List<StepResult> results, ObjectNode facts,
-                         ObjectNode summaryFields, List<String> cleanupProblems, Map<String, LaneStory> stories) {
+                         ObjectNode summaryFields, List<String> cleanupProblems, String lateStop,
+                         Map<String, LaneStory> stories) {
 
     public RunSummary {
         results = List.copyOf(results);
@@ -24,7 +26,7 @@ public record RunSummary(boolean passed, int exitCode, List<StepResult> results,
 
     public RunSummary(boolean passed, int exitCode, List<StepResult> results, ObjectNode facts,
                       ObjectNode summaryFields) {
-        this(passed, exitCode, results, facts, summaryFields, List.of(), Map.of());
+        this(passed, exitCode, results, facts, summaryFields, List.of(), null, Map.of());
     }
 
     /** Lane name to its story, in the lanes' order. */

@@ -93,8 +93,11 @@ public final class Runner {
                 .filter(java.util.Objects::nonNull).toList();
         ExitCode code = interrupted ? interruptCode
                 : exitCode == ExitCode.OK && listeners.failure() != null ? ExitCode.STEP_FAILED : exitCode;
+        // A stop that came once every step had ended (as the last one finished, say): no step says where it struck.
+        String lateStop = interrupted && ordered.stream().allMatch(result -> result.status() == StepStatus.PASSED)
+                ? secrets.mask(interruptCause + " after the last step had ended" + cleanup.closeAndSay()) : null;
         RunSummary summary = new RunSummary(code == ExitCode.OK, code.code(), ordered, Facts.byLane(ordered),
-                Facts.summaryFields(ordered), cleanupProblems, RunSummary.storiesOf(lanes));
+                Facts.summaryFields(ordered), cleanupProblems, lateStop, RunSummary.storiesOf(lanes));
         listeners.runFinished(summary);
         return summary;
     }

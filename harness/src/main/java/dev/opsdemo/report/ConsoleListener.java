@@ -107,7 +107,7 @@ public final class ConsoleListener implements RunListener {
                 : summary.stopped() ? style.yellow(style.bold("STOPPED"))
                 : style.red(style.bold("FAILED"));
         out.println(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
-                + summary.exitCode() + ")");
+                + summary.exitCode() + ")" + (summary.lateStop() != null ? ": " + summary.lateStop() : ""));
         for (String problem : summary.cleanupProblems()) {
             out.println(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
         }

@@ -37,15 +37,16 @@ public final class SummaryJsonListener implements RunListener {
     @Override
     public synchronized void stepFinished(StepResult result) {
         results.add(result);
-        write("running", null, results, List.of());
+        write("running", null, results, List.of(), null);
     }
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        write(summary.status(), summary.exitCode(), summary.results(), summary.cleanupProblems());
+        write(summary.status(), summary.exitCode(), summary.results(), summary.cleanupProblems(), summary.lateStop());
     }
 
-    private void write(String status, Integer exitCode, List<StepResult> steps, List<String> cleanupProblems) {
+    private void write(String status, Integer exitCode, List<StepResult> steps, List<String> cleanupProblems,
+                       String lateStop) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", status);
         if (exitCode != null) {
@@ -69,6 +70,9 @@ public final class SummaryJsonListener implements RunListener {
             }
         }
         root.set("facts", Facts.byLane(steps));
+        if (lateStop != null) {
+            root.put("lateStop", lateStop);
+        }
         if (!cleanupProblems.isEmpty()) {
             cleanupProblems.forEach(root.putArray("cleanupProblems")::add);
         }

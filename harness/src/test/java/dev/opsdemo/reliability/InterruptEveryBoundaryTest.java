@@ -221,6 +221,16 @@ class InterruptEveryBoundaryTest {
 
             if (stoppedAt == steps.size()) {  // after the last step: no step is left to say so, the verdict does
                 assertTrue(results.stream().allMatch(r -> r.failure() == null), context);
+                String late = Optional.ofNullable(summary.lateStop()).orElse("");
+                String said = signal.cause + " after the last step had ended" + (stopped.isEmpty()
+                        ? "; nothing was running" : "; stopped: ");
+                assertTrue(late.startsWith(said), "expected '" + said + "...', got '" + late + "'" + context);
+                assertEquals(stopped, new TreeSet<>(stopped.isEmpty() ? List.of()
+                        : Arrays.asList(late.substring(said.length()).split(", "))), "names what it stopped");
+                assertTrue(out.contains("steps passed (exit code " + code + "): " + late + "\n"), context);
+                if (summaryJson != null) {
+                    assertEquals(late, Json.MAPPER.readTree(summaryJson.toFile()).path("lateStop").asText());
+                }
                 return;
             }
             StepResult where = results.get(stoppedAt);

@@ -146,7 +146,7 @@ public final class SyntheticRun {
         boolean passed = results.stream().allMatch(result -> result.status() == StepStatus.PASSED);
         ObjectNode fields = Facts.summaryFields(results);
         fields.put("mlflowMode", "local");
-        return new RunSummary(passed, passed ? 0 : 1, results, Facts.byLane(results), fields, List.of(),
+        return new RunSummary(passed, passed ? 0 : 1, results, Facts.byLane(results), fields, List.of(), null,
                 RunSummary.storiesOf(lanes(results)));
     }
 
