@@ -78,8 +78,8 @@ if [ -x "$venv/bin/mlflow" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want"
 fi
 name="sample-ml-project/$(basename "$lock")"
 # uv (a single binary from the package index, see scripts/uv.sh) makes the venv in about a third of pip's time; pip
-# stays for where uv cannot be installed. uv's venv gets pip too (--seed), as python -m venv's has: MLflow 2 runs
-# `python -m pip install --dry-run` to check a logged model's requirements.
+# stays for where uv cannot be installed. pip itself comes from the lock, at its pinned version, with either: MLflow 2
+# runs `python -m pip install --dry-run` to check a logged model's requirements.
 uv=""
 if [ "$installer" = uv ]; then
   uv="$(PYTHON="$python" "$root/scripts/uv.sh" --path)" || say "uv could not be installed (see above); using pip"
@@ -96,7 +96,7 @@ if [ -n "$uv" ]; then
   fresh
   # The interpreter itself, not a shim in front of it (pyenv's), and never one uv would download.
   real="$("$python" -c 'import sys; print(sys.executable)')"
-  if ! "$uv" venv --quiet --no-config --no-python-downloads --seed --python "$real" "$venv" >&2; then
+  if ! "$uv" venv --quiet --no-config --no-python-downloads --python "$real" "$venv" >&2; then
     say "uv could not create the venv with $python (see above); using pip"
     uv=""
   elif ! "$uv" pip sync --quiet --no-config --compile-bytecode --python "$venv/bin/python" "$lock" >&2; then
