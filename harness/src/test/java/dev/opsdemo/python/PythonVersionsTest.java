@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Pythons and MLflow lines learners have: each venv is made by {@code scripts/python-env.sh}, as a user makes
- * it, and the whole MLOps lane runs on it against a local server from the same venv. The registry is read back with
+ * it, and the whole MLOps lane runs on it against a local server from the same venv (on Python 3.12, the ML
+ * project's tests). The registry is read back with
  * that venv's own MLflow client.
  */
 @EndToEnd
@@ -55,9 +56,20 @@ class PythonVersionsTest {
         assertEquals(facts.get("modelSource").asText(), registry.at("/versions/0/source").asText());
     }
 
+    /**
+     * Between the two Pythons the whole lane runs on (3.11, every other test's venv, and 3.13), 3.12 gets the ML
+     * project's own tests: its entry points, rules and data contract, in the venv python-env.sh makes for it.
+     */
     @Test
-    void python312RunsTheWholeLane() throws Exception {
-        loggedModelLane("3.12");
+    void python312PassesTheMlProjectsTests() throws Exception {
+        Path venv = pythonEnv("py3.12", "--python", pyenvPython("3.12").toString());
+        String python = venv.resolve("bin/python").toString();
+        assertTrue(Shell.run(ROOT, python, "--version").firstLine().startsWith("Python 3.12."));
+        Path tmp = Files.createDirectories(ROOT.resolve("harness/target/pytest-tmp-py3.12"));
+        Shell.Output pytest = Shell.run(ROOT.resolve("sample-ml-project"), Map.of(), Duration.ofMinutes(5), python,
+                "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", tmp.toString(), "tests");
+        assertEquals(0, pytest.exitCode(), pytest.text());
+        assertTrue(pytest.text().contains(" passed"), pytest.text());
     }
 
     @Test
