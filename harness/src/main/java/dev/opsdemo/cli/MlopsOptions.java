@@ -2,6 +2,8 @@ package dev.opsdemo.cli;
 
 import dev.opsdemo.mlflow.MlflowContainer;
 import dev.opsdemo.mlflow.MlflowTarget;
+import dev.opsdemo.mlops.MlProject;
+import dev.opsdemo.mlops.MlflowProjectRun;
 import dev.opsdemo.mlops.MlopsSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -82,9 +84,21 @@ public final class MlopsOptions {
         }
         requireName("--experiment", experiment);
         requireName("--model-name", modelName);
+        // Checked against the ML project's own declarations, so that nothing starts (no server, no training) to
+        // find out that a name or a value cannot work.
+        MlProject project = MlProject.read(repo.sampleMlProject());
+        project.requireParameters("-P", MlflowProjectRun.MAIN, params);
+        if (retrainParams.containsKey("data")) {
+            throw new dev.opsdemo.workspace.UsageException("--retrain-param data=" + retrainParams.get("data")
+                    + ": the retraining data is the training data plus the first production rows",
+                    "choose the training data with --data and the production batch with --production-data");
+        }
+        project.requireParameters("--retrain-param", MlflowProjectRun.MAIN, retrainParams);
         Map<String, String> training = new LinkedHashMap<>(params);
         String trainingData = data != null ? data : training.getOrDefault("data", MlopsSettings.DEFAULT_DATA);
         training.remove("data");
+        project.requireDataFiles(data != null || !params.containsKey("data") ? "--data" : "-P data", trainingData);
+        project.requireDataFiles("--production-data", productionData);
         return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
                 productionData, retrainParams, promoteMargin,
                 venv != null ? venv.toAbsolutePath().normalize() : repo.venv());

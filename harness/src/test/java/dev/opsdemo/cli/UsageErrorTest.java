@@ -37,6 +37,17 @@ class UsageErrorTest {
             "--step-timeout 0 is not a positive number   | verify | --step-timeout  | 0",
             "--live and --non-interactive contradict each other | demo | --live |",
             "--live does not apply to it                 | verify | --live          |",
+            // Checked against sample-ml-project/MLproject's declarations and the files, not in training.
+            "-P n_estimators=abc: 'abc' is not a whole number, and the MLproject declares n_estimators as int | demo | -P | n_estimators=abc",
+            "-P test_size=0,2: '0,2' is not a number     | mlops  | -P              | test_size=0,2",
+            "-P n_trees=5: the MLproject's main entry point has no parameter 'n_trees' | mlops | -P | n_trees=5",
+            "use one of data, n_estimators, max_depth, test_size, seed | demo | -P | n_trees=5",
+            "--retrain-param max_depth=deep: 'deep' is not a whole number | demo | --retrain-param | max_depth=deep",
+            "--retrain-param data=x.csv: the retraining data is the training data plus | demo | --retrain-param | data=x.csv",
+            "--data /nonexistent.csv: /nonexistent.csv does not exist | demo | --data  | /nonexistent.csv",
+            "data/missing.csv does not exist              | mlops | --data | data/train.csv,data/missing.csv:head=10",
+            "sample-ml-project/data is a directory        | mlops  | -P              | data=data",
+            "--production-data nope.csv:                 | demo   | --production-data | nope.csv",
     })
     void anImpossibleOptionValueIsRefusedWithTheRuleBeforeAnythingStarts(String rule, String command, String option,
                                                                          String value) {

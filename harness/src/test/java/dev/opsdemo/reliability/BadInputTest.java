@@ -6,6 +6,8 @@ import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -34,20 +36,27 @@ class BadInputTest {
      * exit code (2) and the rule on stderr, before anything starts (no step header, no workspace). Each option rule,
      * and the other usage errors, are checked in-process by cli.UsageErrorTest.
      */
-    @Test
-    void anImpossibleOptionValueThroughTheLauncherExits2WithTheRuleOnStderr() throws Exception {
+    @ParameterizedTest(name = "{1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "--typing-speed -5 is not between 0 and 1000                    | --typing-speed | -5",
+            // What used to start the MLflow server and fail in the data check or in training, 18 to 25 s in.
+            "--data /nonexistent.csv: /nonexistent.csv does not exist        | --data         | /nonexistent.csv",
+            "'abc' is not a whole number, and the MLproject declares n_estimators as int | -P | n_estimators=abc",
+    })
+    void anImpossibleOptionValueThroughTheLauncherExits2WithTheRuleOnStderr(String rule, String option, String value)
+            throws Exception {
         Path workspace = dir.resolve("never-created");
         Path stderr = dir.resolve("stderr");
         // bash only to keep stderr apart from stdout, as a terminal or CI log shows them.
         String[] argv = {"bash", "-c", "\"$0\" \"$@\" 2>\"$STDERR\"",
                 MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString(), "demo", "--non-interactive",
-                "--workspace", workspace.toString(), "--typing-speed", "-5"};
+                "--workspace", workspace.toString(), option, value};
         Shell.Output stdout = Shell.run(dir, Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path"),
                 "STDERR", stderr.toString()), argv);
         String err = Files.readString(stderr);
         String all = "--- stdout\n" + stdout.text() + "\n--- stderr\n" + err;
         assertEquals(2, stdout.exitCode(), String.join(" ", argv) + "\n" + all);
-        assertTrue(err.contains("--typing-speed -5 is not between 0 and 1000"), all);
+        assertTrue(err.contains(rule), all);
         assertTrue(err.contains("next:"), "says what to do instead:\n" + all);
         assertFalse(all.contains("▶"), "no step ran:\n" + all);
         assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
