@@ -21,6 +21,16 @@ public interface LaneStory {
     /** What the stage left behind, from the lane's merged facts (a missing node when it recorded none). */
     List<String> produced(Stage stage, JsonNode facts);
 
+    /** What the lane is about to do, in one sentence, for the opening screen of a live demo; empty by default. */
+    default String plan() {
+        return "";
+    }
+
+    /** The question the room should watch the run answer, for the opening screen; empty by default. */
+    default String watchFor() {
+        return "";
+    }
+
     /** What the run's headline says of the lane, e.g. "MLflow mode: local"; empty by default. */
     default String headline(JsonNode facts) {
         return "";

@@ -38,6 +38,12 @@ public final class DevopsStory implements LaneStory {
     }
 
     @Override
+    public String plan() {
+        return "commits the sample app with Git, builds and unit-tests it with Maven, pushes it to a Git remote, "
+                + "starts the built jar and checks its health.";
+    }
+
+    @Override
     public List<String> produced(Stage stage, JsonNode recorded) {
         Facts facts = Json.read(recorded, Facts.class);
         List<String> items = new ArrayList<>();

@@ -47,6 +47,16 @@ public final class Keyboard implements AutoCloseable {
         return in.read();
     }
 
+    /** The terminal's width in columns, as {@code stty size} reads it; 0 when there is no terminal to ask. */
+    public int columns() {
+        String size = stty("size");
+        try {
+            return size == null ? 0 : Integer.parseInt(size.split("\\s+")[1]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         if (savedSettings != null) {

@@ -23,12 +23,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LivePresenter implements RunListener, StepGate {
 
+    /** Cursor home, then erase the screen: the first step starts at the top, as every slide does. */
+    static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+    /** Back to the line's start, then erase it: the key prompt's line, once a key has answered it. */
+    static final String ERASE_LINE = "\r\u001b[K";
+
     private final ConsoleListener console;
     private final PrintStream out;
     private final LiveSettings settings;
     private final Keyboard keyboard;
     private final Set<Step> quiet = ConcurrentHashMap.newKeySet();
     private volatile boolean reachedFromStep;
+    /** The lanes to show the title screen of before the first step; null once shown, or when there is none. */
+    private volatile List<Lane> opening;
 
     public LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard) {
         this.console = console;
@@ -49,6 +56,13 @@ public final class LivePresenter implements RunListener, StepGate {
         }
         if (!settings.live()) {
             return Decision.RUN;
+        }
+        if (opening != null) {  // the first step of a live demo from its start: the title screen before it
+            List<Lane> lanes = opening;
+            opening = null;
+            if (!open(lanes)) {
+                return Decision.QUIT;
+            }
         }
         console.announce(step);
         for (String line : command) {
@@ -80,17 +94,19 @@ public final class LivePresenter implements RunListener, StepGate {
         try {
             while (true) {
                 int key = keyboard.read(auto == null ? null : Duration.ofSeconds(auto));
+                // The prompt gives way to what the key did: nothing for a step that now runs on screen.
                 if (key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ') {
-                    out.println();
+                    out.print(ERASE_LINE);
+                    out.flush();
                     return Decision.RUN;
                 }
                 if (key == 's' || key == 'S') {
-                    out.println("(skipping: runs quietly)");
+                    out.println(ERASE_LINE + "  (skipping: runs quietly)");
                     quiet.add(step);
                     return Decision.RUN;
                 }
                 if (key == 'q' || key == 'Q' || key == -1) {
-                    out.println("(quit: stopping everything started so far)");
+                    out.println(ERASE_LINE + "  (quit: stopping everything started so far)");
                     return Decision.QUIT;
                 }
             }
@@ -102,6 +118,36 @@ public final class LivePresenter implements RunListener, StepGate {
     @Override
     public void runStarted(List<Lane> lanes) {
         console.runStarted(lanes);
+        if (settings.live() && settings.fromStep() == null) {
+            opening = List.copyOf(lanes);
+        }
+    }
+
+    /**
+     * The title screen, until Enter (or the auto-advance delay), then a clear screen for the first step; false when
+     * the presenter quit there (q, or Ctrl-C, which interrupts this wait as it does the one before each step).
+     */
+    private boolean open(List<Lane> lanes) throws InterruptedException {
+        Opening.lines(lanes, keyboard.columns(), settings.autoAdvanceSeconds()).forEach(out::println);
+        out.flush();
+        Integer auto = settings.autoAdvanceSeconds();
+        try {
+            while (true) {
+                int key = keyboard.read(auto == null ? null : Duration.ofSeconds(auto));
+                if (key == 'q' || key == 'Q' || key == -1) {
+                    out.println("(quit before the first step)");
+                    return false;
+                }
+                if (key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ') {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // No keyboard to wait on: go on.
+        }
+        out.print(CLEAR_SCREEN);
+        out.flush();
+        return true;
     }
 
     @Override

@@ -53,6 +53,20 @@ public final class MlopsStory implements LaneStory {
     }
 
     @Override
+    public String plan() {
+        return "starts an MLflow server, validates the data, trains and tracks a model, registers it, serves it, "
+                + "watches production data for drift, retrains, and promotes the challenger only if it scores "
+                + "better.";
+    }
+
+    /** The key concept (KEY_CONCEPT, the run's closing lesson) asked as a question before the run. */
+    @Override
+    public String watchFor() {
+        return "Watch for: what does each lane have to keep under control to reproduce what it ships, code alone "
+                + "or code, data and a model? And why does the MLOps lane's work not end once the model is served?";
+    }
+
+    @Override
     public String headline(JsonNode recorded) {
         String mode = Json.read(recorded, Facts.class).mlflowMode();
         return mode == null ? "" : "MLflow mode: " + mode;

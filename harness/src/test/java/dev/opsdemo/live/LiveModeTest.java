@@ -33,6 +33,13 @@ class LiveModeTest {
         Path workspace = dir.resolve("ws");
         try (Tmux terminal = Tmux.harness(dir, "demo", "--workspace", workspace.toString(), "--typing-speed", "0",
                 "--mlflow", "container", "--production-data", "data/production_reference.csv")) {
+            // The title screen first: what the room is about to see; Enter leaves it.
+            terminal.await("Press Enter to start", STEP);
+            String opening = terminal.screen();
+            assertTrue(opening.contains("DevOps vs MLOps: two real pipelines, side by side"), opening);
+            assertTrue(opening.contains("Watch for:"), opening);
+            assertFalse(opening.contains("devops.remote"), "no step before Enter:\n" + opening);
+            terminal.send("Enter");
             terminal.await("$ git init --bare", STEP);
             terminal.await(PROMPT, STEP);
             assertFalse(terminal.screen().contains("Initialized empty Git repository"), "waits for Enter");

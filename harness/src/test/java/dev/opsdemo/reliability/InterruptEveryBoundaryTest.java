@@ -15,6 +15,7 @@ import dev.opsdemo.demo.StepGate;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.json.Json;
+import dev.opsdemo.support.DemoLanes;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;

@@ -3,6 +3,7 @@ package dev.opsdemo.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.support.DemoLanes;
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.HarnessRun;
 import org.junit.jupiter.api.Test;
