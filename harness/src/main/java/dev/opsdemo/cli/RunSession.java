@@ -96,8 +96,10 @@ final class RunSession {
             transcript.println(line);
         }
         Keyboard keyboard = live.live() || options.keepRunning ? Keyboard.open(System.in) : null;
-        LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live()), top.out(),
-                live, keyboard);
+        // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
+        int columns = live.live() && keyboard != null ? keyboard.columns() : 0;
+        LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
+                top.out(), live, keyboard);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));

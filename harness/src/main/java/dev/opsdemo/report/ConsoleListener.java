@@ -9,11 +9,14 @@ import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.text.Durations;
+import dev.opsdemo.text.TerminalWidth;
+import dev.opsdemo.text.TextWrap;
 
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The run as a person reads it, on the terminal or in {@code transcript.txt}: each step's caption and equivalent
@@ -21,16 +24,31 @@ import java.util.Map;
  */
 public final class ConsoleListener implements RunListener {
 
+    /** The lane prefix's columns: the name padded to 6, then " │ ". */
+    private static final int LANE_GUTTER = 9;
+
     private final PrintStream out;
     private final Style style;
     private final boolean lanePrefix;
+    /** The terminal's columns, to which the harness's own prose wraps; 0: no wrapping (a file, a CI log). */
+    private final int width;
     private final Map<String, Integer> stepNumbers = new HashMap<>();
     private int stepCount;
 
     public ConsoleListener(PrintStream out, Style style, boolean lanePrefix) {
+        this(out, style, lanePrefix, 0);
+    }
+
+    /**
+     * {@code width}: the terminal's columns (0: unknown). The harness's own lines (captions, its {@code →} lines, a
+     * step's failure) wrap at word boundaries with a hanging indent, so that no row runs back to column 0; what a
+     * command prints and the command lines themselves are left as they are.
+     */
+    public ConsoleListener(PrintStream out, Style style, boolean lanePrefix, int width) {
         this.out = out;
         this.style = style;
         this.lanePrefix = lanePrefix;
+        this.width = width;
     }
 
     @Override
@@ -56,7 +74,7 @@ public final class ConsoleListener implements RunListener {
         print(step.lane(), style.bold(style.cyan("▶ [" + stepNumbers.getOrDefault(step.id(), 0) + "/" + stepCount
                 + "] " + step.id()))
                 + style.dim(" · " + step.stage().label() + " · ") + style.bold(step.title()));
-        print(step.lane(), style.dim("  # " + step.caption()));
+        prose(step.lane(), "  # ", step.caption(), style::dim);
     }
 
     /** One line a step runs, as the terminal shows it. */
@@ -73,8 +91,13 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void output(Step step, String line) {
         // A command the step ran mid-way is shown as its first ones are; everything else is output under them.
-        print(step.lane(), line.startsWith(StepContext.COMMAND_PREFIX)
-                ? commandLine(line.substring(StepContext.COMMAND_PREFIX.length())) : "    " + line);
+        if (line.startsWith(StepContext.COMMAND_PREFIX)) {
+            print(step.lane(), commandLine(line.substring(StepContext.COMMAND_PREFIX.length())));
+        } else if (line.startsWith(StepContext.NOTE_PREFIX)) {
+            prose(step.lane(), "    " + StepContext.NOTE_PREFIX, line.substring(StepContext.NOTE_PREFIX.length()), text -> text);
+        } else {
+            print(step.lane(), "    " + line);
+        }
     }
 
     @Override
@@ -93,7 +116,7 @@ public final class ConsoleListener implements RunListener {
                 print(lane, style.red("  ✘ " + result.step().id() + " " + result.status().label() + " after "
                         + took));
                 if (result.failure() != null) {
-                    result.failure().lines().forEach(line -> print(lane, style.red("  " + line)));
+                    result.failure().lines().forEach(line -> prose(lane, "  ", line, style::red));
                 }
             }
         }
@@ -112,6 +135,22 @@ public final class ConsoleListener implements RunListener {
             out.println(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
         }
         out.flush();
+    }
+
+    /**
+     * The harness's own text after {@code lead}, wrapped to the terminal's width (when known) with continuation
+     * lines indented under the text's start, each line styled by {@code styled}.
+     */
+    private void prose(String lane, String lead, String text, UnaryOperator<String> styled) {
+        int room = width - 1 - (lanePrefix ? LANE_GUTTER : 0) - lead.length();
+        if (width <= 0 || room < 20 || TerminalWidth.of(text) <= room) {
+            print(lane, styled.apply(lead + text));
+            return;
+        }
+        List<String> lines = TextWrap.wrap(text, room, 0);
+        for (int i = 0; i < lines.size(); i++) {
+            print(lane, styled.apply((i == 0 ? lead : " ".repeat(lead.length())) + lines.get(i)));
+        }
     }
 
     private void print(String lane, String text) {

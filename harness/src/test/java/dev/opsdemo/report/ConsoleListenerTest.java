@@ -1,0 +1,81 @@
+package dev.opsdemo.report;
+
+import dev.opsdemo.demo.Stage;
+import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.text.TerminalWidth;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The terminal's layout: at a known width the harness's own prose (a caption, a → line, a failure) wraps at word
+ * boundaries under its own start, so no row runs back to column 0; a command's output and the command lines are
+ * never rewrapped, and without a width (CI logs, the transcript) nothing is.
+ */
+class ConsoleListenerTest {
+
+    private static final String CAPTION = "One run id ties the code version, the data, the parameters and the metrics "
+            + "together: that is what makes a model reproducible.";
+    private static final String NOTE = "the champion scored 0.8125 and the challenger 0.8450 on the same production "
+            + "batch: the challenger is better by more than the margin";
+    private static final String OUTPUT = "x".repeat(30) + " " + "y".repeat(40);
+
+    private static List<String> shown(int width, boolean lanePrefix) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleListener console = new ConsoleListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new Style(false), lanePrefix, width);
+        Step step = new Step("mlops.decide", "mlops", Stage.RELEASE, "Decide", CAPTION, "true", context -> { });
+        console.announce(step);
+        console.output(step, StepContext.NOTE_PREFIX + NOTE);
+        console.output(step, OUTPUT);
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void atAKnownWidthCaptionsAndHarnessLinesWrapWithAHangingIndentAndOutputIsLeftAlone() {
+        for (boolean lanePrefix : new boolean[] {false, true}) {
+            List<String> lines = shown(60, lanePrefix);
+            String gutter = lanePrefix ? "mlops  │ " : "";
+            List<String> wrapped = lines.stream().filter(line -> !line.contains(OUTPUT)).toList();
+            for (String line : wrapped) {
+                assertTrue(TerminalWidth.of(line) < 60, "fits 60 columns: '" + line + "'");
+            }
+            assertEquals(CAPTION, rejoined(lines, gutter + "  # ", gutter + "    "), String.join("\n", lines));
+            assertEquals(NOTE, rejoined(lines, gutter + "    → ", gutter + "      "), String.join("\n", lines));
+            assertEquals(gutter + "    " + OUTPUT, lines.get(lines.size() - 1), "a command's output as it came");
+        }
+    }
+
+    @Test
+    void withoutAWidthNothingIsWrapped() {
+        List<String> lines = shown(0, true);
+        assertEquals("mlops  │   # " + CAPTION, lines.get(2));
+        assertEquals("mlops  │     → " + NOTE, lines.get(3));
+    }
+
+    /** The text of the line starting with {@code lead} and of the lines under it that start with {@code hanging}. */
+    private static String rejoined(List<String> lines, String lead, String hanging) {
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).startsWith(lead)) {
+            first++;
+        }
+        assertTrue(first < lines.size(), "a line starting '" + lead + "'");
+        StringBuilder text = new StringBuilder(lines.get(first).substring(lead.length()));
+        for (int i = first + 1; i < lines.size() && lines.get(i).startsWith(hanging)
+                && !lines.get(i).substring(hanging.length()).startsWith(" "); i++) {
+            String rest = lines.get(i).substring(hanging.length());
+            if (rest.startsWith("→ ")) {
+                break;
+            }
+            text.append(' ').append(rest);
+        }
+        return text.toString();
+    }
+}
