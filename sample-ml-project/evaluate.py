@@ -11,10 +11,30 @@ import argparse
 
 import mlflow
 import mlflow.data
+import mlflow.exceptions
 import mlflow.sklearn
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
 import churn_data
+
+# How a store says a row it was about to insert is already there: SQLite's and PostgreSQL's wording, through
+# SQLAlchemy, as MLflow's server passes it on.
+_ALREADY_THERE = ("IntegrityError", "UniqueViolation", "UNIQUE constraint failed")
+
+
+def log_input(dataset, context):
+    """Logs ``dataset`` as the active run's input.
+
+    The champion and the challenger are evaluated at the same time on the same batch (mlops.decide), and MLflow's
+    server makes a dataset's row on first sight without a lock: when both runs log the batch at the same moment, one
+    of them is refused with a unique-constraint error. The row exists by then, so logging again links to it.
+    """
+    try:
+        mlflow.log_input(dataset, context=context)
+    except mlflow.exceptions.MlflowException as error:
+        if not any(sign in str(error) for sign in _ALREADY_THERE):
+            raise
+        mlflow.log_input(dataset, context=context)
 
 
 def main(argv=None):
@@ -45,7 +65,7 @@ def main(argv=None):
         dataset = mlflow.data.from_pandas(
             df, source=args.data, name=churn_data.dataset_name(args.data), targets=churn_data.LABEL
         )
-        mlflow.log_input(dataset, context="evaluation")
+        log_input(dataset, context="evaluation")
         mlflow.set_tags({
             "dataset.digest": dataset.digest,
             "dataset.source": args.data,

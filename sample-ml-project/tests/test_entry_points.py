@@ -1,10 +1,13 @@
 """What the entry points do with bad input before they reach MLflow: the errors `mlflow run` shows, which the
 harness quotes when the step fails (MlflowProjectRunTest, TrainingStepsTest check the harness's side)."""
 
+import mlflow
+import mlflow.exceptions
 import pytest
 
 import contract
 import churn_data
+import evaluate
 import train
 import validate
 
@@ -45,3 +48,29 @@ def test_an_empty_file_breaks_the_contract_saying_why():
 def test_training_on_an_empty_file_is_an_error():
     with pytest.raises(ValueError, match="contains no rows"):
         train.main(["--data", "data/empty.csv"])
+
+
+def _refused_once(message, calls):
+    def log_input(dataset, context):
+        calls.append(context)
+        if len(calls) == 1:
+            raise mlflow.exceptions.MlflowException(message)
+    return log_input
+
+
+def test_an_evaluation_that_loses_the_race_to_create_the_batchs_dataset_row_links_to_it(monkeypatch):
+    # The server's answer when the other evaluation made the same dataset row a moment earlier (seen in a run).
+    calls = []
+    monkeypatch.setattr(mlflow, "log_input", _refused_once(
+        "BAD_REQUEST: (sqlite3.IntegrityError) UNIQUE constraint failed: datasets.experiment_id, datasets.name, "
+        "datasets.digest", calls))
+    evaluate.log_input(object(), context="evaluation")
+    assert calls == ["evaluation", "evaluation"]
+
+
+def test_any_other_refusal_to_log_the_input_is_not_retried(monkeypatch):
+    calls = []
+    monkeypatch.setattr(mlflow, "log_input", _refused_once("RESOURCE_DOES_NOT_EXIST: Run 'x' not found", calls))
+    with pytest.raises(mlflow.exceptions.MlflowException, match="not found"):
+        evaluate.log_input(object(), context="evaluation")
+    assert calls == ["evaluation"]
