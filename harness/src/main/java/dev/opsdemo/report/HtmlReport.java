@@ -80,8 +80,11 @@ final class HtmlReport {
 
     record StepView(int number, String status, String anchor, String title, String laneClass, String lane, String id,
                     String stage, String duration, String caption, List<String> command, boolean hasFailure,
-                    String failure, boolean hasOutput, String outputLines, List<String> head, boolean hasOmission,
-                    String omission, List<String> tail) {
+                    String failure, boolean hasOutput, String outputLines, List<OutputLine> output) {
+    }
+
+    /** A line of a step's output in the report, or the note that stands for lines left out ({@link Excerpt}). */
+    record OutputLine(String text, boolean omission) {
     }
 
     String render(RunSummary summary, Timeline timeline, Instant generatedAt) {
@@ -159,8 +162,7 @@ final class HtmlReport {
                 : Durations.seconds(result.durationMs()), text(result.step().caption()),
                 result.command().stream().map(this::text).toList(), result.failure() != null,
                 text(result.failure()), !excerpt.isEmpty(), lines + (lines == 1 ? " line" : " lines"),
-                excerpt.head().stream().map(this::text).toList(), excerpt.omitted() > 0, excerpt.omissionNote(),
-                excerpt.tail().stream().map(this::text).toList());
+                excerpt.parts().stream().map(part -> new OutputLine(text(part.text()), part.omission())).toList());
     }
 
     /** A text from the run, masked; the template escapes it. */

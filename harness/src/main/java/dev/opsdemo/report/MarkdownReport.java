@@ -93,12 +93,7 @@ final class MarkdownReport {
         Excerpt excerpt = Excerpt.of(result.output());
         if (!excerpt.isEmpty()) {
             md.append("\nOutput (").append(result.output().size()).append(" lines):\n\n");
-            List<String> lines = new ArrayList<>(excerpt.head());
-            if (excerpt.omitted() > 0) {
-                lines.add(excerpt.omissionNote());
-                lines.addAll(excerpt.tail());
-            }
-            md.append(fenced("text", lines));
+            md.append(fenced("text", excerpt.parts().stream().map(Excerpt.Part::text).toList()));
         }
         return md.toString();
     }

@@ -31,5 +31,11 @@ class VerifyTest {
         List<String> shown = ShownCommands.assertReal(shared.workspace().resolve("transcript.txt"));
         assertTrue(shown.size() > 40, "every step shows its commands, some several: " + shown);
         CastReplay.assertReplaysToTranscript(shared.workspace());
+        // The report keeps why the challenger won though it folds the evaluations' long output: both scores.
+        for (String record : new String[] {"report.md", "report.html"}) {
+            String report = java.nio.file.Files.readString(shared.workspace().resolve(record));
+            assertTrue(java.util.regex.Pattern.compile("held-out accuracy on \\S+: champion v1 0\\.\\d{4}, "
+                    + "challenger v2 0\\.\\d{4}").matcher(report).find(), record + " names both scores");
+        }
     }
 }
