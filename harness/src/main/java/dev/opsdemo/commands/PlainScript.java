@@ -107,7 +107,9 @@ public final class PlainScript {
         List<String> lines = new ArrayList<>(glue.before());
         for (String line : glue.instead() != null ? glue.instead() : command.asScript()) {
             if (line.endsWith(" &") && glue.instead() == null) {
-                lines.add(line.substring(0, line.length() - 2) + " >\"$WORK/logs/" + step.id() + ".log\" 2>&1 &");
+                // The harness's own line already names the server's log (in the workspace: $WORK/logs) or not.
+                lines.add(line.endsWith(" 2>&1 &") ? line
+                        : line.substring(0, line.length() - 2) + " >\"$WORK/logs/" + step.id() + ".log\" 2>&1 &");
                 lines.add("SERVERS+=(\"$!\")");
             } else {
                 lines.add(line);

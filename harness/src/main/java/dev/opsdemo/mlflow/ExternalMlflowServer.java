@@ -39,10 +39,6 @@ final class ExternalMlflowServer implements MlflowServer {
     }
 
     @Override
-    public void quiet() {
-    }
-
-    @Override
     public void close() {
     }
 }

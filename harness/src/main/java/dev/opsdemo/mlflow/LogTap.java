@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** A server's log lines: shown as they are while it starts, always remembered for failure messages. */
+/** A server's log lines: passed on to its log (a file, or nowhere), the last ones remembered for failure messages. */
 final class LogTap implements Consumer<String> {
 
     private static final int REMEMBERED = 40;
@@ -15,7 +15,7 @@ final class LogTap implements Consumer<String> {
 
     private final Deque<String> recent = new ArrayDeque<>();
     private final Deque<String> errors = new ArrayDeque<>();
-    private volatile Consumer<String> shown;
+    private final Consumer<String> shown;
 
     LogTap(Consumer<String> shown) {
         this.shown = shown;
@@ -36,10 +36,6 @@ final class LogTap implements Consumer<String> {
             }
         }
         shown.accept(line);
-    }
-
-    void quiet() {
-        shown = line -> { };
     }
 
     List<String> recent() {

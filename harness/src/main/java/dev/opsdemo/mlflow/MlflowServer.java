@@ -33,9 +33,6 @@ public interface MlflowServer extends AutoCloseable {
                 this::recentLogs);
     }
 
-    /** Stops forwarding server logs to the step that started it; they are still kept for failure messages. */
-    void quiet();
-
     @Override
     void close();
 }

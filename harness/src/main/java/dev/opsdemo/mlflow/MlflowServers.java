@@ -4,11 +4,13 @@ import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.PrerequisiteMissingException;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.exec.LogFile;
 import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.Ports;
 import dev.opsdemo.exec.Readiness;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,7 +62,7 @@ public final class MlflowServers {
         List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate", PythonEnv.EXPORTED));
         switch (plan.kind()) {
             case LOCAL -> lines.add(MlflowContainer.NO_JOBS + "=false " + String.join(" ",
-                    LocalMlflowServer.command("mlflow", "${MLFLOW_PORT}", "${STORE}")) + " &");
+                    LocalMlflowServer.command("mlflow", "${MLFLOW_PORT}", "${STORE}")) + " > ${SERVER_LOG} 2>&1 &");
             case CONTAINER -> lines.add("docker run -d -p 127.0.0.1:${MLFLOW_PORT}:" + MlflowContainer.MLFLOW_PORT
                     + " -v ${STORE}:" + MlflowContainer.DATA_DIRECTORY + " -e " + MlflowContainer.NO_JOBS + "=false"
                     + " --label " + LeftoverContainers.LABEL + "=${WORKSPACE}"
@@ -77,27 +79,30 @@ public final class MlflowServers {
         return new Command(lines);
     }
 
+    /** {@code log}: where a local server's output goes, as its shown command says. */
     public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
-                                     String workspaceLabel) throws Exception {
+                                     String workspaceLabel, Path log) throws Exception {
         plan.reasons().forEach(context::note);
         return switch (plan.kind()) {
             case CONTAINER -> startContainer(context, plan, store, workspaceLabel);
             // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
-            case LOCAL -> startLocal(context, plan, python, store);
+            case LOCAL -> startLocal(context, plan, python, store, log);
             case EXTERNAL -> connect(context, plan.url());
             case AUTO -> throw new IllegalStateException("resolved by plan()");
         };
     }
 
-    private static MlflowServer startLocal(StepContext context, Plan plan, PythonEnv python, MlflowStore store)
-            throws Exception {
-        LogTap logs = new LogTap(context.lines());
+    private static MlflowServer startLocal(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
+                                           Path log) throws Exception {
+        LogTap logs = new LogTap(LogFile.writingTo(log));
         LocalMlflowServer server;
         try {
             server = LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
         } catch (Readiness.NotReadyException e) {
             throw notStarted("the MLflow server did not start: " + e.getMessage(), logs, store,
-                    "its output above says why", "fix what it says and run again", e);
+                    "its log " + log + " ends:" + logs.recent().stream().skip(Math.max(0, logs.recent().size() - 12))
+                            .map(line -> "\n    " + line).collect(Collectors.joining()),
+                    "fix what it says and run again", e);
         }
         // It answered /health, which MLflow serves only once the store's database is whole.
         store.created();

@@ -24,9 +24,4 @@ abstract class StartedMlflowServer implements MlflowServer {
     public List<String> recentLogs() {
         return logs.recent();
     }
-
-    @Override
-    public void quiet() {
-        logs.quiet();
-    }
 }

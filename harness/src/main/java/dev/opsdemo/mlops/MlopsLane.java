@@ -33,6 +33,10 @@ public final class MlopsLane {
     private final ProjectRuns runs;
     private final TrainingSteps training;
     private final MonitoringSteps monitoring;
+    /** The steps that start a background server, whose log is named after them (Workspace.log). */
+    static final String SERVER_STEP = "mlops.server";
+    static final String SERVE_STEP = "mlops.serve";
+
     /** Chosen when the serve step's command is shown, so the line on screen names the port the server gets. */
     private final ChosenPort servePort = new ChosenPort();
 
@@ -57,7 +61,7 @@ public final class MlopsLane {
     public Lane lane() {
         String model = settings.modelName();
         return new Lane(NAME, List.of(
-                new Step("mlops.server", NAME, Stage.VERSION, "Start the MLflow tracking server",
+                new Step(SERVER_STEP, NAME, Stage.VERSION, "Start the MLflow tracking server",
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
                                 + "parameters, metrics, dataset and model.",
                         tracking::command,
@@ -89,7 +93,7 @@ public final class MlopsLane {
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.registeredModelPath(model))),
                         tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model)),
-                new Step("mlops.serve", NAME, Stage.DEPLOY, "Serve the champion and score a request",
+                new Step(SERVE_STEP, NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         runs::serve,
@@ -130,6 +134,8 @@ public final class MlopsLane {
             case "RUN_ID" -> training.runId();
             case "VERSION" -> training.modelVersion();
             case "SERVE_PORT" -> String.valueOf(servePort.get());
+            case "SERVER_LOG" -> workspace.log(SERVER_STEP).toString();
+            case "SERVE_LOG" -> workspace.log(SERVE_STEP).toString();
             case "MONITOR_RUN_ID" -> monitoring.monitoringRunId();
             case "CHALLENGER_VERSION" -> monitoring.challengerVersion();
             case "HOLDOUT" -> runs.holdout();

@@ -1,6 +1,7 @@
 package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.exec.LogFile;
 import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.LocalService;
 import dev.opsdemo.exec.ProcessCommand;
@@ -26,11 +27,12 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /** {@code port}: free, picked when the step's command was shown. */
+    /** {@code log}: where its output goes, as its shown command says. */
     public static ModelServer start(StepContext context, PythonEnv python, String trackingUri, String modelUri,
-                                    Path workDir, int port) {
+                                    Path workDir, int port, Path log) {
         return new ModelServer(LocalService.start(context.processes(), new ProcessCommand(
                 argv(python.bin("mlflow").toString(), modelUri, String.valueOf(port)), workDir, python.environment())
-                .withEnv("MLFLOW_TRACKING_URI", trackingUri), context.lines(), "model server", port, "/ping",
+                .withEnv("MLFLOW_TRACKING_URI", trackingUri), LogFile.writingTo(log), "model server", port, "/ping",
                 Duration.ofSeconds(180)));
     }
 

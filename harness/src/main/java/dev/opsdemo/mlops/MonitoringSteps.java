@@ -10,6 +10,7 @@ import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import org.mlflow.api.proto.Service;
 
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +65,15 @@ final class MonitoringSteps {
     void serve(StepContext context) throws Exception {
         LabelledRow row = runs.servedRow();
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
+        Path log = workspace.log(MlopsLane.SERVE_STEP);
         modelServer = ModelServer.start(context, python, tracking.trackingUri(), runs.championUri(),
-                workspace.mlops(), servePort.get());
+                workspace.mlops(), servePort.get(), log);
         context.out(modelServer.ping().body().strip());
         HttpResponse<String> response = modelServer.invoke(Json.MAPPER.writeValueAsString(row.request()));
         context.out(response.body());
         if (response.statusCode() != 200) {
             throw new StepFailedException("the model server answered " + response.statusCode(),
-                    response.body(), "read the model server's output above");
+                    response.body(), "read the model server's log, " + log);
         }
         JsonNode prediction = Json.MAPPER.readTree(response.body()).path("predictions").path(0);
         context.note("the first row of " + ProjectRuns.SERVED_ROW_DATA + " is labelled " + row.label()
@@ -81,6 +83,7 @@ final class MonitoringSteps {
         context.fact("predictionLabel", Integer.parseInt(row.label()));
         context.fact("servedModel", runs.championUri());
         context.fact("modelServerUrl", modelServer.baseUrl());
+        context.note("the model server stays up for the monitor step; its log: " + log);
     }
 
     /**

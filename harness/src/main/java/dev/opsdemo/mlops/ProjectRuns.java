@@ -61,7 +61,8 @@ final class ProjectRuns {
             throw new UncheckedIOException("cannot read " + SERVED_ROW_DATA, e);
         }
         String url = "http://127.0.0.1:${SERVE_PORT}";
-        return Command.of(String.join(" ", ModelServer.argv("mlflow", championUri(), "${SERVE_PORT}")) + " &",
+        return Command.of(String.join(" ", ModelServer.argv("mlflow", championUri(), "${SERVE_PORT}"))
+                        + " > ${SERVE_LOG} 2>&1 &",
                 // Until the model is loaded the server refuses; curl tries again silently, as the harness waits.
                 "curl -s --retry " + SERVE_WAIT_SECONDS + " --retry-connrefused --retry-delay 1 " + url + "/ping",
                 "curl -sS -X POST " + url + "/invocations -H 'Content-Type: application/json' -d '" + request

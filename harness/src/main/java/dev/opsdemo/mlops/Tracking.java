@@ -47,15 +47,15 @@ final class Tracking {
             python.requireMlflow();
         }
         python.resetTmp();
-        server = MlflowServers.start(context, plan, python, store, workspace.root().toString());
-        server.quiet();
+        server = MlflowServers.start(context, plan, python, store, workspace.root().toString(),
+                workspace.log(MlopsLane.SERVER_STEP));
         client = new MlflowClient(server.trackingUri());
         registry = new ModelRegistry(client, server.trackingUri());
         context.summaryField("mlflowMode", server.mode());
         context.fact("mlflowMode", server.mode());
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
-                ? "; its further log lines are not shown" : ""));
+                ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : ""));
         server.backendStore().ifPresent(db -> context.note("backend store: " + db));
         context.fact("trackingUri", server.trackingUri());
         server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));

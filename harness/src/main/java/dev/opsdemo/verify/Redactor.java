@@ -24,7 +24,7 @@ public final class Redactor {
                     + "(?: ?[+-]\\d{4}|Z)?)"), 1, false),
             // Milliseconds since the epoch, as MLflow's REST answers give times (2001 to 2286).
             new Kind("EPOCH_MS", Pattern.compile("\\b(1\\d{12})\\b"), 1, false),
-            new Kind("DURATION", Pattern.compile("(\\d+(?:\\.\\d+)?) ?(?:s|ms|sec|seconds)\\b"), 1, false),
+            new Kind("DURATION", Pattern.compile("\\b(\\d+(?:\\.\\d+)?) ?(?:s|ms|sec|seconds)\\b"), 1, false),
             // curl -w '%{http_code} %{time_total}': the seconds a request took.
             new Kind("DURATION", Pattern.compile("^\\d{3} (\\d+\\.\\d{6})$"), 1, false),
             // What `docker run -d` prints: the new container's id.

@@ -70,6 +70,16 @@ public final class Workspace {
         return root.resolve("mlops");
     }
 
+    /** Where each background server the steps start writes its own output: {@code logs/<step id>.log}. */
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    /** The log of the server {@code stepId} starts. */
+    public Path log(String stepId) {
+        return logs().resolve(stepId + ".log");
+    }
+
     public Path summaryJson() {
         return root.resolve("summary.json");
     }
