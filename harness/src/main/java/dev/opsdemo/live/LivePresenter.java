@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LivePresenter implements RunListener, StepGate {
 
+    /** A step that takes longer than this shows a status line while it runs. */
+    static final Duration PROGRESS_AFTER = Duration.ofSeconds(2);
+
     /** Cursor home, then erase the screen: the first step starts at the top, as every slide does. */
     static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
     /** Back to the line's start, then erase it: the key prompt's line, once a key has answered it. */
@@ -33,11 +36,19 @@ public final class LivePresenter implements RunListener, StepGate {
     private final LiveSettings settings;
     private final Keyboard keyboard;
     private final Set<Step> quiet = ConcurrentHashMap.newKeySet();
+    private final Progress progress;
     private volatile boolean reachedFromStep;
     /** The lanes to show the title screen of before the first step; null once shown, or when there is none. */
     private volatile List<Lane> opening;
 
     public LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard) {
+        this(console, out, settings, keyboard, PROGRESS_AFTER);
+    }
+
+    /** {@code progressAfter}: how long a step runs before its status line appears. */
+    LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard,
+                  Duration progressAfter) {
+        this.progress = new Progress(out, progressAfter, Duration.ofSeconds(1));
         this.console = console;
         this.out = out;
         this.settings = settings;
@@ -155,17 +166,21 @@ public final class LivePresenter implements RunListener, StepGate {
         if (!settings.live() && !quiet.contains(step)) {
             console.stepStarted(step, command);
         }
+        if (settings.live() && !quiet.contains(step)) {
+            progress.start(step.id());
+        }
     }
 
     @Override
     public void output(Step step, String line) {
         if (!quiet.contains(step)) {
-            console.output(step, line);
+            progress.around(() -> console.output(step, line));
         }
     }
 
     @Override
     public void stepFinished(StepResult result) {
+        progress.stop();
         if (quiet.contains(result.step()) && result.status() == StepStatus.PASSED) {
             console.quietly(result);
         } else {
@@ -175,6 +190,7 @@ public final class LivePresenter implements RunListener, StepGate {
 
     @Override
     public void runFinished(RunSummary summary) {
+        progress.close();
         console.runFinished(summary);
     }
 }

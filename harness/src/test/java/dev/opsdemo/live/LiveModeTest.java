@@ -53,7 +53,10 @@ class LiveModeTest {
             terminal.await("✔ devops.commit passed", STEP);
             terminal.await("mlops.server · version", STEP);
             terminal.send("Enter");
+            // Starting the container takes seconds: a status line says so, and the result replaces it.
+            terminal.await("⋯ mlops.server running · ", STEP);
             terminal.await("✔ mlops.server passed", STEP);
+            assertFalse(terminal.screen().contains("⋯ mlops.server running"), terminal.screen());
             assertEquals(1, Docker.containersOf(workspace.toString()).size(), "the MLflow container runs");
             terminal.await("devops.build · build", STEP);
             terminal.send("q");
