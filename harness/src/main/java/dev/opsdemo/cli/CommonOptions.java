@@ -39,7 +39,7 @@ public final class CommonOptions {
 
     @Option(names = "--keep-running", description = "After the last step, keep the servers up (MLflow, the model "
             + "server, the app, the Git remote) so the shown commands can be tried by hand; Enter, q or Ctrl-C then "
-            + "stops everything.")
+            + "stops everything. A live demo always does.")
     boolean keepRunning;
 
     @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
@@ -53,6 +53,14 @@ public final class CommonOptions {
         validate();
         boolean isLive = (live || terminal) && !nonInteractive;
         return new LiveSettings(isLive, typingSpeed, autoAdvance, fromStep);
+    }
+
+    /**
+     * Whether the servers stay up after the last step until someone says stop: asked for (--keep-running), or a live
+     * demo, which ends on the screen of what is still up so the room can look at the UI before it goes.
+     */
+    boolean keepsRunning(LiveSettings presented) {
+        return keepRunning || presented.live();
     }
 
     /** As {@code --non-interactive} gives them, whatever the terminal: for {@code verify}, which never pauses. */

@@ -27,6 +27,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         // The MLOps settings' checks run before the workspace is touched.
         return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
-                LaneSelection.lanes(only, repo, workspace, mlops.settings(repo), options.keepRunning));
+                LaneSelection.lanes(only, repo, workspace, mlops.settings(repo),
+                        options.keepsRunning(options.liveSettings(top.terminal()))));
     }
 }

@@ -21,6 +21,7 @@ final class DevopsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return RunSession.runLanes(top, options, repo -> { }, (repo, workspace) ->
-                List.of(new DevopsLane(repo, workspace, options.keepRunning).lane()));
+                List.of(new DevopsLane(repo, workspace,
+                        options.keepsRunning(options.liveSettings(top.terminal()))).lane()));
     }
 }

@@ -25,6 +25,7 @@ final class MlopsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
-                List.of(new MlopsLane(repo, workspace, mlops.settings(repo), options.keepRunning).lane()));
+                List.of(new MlopsLane(repo, workspace, mlops.settings(repo),
+                        options.keepsRunning(options.liveSettings(top.terminal()))).lane()));
     }
 }

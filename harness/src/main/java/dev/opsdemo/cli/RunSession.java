@@ -95,7 +95,7 @@ final class RunSession {
             top.out().println(line);
             transcript.println(line);
         }
-        Keyboard keyboard = live.live() || options.keepRunning ? Keyboard.open(System.in) : null;
+        Keyboard keyboard = options.keepsRunning(live) ? Keyboard.open(System.in) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
         int columns = live.live() && keyboard != null ? keyboard.columns() : 0;
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
@@ -128,7 +128,7 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            Runner.Hold hold = options.keepRunning ? new KeepRunning(top.out(), keyboard) : null;
+            Runner.Hold hold = options.keepsRunning(live) ? new KeepRunning(top.out(), keyboard) : null;
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
                         printRecords(top, workspace);

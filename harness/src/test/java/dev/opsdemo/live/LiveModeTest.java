@@ -87,7 +87,14 @@ class LiveModeTest {
             terminal.send("Enter");
             terminal.await("devops.monitor · monitor", STEP);
             terminal.send("Enter");
+            // A live demo ends on what is still up, and it answers while the screen waits; q stops it all.
+            terminal.await("→ still up, as the steps left them", STEP);
+            String appUrl = HarnessRun.summary(workspace).at("/facts/devops/appUrl").asText();
+            assertTrue(Shell.run(dir, "curl", "-sS", appUrl + "/health").text().contains("\"status\":\"UP\""),
+                    "the app answers at the end screen");
+            terminal.send("q");
             assertEquals(0, terminal.awaitExit(STEP), terminal.screen());
+            Leftovers.assertNotListening(appUrl);
         }
         JsonNode summary = HarnessRun.summary(workspace);
         assertEquals("passed", summary.get("status").asText());
