@@ -98,8 +98,10 @@ final class RunSession {
         Keyboard keyboard = options.keepsRunning(live) ? Keyboard.open(System.in) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
         int columns = live.live() && keyboard != null ? keyboard.columns() : 0;
+        // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
+        TerminationSignal signal = TerminationSignal.watch();
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
-                top.out(), live, keyboard);
+                top.out(), live, keyboard, signal::pauseInterrupts);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
         listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
@@ -113,7 +115,6 @@ final class RunSession {
         Runner runner = new Runner(listeners, secrets, stepTimeout, ledger);
 
         CountDownLatch finished = new CountDownLatch(1);
-        TerminationSignal signal = TerminationSignal.watch();
         Thread onCtrlC = new Thread(() -> {
             if ("TERM".equals(signal.received())) {
                 runner.interrupt("terminated by SIGTERM", ExitCode.TERMINATED);

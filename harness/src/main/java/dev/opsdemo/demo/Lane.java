@@ -2,15 +2,22 @@ package dev.opsdemo.demo;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A named, ordered list of steps, the lane's values its commands' {@code ${NAME}}s are filled from (null for a name
- * it does not know yet), and how the reports tell its part. Lanes only describe; the {@link Runner} executes.
+ * it does not know yet), how the reports tell its part, and what a shell the user opens off-script needs to run the
+ * lane's commands by hand (null: nothing). Lanes only describe; the {@link Runner} executes.
  */
-public record Lane(String name, List<Step> steps, Function<String, String> values, LaneStory story) {
+public record Lane(String name, List<Step> steps, Function<String, String> values, LaneStory story,
+                   Supplier<ShellContext> shell) {
 
     public Lane {
         steps = List.copyOf(steps);
+    }
+
+    public Lane(String name, List<Step> steps, Function<String, String> values, LaneStory story) {
+        this(name, steps, values, story, () -> null);
     }
 
     public Lane(String name, List<Step> steps) {

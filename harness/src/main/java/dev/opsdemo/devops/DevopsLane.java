@@ -2,6 +2,7 @@ package dev.opsdemo.devops;
 
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ShellContext;
 import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The DevOps lane: what gets versioned, built, tested, released and deployed is code, and only code.
@@ -94,10 +96,21 @@ public final class DevopsLane {
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
                         this::monitor)),
-                this::value, new DevopsStory());
+                this::value, new DevopsStory(), this::shell);
     }
 
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
+    /**
+     * An off-script shell in the working copy, where git can push and fetch with the workspace's credentials: the
+     * helper reads them from their file (git's own config through the environment, so the working copy's config
+     * and the environment hold no password).
+     */
+    private ShellContext shell() {
+        return new ShellContext(repository.workingCopy(), Map.of("GIT_CONFIG_COUNT", "1",
+                "GIT_CONFIG_KEY_0", "credential.helper",
+                "GIT_CONFIG_VALUE_0", "store --file=" + workspace.devops().resolve(GitCredentials.STORE_FILE_NAME)));
+    }
+
     private String value(String name) {
         return switch (name) {
             case "BARE_REPO" -> remote.bareRepository().toString();

@@ -17,6 +17,8 @@ public final class TerminationSignal implements AutoCloseable {
 
     private final List<Installed> installed = new ArrayList<>();
     private volatile String received;
+    /** While a shell of the user's own has the terminal, Ctrl-C is the shell's and its programs', not the run's. */
+    private volatile boolean interruptsPaused;
 
     private TerminationSignal() {
     }
@@ -28,6 +30,9 @@ public final class TerminationSignal implements AutoCloseable {
                 Signal signal = new Signal(name);
                 sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
                 previous[0] = Signal.handle(signal, caught -> {
+                    if (watch.interruptsPaused && caught.getName().equals("INT")) {
+                        return;
+                    }
                     watch.received = caught.getName();
                     if (previous[0] != null) {
                         previous[0].handle(caught);
@@ -46,6 +51,15 @@ public final class TerminationSignal implements AutoCloseable {
             }
         }
         return watch;
+    }
+
+    /**
+     * Until the returned handle is closed, a SIGINT does not end the run: the terminal sends Ctrl-C to every process
+     * in its foreground group, and while the user's own shell runs in it, Ctrl-C is meant for that shell.
+     */
+    public AutoCloseable pauseInterrupts() {
+        interruptsPaused = true;
+        return () -> interruptsPaused = false;
     }
 
     /** {@code TERM} or {@code INT}, or null when no signal came (the JVM is exiting for another reason). */

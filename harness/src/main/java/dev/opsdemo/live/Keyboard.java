@@ -47,6 +47,20 @@ public final class Keyboard implements AutoCloseable {
         return in.read();
     }
 
+    /** Gives the terminal back as it was (line editing, echo), for a program of the user's own to read it. */
+    public void suspend() {
+        if (savedSettings != null) {
+            stty(savedSettings);
+        }
+    }
+
+    /** Takes single keys again, after {@link #suspend()}. */
+    public void resume() {
+        if (savedSettings != null) {
+            stty("-icanon", "-echo", "min", "1");
+        }
+    }
+
     /** The terminal's width in columns, as {@code stty size} reads it; 0 when there is no terminal to ask. */
     public int columns() {
         String size = stty("size");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The terminal in front of a room: before each step the caption, then the command typed out, then a pause
@@ -40,14 +41,23 @@ public final class LivePresenter implements RunListener, StepGate {
     private volatile boolean reachedFromStep;
     /** The lanes to show the title screen of before the first step; null once shown, or when there is none. */
     private volatile List<Lane> opening;
+    /** The run's lanes, for the off-script shell's context. */
+    private volatile List<Lane> lanes = List.of();
+    private final Supplier<AutoCloseable> pauseInterrupts;
 
-    public LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard) {
-        this(console, out, settings, keyboard, PROGRESS_AFTER);
+    /**
+     * {@code pauseInterrupts}: keeps Ctrl-C from ending the run while the user's own shell has the terminal (until
+     * the handle it gives is closed).
+     */
+    public LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard,
+                         Supplier<AutoCloseable> pauseInterrupts) {
+        this(console, out, settings, keyboard, PROGRESS_AFTER, pauseInterrupts);
     }
 
     /** {@code progressAfter}: how long a step runs before its status line appears. */
     LivePresenter(ConsoleListener console, PrintStream out, LiveSettings settings, Keyboard keyboard,
-                  Duration progressAfter) {
+                  Duration progressAfter, Supplier<AutoCloseable> pauseInterrupts) {
+        this.pauseInterrupts = pauseInterrupts;
         this.progress = new Progress(out, progressAfter, Duration.ofSeconds(1));
         this.console = console;
         this.out = out;
@@ -99,12 +109,20 @@ public final class LivePresenter implements RunListener, StepGate {
 
     private Decision waitForKey(Step step) throws InterruptedException {
         Integer auto = settings.autoAdvanceSeconds();
-        out.print(auto == null ? "  [Enter] run · [s] skip (run quietly) · [q] quit "
-                : "  running in " + auto + "s · [Enter] now · [s] skip · [q] quit ");
+        String prompt = auto == null ? "  [Enter] run · [s] skip (run quietly) · [!] your shell · [q] quit "
+                : "  running in " + auto + "s · [Enter] now · [s] skip · [!] shell · [q] quit ";
+        out.print(prompt);
         out.flush();
         try {
             while (true) {
                 int key = keyboard.read(auto == null ? null : Duration.ofSeconds(auto));
+                if (key == '!') {
+                    out.print(ERASE_LINE);
+                    OffScriptShell.open(lanes, laneOf(step), out, keyboard, pauseInterrupts);
+                    out.print(prompt);
+                    out.flush();
+                    continue;
+                }
                 // The prompt gives way to what the key did: nothing for a step that now runs on screen.
                 if (key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ') {
                     out.print(ERASE_LINE);
@@ -129,6 +147,7 @@ public final class LivePresenter implements RunListener, StepGate {
     @Override
     public void runStarted(List<Lane> lanes) {
         console.runStarted(lanes);
+        this.lanes = List.copyOf(lanes);
         if (settings.live() && settings.fromStep() == null) {
             opening = List.copyOf(lanes);
         }
@@ -159,6 +178,11 @@ public final class LivePresenter implements RunListener, StepGate {
         out.print(CLEAR_SCREEN);
         out.flush();
         return true;
+    }
+
+    private Lane laneOf(Step step) {
+        return lanes.stream().filter(lane -> lane.name().equals(step.lane())).findFirst()
+                .orElse(new Lane(step.lane(), List.of()));
     }
 
     @Override

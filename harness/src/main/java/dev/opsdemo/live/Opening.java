@@ -59,8 +59,8 @@ final class Opening {
             }
         }
         lines.add("");
-        lines.addAll(TextWrap.wrap("Keys before each step: Enter runs it · s runs it quietly · q quits and stops "
-                + "everything the run started.", width, 2));
+        lines.addAll(TextWrap.wrap("Keys before each step: Enter runs it · s runs it quietly · ! opens your shell "
+                + "beside the demo (exit returns) · q quits and stops everything the run started.", width, 2));
         lines.add("");
         lines.add(autoAdvance == null ? "Press Enter to start (q quits)."
                 : "Starting in " + autoAdvance + "s · Enter starts now · q quits.");

@@ -2,6 +2,7 @@ package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.ShellContext;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.exec.ChosenPort;
@@ -11,6 +12,8 @@ import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * The MLOps lane: what gets versioned, built, evaluated, released and deployed is a model, made from code + data +
@@ -117,10 +120,19 @@ public final class MlopsLane {
                                 : runs.evaluateBoth(),
                         tracking.needsServer(monitoring::decide)).scripted(() -> MlopsScript.decide(model,
                                 runs.evaluateBoth(), ProjectRuns.noChallenger()))),
-                this::value, new MlopsStory());
+                this::value, new MlopsStory(), this::shell);
     }
 
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
+    /** An off-script shell in the ML project, with the venv and (once the server is up) the tracking URI. */
+    private ShellContext shell() {
+        Map<String, String> environment = new LinkedHashMap<>(python.environment());
+        if (tracking.trackingUri() != null) {
+            environment.put("MLFLOW_TRACKING_URI", tracking.trackingUri());
+        }
+        return new ShellContext(repo.sampleMlProject(), environment);
+    }
+
     private String value(String name) {
         return switch (name) {
             case "VENV" -> settings.venv().toAbsolutePath().toString();

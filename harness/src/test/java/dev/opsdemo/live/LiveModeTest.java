@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +61,13 @@ class LiveModeTest {
             assertFalse(terminal.screen().contains("⋯ mlops.server running"), terminal.screen());
             assertEquals(1, Docker.containersOf(workspace.toString()).size(), "the MLflow container runs");
             terminal.await("devops.build · build", STEP);
+            terminal.await(PROMPT, STEP);
+            terminal.send("!");
+            terminal.await("(off-script · exit returns to the demo)", STEP);
+            terminal.send("curl -s \"$MLFLOW_TRACKING_URI/health\"; echo \" <- health\"", "Enter");
+            terminal.await("OK <- health", STEP);
+            terminal.send("exit", "Enter");
+            terminal.await("→ back on script", STEP);
             terminal.send("q");
             assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
             assertTrue(terminal.screen().contains("(quit: stopping everything started so far)"), terminal.screen());
@@ -84,6 +93,26 @@ class LiveModeTest {
             terminal.send("Enter");
             terminal.await("✔ devops.push passed", STEP);
             terminal.await("devops.deploy · deploy", STEP);
+            terminal.await(PROMPT, STEP);
+            // Off-script: the user's shell in the working copy, git able to reach the remote, then back.
+            terminal.send("!");
+            terminal.await("(off-script · exit returns to the demo)", STEP);
+            Path env = dir.resolve("off-script-env.txt");
+            terminal.send("git fetch -q origin && git log --format=%H -1 origin/main && env > " + env, "Enter");
+            terminal.send("exit", "Enter");
+            terminal.await("→ back on script", STEP);
+            String pushed = HarnessRun.summary(workspace).at("/facts/devops/pushedSha").asText();
+            assertTrue(terminal.screen().contains(pushed), "origin/main in the shell is the pushed commit:\n"
+                    + terminal.screen());
+            Properties credentials = new Properties();
+            try (var in = Files.newInputStream(workspace.resolve("devops/git-credentials.properties"))) {
+                credentials.load(in);
+            }
+            String password = credentials.getProperty("password");
+            assertFalse(Files.readString(env).contains(password), "the Git password is not in the shell's env");
+            assertFalse(terminal.screen().contains(password), "nor on screen");
+            assertFalse(Files.readString(workspace.resolve("devops/sample-app/.git/config")).contains(password),
+                    "nor in the working copy's config");
             terminal.send("Enter");
             terminal.await("devops.monitor · monitor", STEP);
             terminal.send("Enter");

@@ -44,7 +44,8 @@ class OpeningTest {
         assertTrue(screen.replace("\n  ", " ").contains("Both go through the same stages: version → build → "
                 + "evaluate → release → deploy → monitor."), screen);
         assertTrue(screen.contains("Watch for: what does each lane have to keep under control"), screen);
-        assertTrue(screen.contains("Enter runs it · s runs it quietly · q quits"), screen);
+        assertTrue(screen.replace("\n  ", " ").contains("Enter runs it · s runs it quietly · ! opens your shell "
+                + "beside the demo (exit returns) · q quits"), screen);
         assertEquals("Press Enter to start (q quits).", lines.get(lines.size() - 1));
         assertTrue(lines.size() < 24, "one screen even at 80×24: " + lines.size() + " rows");
         for (String line : lines) {
@@ -68,7 +69,7 @@ class OpeningTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Keyboard keyboard = Keyboard.open(new ByteArrayInputStream(keys.getBytes(StandardCharsets.US_ASCII)));
         LivePresenter presenter = new LivePresenter(new ConsoleListener(out, new Style(false), false), out, settings,
-                keyboard);
+                keyboard, () -> () -> { });
         presenter.runStarted(lanes);
         List<Step> first = lanes.get(0).steps().subList(0, steps);
         List<StepGate.Decision> decisions = new java.util.ArrayList<>();

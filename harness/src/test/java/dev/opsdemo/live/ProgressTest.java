@@ -37,7 +37,7 @@ class ProgressTest {
         Keyboard keyboard = Keyboard.open(new ByteArrayInputStream(new byte[0]));
         // No wait before the status line, so the test need not wait the two seconds a real step does.
         LivePresenter presenter = new LivePresenter(new ConsoleListener(out, new Style(false), false), out,
-                new LiveSettings(true, 0, null, "devops.remote"), keyboard, Duration.ZERO);
+                new LiveSettings(true, 0, null, "devops.remote"), keyboard, Duration.ZERO, () -> () -> { });
         Step step = DemoLanes.in(scratch).get(0).steps().get(0);
         presenter.stepStarted(step, List.of("true"));
         await().atMost(Duration.ofSeconds(10)).until(() -> bytes.toString(StandardCharsets.UTF_8)

@@ -1,0 +1,16 @@
+package dev.opsdemo.demo;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a lane gives the shell a user opens off-script, as it stands now: the directory its commands run in, and
+ * the variables they rely on (the venv on PATH, the tracking server's URI, git's credential helper). No secret is a
+ * value here: a helper that reads a file of its own, never the password itself.
+ */
+public record ShellContext(Path directory, Map<String, String> environment) {
+
+    public ShellContext {
+        environment = Map.copyOf(environment);
+    }
+}
