@@ -17,6 +17,11 @@ prepare() {  # prepare [nice] SCRIPT ARGS...
   "${restore[@]}" "${nice[@]}" "$here/$name" "$@" 2>&1 | sed -u "/^[a-z-]*\.sh: /!s/^/$name| /" >&2 &
   jobs[$!]="$name"
 }
+# Options alone (./scripts/demo.sh --non-interactive) are the demo's, as with no argument at all.
+case "${1:-}" in
+  ""|-h|--help|-V|--version) ;;
+  -*) set -- demo "$@" ;;
+esac
 case "${1:-demo}" in
   devops|doctor|commands|-h|--help|-V|--version) prepare build.sh ;;
   # The venv is the longer of the two the first time (downloads, then compiling every module's bytecode), so on a
@@ -26,8 +31,8 @@ esac
 failed=0
 while [ ${#jobs[@]} -gt 0 ]; do
   code=0
-  wait -n -p done "${!jobs[@]}" || code=$?
-  unset "jobs[$done]"
+  wait -n -p finished "${!jobs[@]}" || code=$?
+  unset "jobs[$finished]"
   [ "$failed" -ne 0 ] || failed=$code
 done
 [ "$failed" -eq 0 ] || exit "$failed"
