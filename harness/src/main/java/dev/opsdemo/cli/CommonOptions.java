@@ -63,6 +63,11 @@ public final class CommonOptions {
         return keepRunning || presented.live();
     }
 
+    /** The same, for a run presented as it would be on this terminal (or not). */
+    boolean keepsRunning(boolean terminal) {
+        return keepsRunning(liveSettings(terminal));
+    }
+
     /** As {@code --non-interactive} gives them, whatever the terminal: for {@code verify}, which never pauses. */
     LiveSettings nonInteractiveSettings() {
         validate();

@@ -28,6 +28,6 @@ final class DemoCommand implements Callable<Integer> {
         // The MLOps settings' checks run before the workspace is touched.
         return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
                 LaneSelection.lanes(only, repo, workspace, mlops.settings(repo),
-                        options.keepsRunning(options.liveSettings(top.terminal()))));
+                        options.keepsRunning(top.terminal())));
     }
 }

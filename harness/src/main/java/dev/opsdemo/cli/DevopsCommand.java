@@ -22,6 +22,6 @@ final class DevopsCommand implements Callable<Integer> {
     public Integer call() {
         return RunSession.runLanes(top, options, repo -> { }, (repo, workspace) ->
                 List.of(new DevopsLane(repo, workspace,
-                        options.keepsRunning(options.liveSettings(top.terminal()))).lane()));
+                        options.keepsRunning(top.terminal())).lane()));
     }
 }

@@ -26,6 +26,6 @@ final class MlopsCommand implements Callable<Integer> {
     public Integer call() {
         return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
                 List.of(new MlopsLane(repo, workspace, mlops.settings(repo),
-                        options.keepsRunning(options.liveSettings(top.terminal()))).lane()));
+                        options.keepsRunning(top.terminal())).lane()));
     }
 }

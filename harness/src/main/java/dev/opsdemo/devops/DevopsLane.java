@@ -99,7 +99,6 @@ public final class DevopsLane {
                 this::value, new DevopsStory(), this::shell);
     }
 
-    /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
     /**
      * An off-script shell in the working copy, where git can push and fetch with the workspace's credentials: the
      * helper reads them from their file (git's own config through the environment, so the working copy's config
@@ -111,6 +110,7 @@ public final class DevopsLane {
                 "GIT_CONFIG_VALUE_0", "store --file=" + workspace.devops().resolve(GitCredentials.STORE_FILE_NAME)));
     }
 
+    /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
     private String value(String name) {
         return switch (name) {
             case "BARE_REPO" -> remote.bareRepository().toString();

@@ -39,10 +39,10 @@ public final class LivePresenter implements RunListener, StepGate {
     private final Set<Step> quiet = ConcurrentHashMap.newKeySet();
     private final Progress progress;
     private volatile boolean reachedFromStep;
-    /** The lanes to show the title screen of before the first step; null once shown, or when there is none. */
-    private volatile List<Lane> opening;
-    /** The run's lanes, for the off-script shell's context. */
+    /** The run's lanes, for the title screen and the off-script shell's context. */
     private volatile List<Lane> lanes = List.of();
+    /** Whether the title screen is still to come before the first step (a live demo from its start). */
+    private volatile boolean openingDue;
     private final Supplier<AutoCloseable> pauseInterrupts;
 
     /**
@@ -78,10 +78,9 @@ public final class LivePresenter implements RunListener, StepGate {
         if (!settings.live()) {
             return Decision.RUN;
         }
-        if (opening != null) {  // the first step of a live demo from its start: the title screen before it
-            List<Lane> lanes = opening;
-            opening = null;
-            if (!open(lanes)) {
+        if (openingDue) {
+            openingDue = false;
+            if (!open()) {
                 return Decision.QUIT;
             }
         }
@@ -124,7 +123,7 @@ public final class LivePresenter implements RunListener, StepGate {
                     continue;
                 }
                 // The prompt gives way to what the key did: nothing for a step that now runs on screen.
-                if (key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ') {
+                if (goes(key)) {
                     out.print(ERASE_LINE);
                     out.flush();
                     return Decision.RUN;
@@ -134,7 +133,7 @@ public final class LivePresenter implements RunListener, StepGate {
                     quiet.add(step);
                     return Decision.RUN;
                 }
-                if (key == 'q' || key == 'Q' || key == -1) {
+                if (quits(key)) {
                     out.println(ERASE_LINE + "  (quit: stopping everything started so far)");
                     return Decision.QUIT;
                 }
@@ -148,27 +147,35 @@ public final class LivePresenter implements RunListener, StepGate {
     public void runStarted(List<Lane> lanes) {
         console.runStarted(lanes);
         this.lanes = List.copyOf(lanes);
-        if (settings.live() && settings.fromStep() == null) {
-            opening = List.copyOf(lanes);
-        }
+        openingDue = settings.live() && settings.fromStep() == null;
+    }
+
+    /** Enter, space, or the auto-advance delay passing: go on. */
+    private static boolean goes(int key) {
+        return key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ';
+    }
+
+    /** q, or the keyboard's end: stop. */
+    private static boolean quits(int key) {
+        return key == 'q' || key == 'Q' || key == -1;
     }
 
     /**
      * The title screen, until Enter (or the auto-advance delay), then a clear screen for the first step; false when
      * the presenter quit there (q, or Ctrl-C, which interrupts this wait as it does the one before each step).
      */
-    private boolean open(List<Lane> lanes) throws InterruptedException {
+    private boolean open() throws InterruptedException {
         Opening.lines(lanes, keyboard.columns(), settings.autoAdvanceSeconds()).forEach(out::println);
         out.flush();
         Integer auto = settings.autoAdvanceSeconds();
         try {
             while (true) {
                 int key = keyboard.read(auto == null ? null : Duration.ofSeconds(auto));
-                if (key == 'q' || key == 'Q' || key == -1) {
+                if (quits(key)) {
                     out.println("(quit before the first step)");
                     return false;
                 }
-                if (key == Keyboard.TIMEOUT || key == '\n' || key == '\r' || key == ' ') {
+                if (goes(key)) {
                     break;
                 }
             }

@@ -99,9 +99,10 @@ public final class MlflowServers {
         try {
             server = LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
         } catch (Readiness.NotReadyException e) {
+            List<String> recent = logs.recent();
             throw notStarted("the MLflow server did not start: " + e.getMessage(), logs, store,
-                    "its log " + log + " ends:" + logs.recent().stream().skip(Math.max(0, logs.recent().size() - 12))
-                            .map(line -> "\n    " + line).collect(Collectors.joining()),
+                    "its log " + log + " ends:" + recent.subList(Math.max(0, recent.size() - 12), recent.size())
+                            .stream().map(line -> "\n    " + line).collect(Collectors.joining()),
                     "fix what it says and run again", e);
         }
         // It answered /health, which MLflow serves only once the store's database is whole.

@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
  */
 public final class ConsoleListener implements RunListener {
 
-    /** The lane prefix's columns: the name padded to 6, then " │ ". */
-    private static final int LANE_GUTTER = 9;
+    /** The lane prefix: the lane's name padded to this width, then {@link #LANE_SEPARATOR}. */
+    private static final int LANE_NAME_WIDTH = 6;
+    private static final String LANE_SEPARATOR = " │ ";
 
     private final PrintStream out;
     private final Style style;
@@ -94,7 +95,8 @@ public final class ConsoleListener implements RunListener {
         if (line.startsWith(StepContext.COMMAND_PREFIX)) {
             print(step.lane(), commandLine(line.substring(StepContext.COMMAND_PREFIX.length())));
         } else if (line.startsWith(StepContext.NOTE_PREFIX)) {
-            prose(step.lane(), "    " + StepContext.NOTE_PREFIX, line.substring(StepContext.NOTE_PREFIX.length()), text -> text);
+            prose(step.lane(), "    " + StepContext.NOTE_PREFIX, line.substring(StepContext.NOTE_PREFIX.length()),
+                    text -> text);
         } else {
             print(step.lane(), "    " + line);
         }
@@ -142,7 +144,7 @@ public final class ConsoleListener implements RunListener {
      * lines indented under the text's start, each line styled by {@code styled}.
      */
     private void prose(String lane, String lead, String text, UnaryOperator<String> styled) {
-        int room = width - 1 - (lanePrefix ? LANE_GUTTER : 0) - lead.length();
+        int room = width - 1 - (lanePrefix ? LANE_NAME_WIDTH + LANE_SEPARATOR.length() : 0) - lead.length();
         if (width <= 0 || room < 20 || TerminalWidth.of(text) <= room) {
             print(lane, styled.apply(lead + text));
             return;
@@ -154,6 +156,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     private void print(String lane, String text) {
-        out.println(lanePrefix ? style.magenta(String.format("%-6s", lane)) + " │ " + text : text);
+        out.println(lanePrefix ? style.magenta(String.format("%-" + LANE_NAME_WIDTH + "s", lane)) + LANE_SEPARATOR
+                + text : text);
     }
 }

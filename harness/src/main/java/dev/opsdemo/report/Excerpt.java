@@ -32,7 +32,7 @@ record Excerpt(List<Part> parts) {
         List<Part> parts = new ArrayList<>();
         if (lines.size() <= HEAD + TAIL + SLACK) {
             lines.forEach(line -> parts.add(new Part(line, 0)));
-            return new Excerpt(parts);
+            return new Excerpt(List.copyOf(parts));
         }
         lines.subList(0, HEAD).forEach(line -> parts.add(new Part(line, 0)));
         int left = 0;
