@@ -85,7 +85,11 @@ def dataset_name(spec):
 
 
 def hide_noisy_warnings():
-    """Hide MLflow warnings that are irrelevant here and would only distract learners."""
+    """Hide MLflow output that is irrelevant here and would only distract learners."""
+    if "MLFLOW_RUN_ID" in os.environ:
+        # Started by `mlflow run`, which prints the run's "View run" and "View experiment" links itself once the run
+        # ends: printed here too, they would show twice.
+        os.environ.setdefault("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT", "true")
     for message in (
         "Failed to determine whether UCVolumeDatasetSource",  # we never use Databricks
         "The specified dataset source can be interpreted in multiple ways",  # it's a local file

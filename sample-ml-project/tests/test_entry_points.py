@@ -1,6 +1,8 @@
 """What the entry points do with bad input before they reach MLflow: the errors `mlflow run` shows, which the
 harness quotes when the step fails (MlflowProjectRunTest, TrainingStepsTest check the harness's side)."""
 
+import os
+
 import mlflow
 import mlflow.exceptions
 import pytest
@@ -74,3 +76,21 @@ def test_any_other_refusal_to_log_the_input_is_not_retried(monkeypatch):
     with pytest.raises(mlflow.exceptions.MlflowException, match="not found"):
         evaluate.log_input(object(), context="evaluation")
     assert calls == ["evaluation"]
+
+
+def test_under_mlflow_run_the_run_links_are_left_to_it(monkeypatch):
+    monkeypatch.setenv("MLFLOW_RUN_ID", "0" * 32)
+    # Set, then removed, so that monkeypatch removes what the entry point sets once the test ends.
+    monkeypatch.setenv("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT", "unset")
+    monkeypatch.delenv("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT")
+    churn_data.hide_noisy_warnings()
+    assert os.environ["MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT"] == "true"
+
+
+def test_run_on_its_own_an_entry_point_prints_its_run_links(monkeypatch):
+    monkeypatch.delenv("MLFLOW_RUN_ID", raising=False)
+    # Set, then removed, so that monkeypatch removes what the entry point sets once the test ends.
+    monkeypatch.setenv("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT", "unset")
+    monkeypatch.delenv("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT")
+    churn_data.hide_noisy_warnings()
+    assert "MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT" not in os.environ

@@ -27,6 +27,9 @@ public final class LivePresenter implements RunListener, StepGate {
     /** A step that takes longer than this shows a status line while it runs. */
     static final Duration PROGRESS_AFTER = Duration.ofSeconds(2);
 
+    /** The longest a step's commands take to type, whatever the typing speed and their length. */
+    static final Duration TYPING_BUDGET = Duration.ofSeconds(2);
+
     /** Cursor home, then erase the screen: the first step starts at the top, as every slide does. */
     static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
     /** Back to the line's start, then erase it: the key prompt's line, once a key has answered it. */
@@ -85,14 +88,26 @@ public final class LivePresenter implements RunListener, StepGate {
             }
         }
         console.announce(step);
-        for (String line : command) {
-            type(console.commandLine(line));
+        List<String> lines = command.stream().map(console::commandLine).toList();
+        long delayMicros = typingDelayMicros(settings.typingMsPerChar(), lines);
+        for (String line : lines) {
+            type(line, delayMicros);
         }
         return waitForKey(step);
     }
 
-    private void type(String command) throws InterruptedException {
-        if (settings.typingMsPerChar() <= 0) {
+    /**
+     * The pause after each typed character: the chosen speed, but never so slow that a step's commands take longer
+     * than {@link #TYPING_BUDGET} to type, however long they are (the room watches the typing, not waits for it).
+     */
+    static long typingDelayMicros(int msPerChar, List<String> lines) {
+        long typed = lines.stream().flatMapToInt(String::chars).filter(c -> !Character.isWhitespace(c)).count();
+        long chosen = msPerChar * 1000L;
+        return typed == 0 ? chosen : Math.min(chosen, TYPING_BUDGET.toNanos() / 1000 / typed);
+    }
+
+    private void type(String command, long delayMicros) throws InterruptedException {
+        if (delayMicros <= 0) {
             out.println(command);
             return;
         }
@@ -100,7 +115,7 @@ public final class LivePresenter implements RunListener, StepGate {
             out.print(command.charAt(i));
             out.flush();
             if (!Character.isWhitespace(command.charAt(i))) {
-                Thread.sleep(settings.typingMsPerChar());
+                Thread.sleep(delayMicros / 1000, (int) (delayMicros % 1000) * 1000);
             }
         }
         out.println();

@@ -82,19 +82,20 @@ public final class MlopsLane {
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"))),
+                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"),
+                                ModelRegistry.RUN_LINEAGE)),
                         tracking.needsServer(training::inspect)).scripted(MlopsScript.INSPECT),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
-                                ModelRegistry.accuracyPath("${RUN_ID}"))),
+                                ModelRegistry.accuracyPath("${RUN_ID}"), ModelRegistry.METRIC_VALUES)),
                         tracking.needsServer(training::gate)).scripted(MlopsScript.GATE),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
                         "Releasing in MLOps means registering a new model version and pointing the '"
                                 + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
-                                ModelRegistry.registeredModelPath(model))),
+                                ModelRegistry.registeredModelPath(model), ModelRegistry.MODEL_OR_ERROR)),
                         tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model)),
                 new Step(SERVE_STEP, NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "

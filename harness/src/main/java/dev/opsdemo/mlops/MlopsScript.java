@@ -59,16 +59,17 @@ final class MlopsScript {
                 "if ! curl -fsS \"" + ModelRegistry.url(URI, ModelRegistry.registeredModelPath(model))
                         + "\" >/dev/null 2>&1; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_MODEL,
-                        ModelRegistry.modelRequest(model))) + "; echo",
+                        ModelRegistry.modelRequest(model), ModelRegistry.WHOLE)),
                 "fi",
                 "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
                         ModelRegistry.versionRequest(model, "${MODEL_SOURCE}", "${RUN_ID}", "${MODEL_ID}"))) + ")",
-                "echo \"$CREATED\"",
+                ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "VERSION=$(json_get model_version.version <<<\"$CREATED\")",
                 "await_ready \"$VERSION\"",
                 script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS,
                         ModelRegistry.aliasRequest(model, MlopsSettings.ALIAS, "${VERSION}"))) + "; echo",
-                script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS))) + "; echo");
+                script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
+                        ModelRegistry.VERSION_ROLE)));
     }
 
     /** Both of the step's commands, as monitoring's verdict chooses: retrain and register a challenger, or not. */
@@ -83,7 +84,7 @@ final class MlopsScript {
                 "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
                         ModelRegistry.versionRequest(model, "${CHALLENGER_SOURCE}", "${RETRAIN_RUN_ID}",
                                 "${CHALLENGER_MODEL_ID}"))) + ")",
-                "echo \"$CREATED\"",
+                ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "CHALLENGER_VERSION=$(json_get model_version.version <<<\"$CREATED\")",
                 "await_ready \"$CHALLENGER_VERSION\"",
                 script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG, ModelRegistry.versionTagRequest(
@@ -115,7 +116,8 @@ final class MlopsScript {
         lines.add("else");
         nothing.asScript().forEach(line -> lines.add(INDENT + line));
         lines.add("fi");
-        lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS))) + "; echo");
+        lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
+                        ModelRegistry.VERSION_ROLE)));
         return ScriptGlue.instead(lines);
     }
 

@@ -3,6 +3,7 @@ package dev.opsdemo.mlops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Readiness;
+import dev.opsdemo.json.Jq;
 import dev.opsdemo.json.Json;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * The MLflow Model Registry through its REST API. The Java client has no registry write calls, so this uses its
  * {@code sendGet}/{@code sendPost} with the documented endpoints. Every call is shown as the {@code curl} that sends
- * the same request, followed by the server's answer, so a learner can replay it.
+ * the same request, followed by the server's answer, so a learner can replay it. Where the answer is long, the curl
+ * pipes it through a jq filter that keeps what the step is about, and the step shows what that filter prints of the
+ * same answer (the harness reads the whole answer).
  */
 public final class ModelRegistry {
 
@@ -32,7 +35,28 @@ public final class ModelRegistry {
         this.trackingUri = trackingUri;
     }
 
-    /** The curl line for a GET of {@code path} (under the REST API), as {@link #get} shows it. */
+    /** What a run ties together (the inspect step): its code's commit, its data, parameters, metrics and model. */
+    public static final Jq RUN_LINEAGE = Jq.indented(".run | {run_id: .info.run_id, status: .info.status, "
+            + "git_commit: (.data.tags | from_entries | .[\"mlflow.source.git.commit\"]), "
+            + "datasets: [.inputs.dataset_inputs[]?.dataset | {name, digest}], params: (.data.params | from_entries), "
+            + "metrics: (.data.metrics | from_entries), model: .outputs.model_outputs[0].model_id}");
+    /** A metric's logged values (the gate). */
+    public static final Jq METRIC_VALUES = Jq.compact(".metrics[] | {key, value, step}");
+    /** Whether a registered model exists: its name, or the error saying it does not. */
+    public static final Jq MODEL_OR_ERROR = Jq.compact("{name: .registered_model.name, error_code}");
+    /** A registered model as created. */
+    public static final Jq WHOLE = Jq.compact(".");
+    /** A model version: which, its state, and the run and model it comes from. */
+    public static final Jq VERSION = Jq.compact(".model_version | {version, status, source, run_id}");
+    /** A model version's aliases and tags: what the registry says it is now. */
+    public static final Jq VERSION_ROLE = Jq.compact(".model_version | {version, aliases, tags}");
+
+    /** The curl line for a GET of {@code path} (under the REST API) piped through {@code jq}, as it is shown. */
+    public static String curlGet(String trackingUri, String path, Jq jq) {
+        return curlGet(trackingUri, path) + " " + jq.pipe();
+    }
+
+    /** The curl line for a GET of {@code path} (under the REST API). */
     public static String curlGet(String trackingUri, String path) {
         return "curl -sS \"" + url(trackingUri, path) + "\"";
     }
@@ -43,16 +67,16 @@ public final class ModelRegistry {
     }
 
     /**
-     * A GET whose {@link #curlGet} line is the step's own command, shown already: prints the server's answer and
-     * returns it, or null when the server answers 404.
+     * A GET whose {@link #curlGet} line (through {@code jq}) is the step's own command, shown already: prints what
+     * the filter makes of the server's answer and returns the whole answer, or null when the server answers 404.
      */
-    public JsonNode read(StepContext context, String path) throws Exception {
-        return get(context, path, true);
+    public JsonNode read(StepContext context, String path, Jq jq) throws Exception {
+        return get(context, path, true, jq);
     }
 
     /** Whether the registered model exists, its GET being the step's own command (see {@link #read}). */
     public boolean exists(StepContext context, String name) throws Exception {
-        return read(context, registeredModelPath(name)) != null;
+        return read(context, registeredModelPath(name), MODEL_OR_ERROR) != null;
     }
 
     public static String registeredModelPath(String name) {
@@ -74,6 +98,11 @@ public final class ModelRegistry {
     public static final String CREATE_VERSION = "model-versions/create";
     public static final String SET_ALIAS = "registered-models/alias";
     public static final String SET_VERSION_TAG = "model-versions/set-tag";
+
+    /** The curl line for a POST, its answer piped through {@code jq}, as it is shown. */
+    public static String curlPost(String trackingUri, String path, Map<String, String> request, Jq jq) {
+        return curlPost(trackingUri, path, request) + " " + jq.pipe();
+    }
 
     /** The curl line for a POST of {@code request} (JSON, fields in its order) to {@code path}, as it is shown. */
     public static String curlPost(String trackingUri, String path, Map<String, String> request) {
@@ -126,14 +155,14 @@ public final class ModelRegistry {
     }
 
     public void createRegisteredModel(StepContext context, String name) throws Exception {
-        post(context, CREATE_MODEL, modelRequest(name));
+        post(context, CREATE_MODEL, modelRequest(name), WHOLE);
     }
 
     /** Creates a version of the model a run logged; returns the version as the server answered it. */
     public JsonNode createVersion(StepContext context, String name, ModelSource source, String runId)
             throws Exception {
         return post(context, CREATE_VERSION, versionRequest(name, source.uri(), runId,
-                source.isLoggedModel() ? source.modelId() : null)).get("model_version");
+                source.isLoggedModel() ? source.modelId() : null), VERSION).get("model_version");
     }
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
@@ -154,27 +183,30 @@ public final class ModelRegistry {
         Readiness.await("model version " + created.path("name").asText() + "/" + created.path("version").asText()
                         + " READY", Duration.ofSeconds(60),
                 () -> "READY".equals(Json.MAPPER.readTree(client.sendGet(path)).at("/model_version/status").asText()));
-        get(context, path, false);
+        get(context, path, false, VERSION);
     }
 
     public void setAlias(StepContext context, String name, String alias, String version) throws Exception {
-        post(context, SET_ALIAS, aliasRequest(name, alias, version));
+        post(context, SET_ALIAS, aliasRequest(name, alias, version), null);
     }
 
-    /** The version an alias points at, as the server answers (shown). */
+    /** The version an alias points at, as the server answers (shown: its aliases and tags). */
     public JsonNode versionByAlias(StepContext context, String name, String alias) throws Exception {
-        return get(context, aliasPath(name, alias), false).get("model_version");
+        return get(context, aliasPath(name, alias), false, VERSION_ROLE).get("model_version");
     }
 
     public void setVersionTag(StepContext context, String name, String version, String key, String value)
             throws Exception {
-        post(context, SET_VERSION_TAG, versionTagRequest(name, version, key, value));
+        post(context, SET_VERSION_TAG, versionTagRequest(name, version, key, value), null);
     }
 
-    /** A shown GET; null when the server answers 404 (its answer is shown all the same, as curl shows it). */
-    private JsonNode get(StepContext context, String path, boolean shown) throws Exception {
+    /**
+     * A shown GET, its answer through {@code jq}; null when the server answers 404 (what jq makes of its answer is
+     * shown all the same, as the curl would show it).
+     */
+    private JsonNode get(StepContext context, String path, boolean shown, Jq jq) throws Exception {
         if (!shown) {
-            context.command(curlGet(trackingUri, path));
+            context.command(curlGet(trackingUri, path, jq));
         }
         String body;
         try {
@@ -183,18 +215,21 @@ public final class ModelRegistry {
             if (e.getStatusCode() != 404) {
                 throw e;
             }
-            e.getBodyMessage().lines().forEach(context::out);
+            jq.apply(e.getBodyMessage()).forEach(context::out);
             return null;
         }
-        body.lines().forEach(context::out);
+        jq.apply(body).forEach(context::out);
         return Json.MAPPER.readTree(body);
     }
 
-    /** {@code request}: in the order its fields are to be shown (and sent). */
-    private JsonNode post(StepContext context, String path, Map<String, String> request) throws Exception {
-        context.command(curlPost(trackingUri, path, request));
+    /**
+     * {@code request}: in the order its fields are to be shown (and sent); {@code jq}: what of the answer is shown,
+     * or null for all of it (the registry's short answers, such as {@code {}}).
+     */
+    private JsonNode post(StepContext context, String path, Map<String, String> request, Jq jq) throws Exception {
+        context.command(jq == null ? curlPost(trackingUri, path, request) : curlPost(trackingUri, path, request, jq));
         String body = client.sendPost(path, Json.MAPPER.writeValueAsString(request));
-        body.lines().forEach(context::out);
+        (jq == null ? body.lines().toList() : jq.apply(body)).forEach(context::out);
         return Json.MAPPER.readTree(body);
     }
 

@@ -5,6 +5,7 @@ import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.json.Json;
 import dev.opsdemo.mlflow.PythonEnv;
+import dev.opsdemo.text.CommitIds;
 import dev.opsdemo.workspace.RepoLayout;
 
 import java.util.Locale;
@@ -96,7 +97,8 @@ final class TrainingSteps {
     }
 
     void inspect(StepContext context) throws Exception {
-        JsonNode answer = tracking.registry().read(context, ModelRegistry.runPath(runId));
+        JsonNode answer = tracking.registry().read(context, ModelRegistry.runPath(runId),
+                ModelRegistry.RUN_LINEAGE);
         if (answer == null) {
             throw new StepFailedException("run " + runId + " is not on the tracking server "
                     + tracking.trackingUri(), "mlflow run reported it, but the server answers 404 for it",
@@ -107,27 +109,25 @@ final class TrainingSteps {
         Map<String, String> params = RunRecords.keyValues(run.at("/data/params"), JsonNode::asText);
         Map<String, Double> metrics = RunRecords.keyValues(run.at("/data/metrics"), JsonNode::asDouble);
         Map<String, String> tags = RunRecords.keyValues(run.at("/data/tags"), JsonNode::asText);
-        context.note("run " + runId + " (" + run.at("/info/status").asText() + ") in experiment "
-                + settings.experiment());
-        context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "(not a git checkout)"));
         String digest = null;
+        String datasetName = null;
         for (JsonNode input : run.at("/inputs/dataset_inputs")) {
-            JsonNode dataset = input.path("dataset");
-            digest = dataset.path("digest").asText();
-            context.note("data:    dataset " + dataset.path("name").asText() + " digest " + digest + " ("
-                    + dataset.path("source_type").asText() + " " + dataset.path("source").asText() + ")");
+            digest = input.at("/dataset/digest").asText();
+            datasetName = input.at("/dataset/name").asText();
         }
-        params.forEach((key, value) -> context.note("param:   " + key + " = " + value));
-        metrics.forEach((key, value) -> context.note(String.format(Locale.ROOT, "metric:  %s = %.4f", key, value)));
+        String commit = tags.get("mlflow.source.git.commit");
+        // The one point of the step, said once: what this run id ties together (the lines above show each part).
+        context.note("run " + runId + " ties together code (git commit " + (commit == null ? "none: not a git checkout"
+                : CommitIds.shortForm(commit)) + "), data (dataset " + datasetName + ", digest " + digest + "), "
+                + params.size() + " parameters, " + metrics.size() + " metrics and the model " + modelSource.uri());
         String experimentUrl = tracking.trackingUri() + "/#/experiments/" + run.at("/info/experiment_id").asText();
-        context.note("model:   " + modelSource.uri());
         String runUrl = experimentUrl + "/runs/" + runId;
-        context.note("UI:      " + runUrl);
+        context.note("UI: " + runUrl);
         context.fact("runUrl", runUrl);
         context.fact("modelSource", modelSource.uri());
         if (modelSource.isLoggedModel()) {
             String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
-            context.note("UI:      " + modelUrl);
+            context.note("UI: " + modelUrl);
             context.fact("loggedModelUrl", modelUrl);
         }
         if (digest == null) {
@@ -145,7 +145,8 @@ final class TrainingSteps {
 
     /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
     void gate(StepContext context) throws Exception {
-        JsonNode answer = tracking.registry().read(context, ModelRegistry.accuracyPath(runId));
+        JsonNode answer = tracking.registry().read(context, ModelRegistry.accuracyPath(runId),
+                ModelRegistry.METRIC_VALUES);
         JsonNode history = answer == null ? Json.MAPPER.createArrayNode() : answer.path("metrics");
         if (history.isEmpty()) {
             throw new StepFailedException("run " + runId + " logged no accuracy metric",
