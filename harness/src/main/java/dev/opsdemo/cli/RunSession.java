@@ -21,6 +21,7 @@ import dev.opsdemo.report.ContrastTableListener;
 import dev.opsdemo.report.Records;
 import dev.opsdemo.report.Style;
 import dev.opsdemo.report.SummaryJsonListener;
+import dev.opsdemo.text.TextWrap;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
@@ -97,7 +98,7 @@ final class RunSession {
         }
         Keyboard keyboard = options.keepsRunning(live) ? Keyboard.open(System.in) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
-        int columns = live.live() && keyboard != null ? keyboard.columns() : 0;
+        int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
         TerminationSignal signal = TerminationSignal.watch();
         LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
@@ -109,7 +110,9 @@ final class RunSession {
         listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
         listeners.addAll(extraListeners);
         // Last, so the contrast closes the terminal output and the transcript.
-        listeners.add(new ContrastTableListener(top.out(), style, CONTRAST_WIDTH));
+        // On a live terminal narrower than the table, the table fits the terminal (one column short, as the prose).
+        listeners.add(new ContrastTableListener(top.out(), style,
+                columns > 0 ? Math.min(CONTRAST_WIDTH, columns - 1) : CONTRAST_WIDTH));
         listeners.add(new ContrastTableListener(new MaskingPrintStream(transcript, secrets), new Style(false),
                 CONTRAST_WIDTH));
         Runner runner = new Runner(listeners, secrets, stepTimeout, ledger);
@@ -132,11 +135,11 @@ final class RunSession {
             Runner.Hold hold = options.keepsRunning(live) ? new KeepRunning(top.out(), keyboard) : null;
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
-                        printRecords(top, workspace);
+                        printRecords(top, workspace, columns);
                         hold.await(done);
                     });
             if (hold == null || !summary.passed()) {  // a failed run is not held
-                printRecords(top, workspace);
+                printRecords(top, workspace, columns);
             }
             return summary.exitCode();
         } finally {
@@ -154,9 +157,11 @@ final class RunSession {
         }
     }
 
-    private static void printRecords(HarnessCommand top, Workspace workspace) {
-        top.out().println("Records in " + workspace.root() + ": summary.json, transcript.txt, transcript.cast, "
-                + "report.md, report.html");
+    /** {@code columns}: the live terminal's width, to wrap to; 0 for one line. */
+    private static void printRecords(HarnessCommand top, Workspace workspace, int columns) {
+        String records = "Records in " + workspace.root() + ": summary.json, transcript.txt, transcript.cast, "
+                + "report.md, report.html";
+        (columns > 0 ? TextWrap.wrap(records, columns - 1, 2) : List.of(records)).forEach(top.out()::println);
     }
 
     private static void requireKnownStep(String fromStep, List<Lane> lanes) {

@@ -3,6 +3,7 @@ package dev.opsdemo.devops;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.Executables;
 import dev.opsdemo.exec.LocalService;
+import dev.opsdemo.exec.LogFile;
 import dev.opsdemo.exec.ProcessCommand;
 
 import java.net.http.HttpResponse;
@@ -18,11 +19,11 @@ public final class AppDeployment implements AutoCloseable {
         this.service = service;
     }
 
-    /** {@code port}: free, picked when the step's command was shown. */
-    public static AppDeployment start(StepContext context, Path jar, int port) {
+    /** {@code port}: free, picked when the step's command was shown; {@code log}: where its output goes, as shown. */
+    public static AppDeployment start(StepContext context, Path jar, int port, Path log) {
         return new AppDeployment(LocalService.start(context.processes(), ProcessCommand.of(jar.getParent(),
                         Executables.currentJava().toString(), "-jar", jar.toString(), "--port", String.valueOf(port)),
-                context.lines(), "sample-app", port, "/health", Duration.ofSeconds(30)));
+                LogFile.writingTo(log), "sample-app", port, "/health", Duration.ofSeconds(30)));
     }
 
     public String baseUrl() {

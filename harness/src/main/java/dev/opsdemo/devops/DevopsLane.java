@@ -15,6 +15,8 @@ import dev.opsdemo.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class DevopsLane {
     /** Chosen when the deploy step's command is shown, so the line on screen names the port the app gets. */
     private final ChosenPort appPort = new ChosenPort();
     private AppDeployment app;
+    /** The step that starts the app in the background, whose log is named after it (Workspace.log). */
+    private static final String DEPLOY_STEP = "devops.deploy";
     private static final int MONITOR_CHECKS = 10;
     private static final double MONITOR_INTERVAL_SECONDS = 0.2;
     public DevopsLane(RepoLayout repo, Workspace workspace) {
@@ -72,18 +76,18 @@ public final class DevopsLane {
                         this::build),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
-                        Command.of("cd ${APP_DIR}", "cat " + TestReport.TEXT_REPORTS),
+                        Command.of("cd ${APP_DIR}", TestReport.COUNTS_COMMAND),
                         this::testGate),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
                         () -> remote.pushCommand(repository),
                         context -> remote.push(context, repository, commit)),
-                new Step("devops.deploy", NAME, Stage.DEPLOY, "Deploy and health-check",
+                new Step(DEPLOY_STEP, NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
                         Command.of("cd ${APP_DIR}",
-                                "java -jar target/sample-app.jar --port ${APP_PORT} &",
+                                "java -jar target/sample-app.jar --port ${APP_PORT} > ${APP_LOG} 2>&1 &",
                                 // Until the JVM listens, curl is refused and tries again silently, as the harness does.
                                 "curl -s --retry 30 --retry-connrefused --retry-delay 1 "
                                         + "http://127.0.0.1:${APP_PORT}/health; echo",
@@ -121,6 +125,7 @@ public final class DevopsLane {
             case "REMOTE_URL" -> remote.url();
             case "GIT_CREDENTIALS" -> workspace.devops().resolve(GitCredentials.STORE_FILE_NAME).toString();
             case "APP_PORT" -> String.valueOf(appPort.get());
+            case "APP_LOG" -> workspace.log(DEPLOY_STEP).toString();
             default -> null;
         };
     }
@@ -165,7 +170,7 @@ public final class DevopsLane {
     }
 
     private void testGate(StepContext context) throws Exception {
-        for (String line : TestReport.textReportLines(build.surefireReports())) {
+        for (String line : TestReport.countLines(build.surefireReports())) {
             context.out(line);
         }
         TestReport tests = TestReport.read(build.surefireReports());
@@ -185,7 +190,8 @@ public final class DevopsLane {
 
     private void deploy(StepContext context) throws Exception {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
-        app = AppDeployment.start(context, build.jar(), appPort.get());
+        Path log = workspace.log(DEPLOY_STEP);
+        app = AppDeployment.start(context, build.jar(), appPort.get(), log);
         HttpResponse<String> health = app.get("/health");
         context.out(health.body());
         HttpResponse<String> greeting = app.get("/greeting?name=learner");
@@ -193,8 +199,12 @@ public final class DevopsLane {
         if (health.statusCode() != 200 || greeting.statusCode() != 200) {
             throw new StepFailedException("the deployed app is not healthy",
                     "/health answered " + health.statusCode() + ", /greeting " + greeting.statusCode(),
-                    "run the jar by hand and read its output");
+                    "read the app's log, " + log);
         }
+        // The app's own ready line, from its log: the room sees it came up, not everything it logs.
+        List<String> logged = Files.readAllLines(log);
+        context.note((logged.isEmpty() ? "the app is up" : "the app's log says: " + logged.get(0)) + "; its log: "
+                + log);
         context.fact("appUrl", app.baseUrl());
         context.fact("health", health.body());
         context.fact("response", greeting.body());
@@ -215,7 +225,7 @@ public final class DevopsLane {
         context.fact("monitoring", new DevopsStory.Health(report.checks(), report.failures(), report.p50Ms()));
         if (report.failures() > 0) {
             throw new StepFailedException(report.failures() + " of " + report.checks() + " health checks failed",
-                    "the deployed app stopped answering", "read the app's output above");
+                    "the deployed app stopped answering", "read the app's log, " + workspace.log(DEPLOY_STEP));
         }
     }
 }

@@ -17,10 +17,14 @@ import java.util.stream.Stream;
 public record TestReport(int run, int failed, int skipped, List<String> failures) {
 
     /** Surefire's plain-text summaries, one per test class, relative to the project. */
-    public static final String TEXT_REPORTS = "target/surefire-reports/*.txt";
+    private static final String TEXT_REPORTS = "target/surefire-reports/*.txt";
+    /** The line of a text summary that counts its class's tests (and says FAILURE when one failed). */
+    private static final String COUNTS = "Tests run:";
+    /** The gate's command: each test class's counts, from its summary. */
+    public static final String COUNTS_COMMAND = "grep -h '" + COUNTS + "' " + TEXT_REPORTS;
 
-    /** What {@code cat target/surefire-reports/*.txt} prints: the text summaries' lines, files in name order. */
-    public static List<String> textReportLines(Path reportsDir) throws IOException {
+    /** What {@link #COUNTS_COMMAND} prints: the summaries' count lines, files in name order. */
+    public static List<String> countLines(Path reportsDir) throws IOException {
         if (!Files.isDirectory(reportsDir)) {
             throw new java.nio.file.NoSuchFileException(reportsDir + "/*.txt", null, "no Surefire reports: did "
                     + "the build run its tests?");
@@ -28,7 +32,7 @@ public record TestReport(int run, int failed, int skipped, List<String> failures
         List<String> lines = new ArrayList<>();
         try (Stream<Path> list = Files.list(reportsDir)) {
             for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-                lines.addAll(Files.readAllLines(file));
+                Files.readAllLines(file).stream().filter(line -> line.contains(COUNTS)).forEach(lines::add);
             }
         }
         return lines;

@@ -19,6 +19,7 @@ public final class Keyboard implements AutoCloseable {
 
     public static final int TIMEOUT = -2;
 
+    private Size size;
     private final InputStream in;
     private final String savedSettings;
 
@@ -61,14 +62,22 @@ public final class Keyboard implements AutoCloseable {
         }
     }
 
-    /** The terminal's width in columns, as {@code stty size} reads it; 0 when there is no terminal to ask. */
-    public int columns() {
-        String size = stty("size");
-        try {
-            return size == null ? 0 : Integer.parseInt(size.split("\\s+")[1]);
-        } catch (RuntimeException e) {
-            return 0;
+    /** A terminal's size; 0 for what there is no terminal to ask. */
+    public record Size(int rows, int columns) {
+    }
+
+    /** The terminal's size, as {@code stty size} reads it when first asked (the run is laid out for that size). */
+    public synchronized Size size() {
+        if (size == null) {
+            String answer = stty("size");
+            try {
+                String[] parts = answer.trim().split("\\s+");
+                size = new Size(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            } catch (RuntimeException e) {
+                size = new Size(0, 0);
+            }
         }
+        return size;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepGate;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
@@ -41,6 +42,7 @@ public final class LivePresenter implements RunListener, StepGate {
     private final Keyboard keyboard;
     private final Set<Step> quiet = ConcurrentHashMap.newKeySet();
     private final Progress progress;
+    private final Fold fold;
     private volatile boolean reachedFromStep;
     /** The run's lanes, for the title screen and the off-script shell's context. */
     private volatile List<Lane> lanes = List.of();
@@ -66,6 +68,7 @@ public final class LivePresenter implements RunListener, StepGate {
         this.out = out;
         this.settings = settings;
         this.keyboard = keyboard;
+        this.fold = new Fold(settings.live() && keyboard != null ? keyboard.size().rows() : 0);
         this.reachedFromStep = settings.fromStep() == null;
     }
 
@@ -87,12 +90,13 @@ public final class LivePresenter implements RunListener, StepGate {
                 return Decision.QUIT;
             }
         }
-        console.announce(step);
-        List<String> lines = command.stream().map(console::commandLine).toList();
+        int rows = console.announce(step);
+        List<String> lines = command.stream().flatMap(line -> console.commandRows(line).stream()).toList();
         long delayMicros = typingDelayMicros(settings.typingMsPerChar(), lines);
         for (String line : lines) {
             type(line, delayMicros);
         }
+        fold.stepStarted(rows + lines.size());
         return waitForKey(step);
     }
 
@@ -133,6 +137,13 @@ public final class LivePresenter implements RunListener, StepGate {
                 if (key == '!') {
                     out.print(ERASE_LINE);
                     OffScriptShell.open(lanes, laneOf(step), out, keyboard, pauseInterrupts);
+                    out.print(prompt);
+                    out.flush();
+                    continue;
+                }
+                if ((key == 'o' || key == 'O') && !fold.lastHidden().isEmpty()) {
+                    out.print(ERASE_LINE);
+                    showFolded(step);
                     out.print(prompt);
                     out.flush();
                     continue;
@@ -180,7 +191,7 @@ public final class LivePresenter implements RunListener, StepGate {
      * the presenter quit there (q, or Ctrl-C, which interrupts this wait as it does the one before each step).
      */
     private boolean open() throws InterruptedException {
-        Opening.lines(lanes, keyboard.columns(), settings.autoAdvanceSeconds()).forEach(out::println);
+        Opening.lines(lanes, keyboard.size().columns(), settings.autoAdvanceSeconds()).forEach(out::println);
         out.flush();
         Integer auto = settings.autoAdvanceSeconds();
         try {
@@ -219,14 +230,33 @@ public final class LivePresenter implements RunListener, StepGate {
 
     @Override
     public void output(Step step, String line) {
-        if (!quiet.contains(step)) {
-            progress.around(() -> console.output(step, line));
+        if (quiet.contains(step)) {
+            return;
         }
+        if (!settings.live()) {
+            console.output(step, line);
+            return;
+        }
+        boolean structural = line.startsWith(StepContext.COMMAND_PREFIX) || line.startsWith(StepContext.NOTE_PREFIX);
+        progress.around(() -> fold.line(line, structural, shown -> console.rows(shown).size(),
+                shown -> console.show(step, shown),
+                aside -> console.aside(step, aside)));
+    }
+
+    /** What the last folded step held back, all of it, under the prompt before {@code step}. */
+    private void showFolded(Step step) {
+        List<String> hidden = fold.lastHidden();
+        console.aside(step, "the " + hidden.size() + " lines folded above:");
+        hidden.forEach(line -> console.show(step, line));
     }
 
     @Override
     public void stepFinished(StepResult result) {
         progress.stop();
+        if (settings.live() && !quiet.contains(result.step())) {
+            fold.stepFinished(shown -> console.show(result.step(), shown),
+                    aside -> console.aside(result.step(), aside));
+        }
         if (quiet.contains(result.step()) && result.status() == StepStatus.PASSED) {
             console.quietly(result);
         } else {

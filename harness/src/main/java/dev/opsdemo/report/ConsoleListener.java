@@ -9,10 +9,12 @@ import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.text.Durations;
+import dev.opsdemo.text.TerminalRows;
 import dev.opsdemo.text.TerminalWidth;
 import dev.opsdemo.text.TextWrap;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ public final class ConsoleListener implements RunListener {
     /** The lane prefix: the lane's name padded to this width, then {@link #LANE_SEPARATOR}. */
     private static final int LANE_NAME_WIDTH = 6;
     private static final String LANE_SEPARATOR = " │ ";
+    private static final String COMMAND_LEAD = "  $ ";
+    /** Where a step's output and notes start, under its commands. */
+    private static final String OUTPUT_LEAD = "    ";
 
     private final PrintStream out;
     private final Style style;
@@ -42,8 +47,8 @@ public final class ConsoleListener implements RunListener {
 
     /**
      * {@code width}: the terminal's columns (0: unknown). The harness's own lines (captions, its {@code →} lines, a
-     * step's failure) wrap at word boundaries with a hanging indent, so that no row runs back to column 0; what a
-     * command prints and the command lines themselves are left as they are.
+     * step's failure) wrap at word boundaries with a hanging indent, and command lines and their output are cut
+     * into rows ({@link TerminalRows}), so that no row runs back to column 0.
      */
     public ConsoleListener(PrintStream out, Style style, boolean lanePrefix, int width) {
         this.out = out;
@@ -66,21 +71,24 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void stepStarted(Step step, List<String> command) {
         announce(step);
-        command.forEach(line -> print(step.lane(), commandLine(line)));
+        command.forEach(line -> commandRows(line).forEach(row -> print(step.lane(), row)));
     }
 
-    /** The step's title and teaching caption; the live presenter types the command itself. */
-    public synchronized void announce(Step step) {
+    /**
+     * The step's title and teaching caption; the live presenter types the command itself. Returns the rows it took
+     * on the terminal.
+     */
+    public synchronized int announce(Step step) {
         print(step.lane(), "");
         print(step.lane(), style.bold(style.cyan("▶ [" + stepNumbers.getOrDefault(step.id(), 0) + "/" + stepCount
                 + "] " + step.id()))
                 + style.dim(" · " + step.stage().label() + " · ") + style.bold(step.title()));
-        prose(step.lane(), "  # ", step.caption(), style::dim);
+        return 2 + prose(step.lane(), "  # ", step.caption(), style::dim);
     }
 
-    /** One line a step runs, as the terminal shows it. */
-    public String commandLine(String line) {
-        return style.yellow("  $ " + line);
+    /** One line a step runs, as the terminal shows it: one row, or at a known width the rows it is cut into. */
+    public List<String> commandRows(String line) {
+        return TerminalRows.command(COMMAND_LEAD, line, room()).stream().map(style::yellow).toList();
     }
 
     /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
@@ -90,16 +98,32 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public synchronized void output(Step step, String line) {
+    public void output(Step step, String line) {
+        show(step, line);
+    }
+
+    /** A line of the step's output as {@link #output} shows it; returns the rows it took on the terminal. */
+    public synchronized int show(Step step, String line) {
+        List<String> rows = rows(line);
+        rows.forEach(row -> print(step.lane(), row));
+        return rows.size();
+    }
+
+    /** The rows a line of a step's output takes on the terminal (after the lane's prefix), as {@link #show} prints. */
+    public List<String> rows(String line) {
         // A command the step ran mid-way is shown as its first ones are; everything else is output under them.
         if (line.startsWith(StepContext.COMMAND_PREFIX)) {
-            print(step.lane(), commandLine(line.substring(StepContext.COMMAND_PREFIX.length())));
+            return commandRows(line.substring(StepContext.COMMAND_PREFIX.length()));
         } else if (line.startsWith(StepContext.NOTE_PREFIX)) {
-            prose(step.lane(), "    " + StepContext.NOTE_PREFIX, line.substring(StepContext.NOTE_PREFIX.length()),
+            return proseRows(OUTPUT_LEAD + StepContext.NOTE_PREFIX, line.substring(StepContext.NOTE_PREFIX.length()),
                     text -> text);
-        } else {
-            print(step.lane(), "    " + line);
         }
+        return TerminalRows.output(OUTPUT_LEAD + line, room());
+    }
+
+    /** A line of the harness's own about a step's output (such as where it folded), styled as a quiet aside. */
+    public synchronized int aside(Step step, String text) {
+        return prose(step.lane(), OUTPUT_LEAD, text, style::dim);
     }
 
     @Override
@@ -141,18 +165,33 @@ public final class ConsoleListener implements RunListener {
 
     /**
      * The harness's own text after {@code lead}, wrapped to the terminal's width (when known) with continuation
-     * lines indented under the text's start, each line styled by {@code styled}.
+     * lines indented under the text's start, each line styled by {@code styled}; returns the rows it took.
      */
-    private void prose(String lane, String lead, String text, UnaryOperator<String> styled) {
-        int room = width - 1 - (lanePrefix ? LANE_NAME_WIDTH + LANE_SEPARATOR.length() : 0) - lead.length();
+    private int prose(String lane, String lead, String text, UnaryOperator<String> styled) {
+        List<String> rows = proseRows(lead, text, styled);
+        rows.forEach(row -> print(lane, row));
+        return rows.size();
+    }
+
+    private List<String> proseRows(String lead, String text, UnaryOperator<String> styled) {
+        int room = room() - lead.length();
         if (width <= 0 || room < 20 || TerminalWidth.of(text) <= room) {
-            print(lane, styled.apply(lead + text));
-            return;
+            return List.of(styled.apply(lead + text));
         }
         List<String> lines = TextWrap.wrap(text, room, 0);
+        List<String> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            print(lane, styled.apply((i == 0 ? lead : " ".repeat(lead.length())) + lines.get(i)));
+            rows.add(styled.apply((i == 0 ? lead : " ".repeat(lead.length())) + lines.get(i)));
         }
+        return rows;
+    }
+
+    /**
+     * The columns a line may take after the lane's prefix, 0 when the width is unknown. One short of the terminal's
+     * width: a character in the last column leaves some terminals waiting to wrap, which the next line would show.
+     */
+    private int room() {
+        return width <= 0 ? 0 : width - 1 - (lanePrefix ? LANE_NAME_WIDTH + LANE_SEPARATOR.length() : 0);
     }
 
     private void print(String lane, String text) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The terminal's layout: at a known width the harness's own prose (a caption, a → line, a failure) wraps at word
  * boundaries under its own start, so no row runs back to column 0; a command's output and the command lines are
- * never rewrapped, and without a width (CI logs, the transcript) nothing is.
+ * cut into rows under their start, and without a width (CI logs, the transcript) nothing is.
  */
 class ConsoleListenerTest {
 
@@ -39,17 +39,18 @@ class ConsoleListenerTest {
     }
 
     @Test
-    void atAKnownWidthCaptionsAndHarnessLinesWrapWithAHangingIndentAndOutputIsLeftAlone() {
+    void atAKnownWidthEveryLineWrapsWithAHangingIndent() {
         for (boolean lanePrefix : new boolean[] {false, true}) {
             List<String> lines = shown(60, lanePrefix);
             String gutter = lanePrefix ? "mlops  │ " : "";
-            List<String> wrapped = lines.stream().filter(line -> !line.contains(OUTPUT)).toList();
-            for (String line : wrapped) {
+            for (String line : lines) {
                 assertTrue(TerminalWidth.of(line) < 60, "fits 60 columns: '" + line + "'");
             }
             assertEquals(CAPTION, rejoined(lines, gutter + "  # ", gutter + "    "), String.join("\n", lines));
             assertEquals(NOTE, rejoined(lines, gutter + "    → ", gutter + "      "), String.join("\n", lines));
-            assertEquals(gutter + "    " + OUTPUT, lines.get(lines.size() - 1), "a command's output as it came");
+            // A tool's line keeps its spacing: cut at its space, the rest under it, two columns in.
+            assertEquals(List.of(gutter + "    " + "x".repeat(30), gutter + "      " + "y".repeat(40)),
+                    lines.subList(lines.size() - 2, lines.size()), "a command's output, cut into rows");
         }
     }
 

@@ -1,0 +1,68 @@
+package dev.opsdemo.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TerminalRowsTest {
+
+    @Test
+    void aLineThatFitsStaysAsItIs() {
+        assertEquals(List.of("    \"a\":   1"), TerminalRows.output("    \"a\":   1", 40));
+        assertEquals(List.of("no width known, no rows"), TerminalRows.output("no width known, no rows", 0));
+    }
+
+    @Test
+    void outputBreaksAfterASpaceOrACommaAndIndentsUnderItsOwnIndentation() {
+        assertEquals(List.of("  INFO one two", "    three four"), TerminalRows.output("  INFO one two three four", 15));
+        assertEquals(List.of("{\"version\":\"1\",", "  \"status\":\"READY\"}"),
+                TerminalRows.output("{\"version\":\"1\",\"status\":\"READY\"}", 20));
+    }
+
+    @Test
+    void aWordWiderThanTheRowIsCut() {
+        assertEquals(List.of("abcdefghij", "  klmnopqr", "  st"), TerminalRows.output("abcdefghijklmnopqrst", 10));
+    }
+
+    @Test
+    void emojiTakeTwoColumns() {
+        List<String> rows = TerminalRows.output("🏃 View run abc at: http://127.0.0.1:5000/#/x", 24);
+        rows.forEach(row -> assertTrue(TerminalWidth.of(row) <= 24, row));
+        assertEquals("🏃 View run abc at:", rows.get(0));
+    }
+
+    @Test
+    void aCommandBrokenOutsideQuotesEndsItsRowWithAContinuation() {
+        assertEquals(List.of("  $ mlflow run sample-ml-project -e \\", "      evaluate --env-manager local"),
+                TerminalRows.command("  $ ", "mlflow run sample-ml-project -e evaluate --env-manager local", 40));
+    }
+
+    @Test
+    void withinQuotesACommandBreaksWithoutAContinuationAtASpaceOrAComma() {
+        assertEquals(List.of("  $ curl -d '{\"name\":\"m\",", "      \"version\":\"1\"}'"),
+                TerminalRows.command("  $ ", "curl -d '{\"name\":\"m\",\"version\":\"1\"}'", 26));
+        assertEquals(List.of("  $ jq '.run | {run_id:", "      .info.run_id}' x"),
+                TerminalRows.command("  $ ", "jq '.run | {run_id: .info.run_id}' x", 25));
+    }
+
+    @Test
+    void outsideQuotesACommaDoesNotBreakAWord() {
+        assertEquals(List.of("  $ x -P \\", "      data=a.csv,b.csv:head=3"),
+                TerminalRows.command("  $ ", "x -P data=a.csv,b.csv:head=3", 30));
+    }
+
+    @Test
+    void noRowIsWiderThanTheTerminal() {
+        String command = "curl -sS -X POST http://127.0.0.1:41234/api/2.0/mlflow/model-versions/create -H "
+                + "'Content-Type: application/json' -d '{\"name\":\"churn-classifier\",\"source\":\"models:/m-"
+                + "93f5a6a57af44439807c65d6c359441e\",\"run_id\":\"43aa05ac76054098b336775835a3caad\"}' | jq -c '.'";
+        for (int width : new int[] {40, 80, 120}) {
+            List<String> rows = TerminalRows.command("  $ ", command, width);
+            rows.forEach(row -> assertTrue(TerminalWidth.of(row) <= width, width + ": " + row));
+            rows.subList(1, rows.size()).forEach(row -> assertTrue(row.startsWith("      "), row));
+        }
+    }
+}
