@@ -36,15 +36,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run of some lanes: wires the listeners (terminal, transcript, summary.json, reports) to a {@link Runner},
  * picks the schedule (live: one step at a time, interleaved by stage; CI: lanes in parallel), and makes Ctrl-C
- * stop whatever the run started before the JVM exits.
+ * stop whatever the run started before the JVM exits. {@code harness ui} is such a run too, of the lanes' server
+ * steps on a finished run's workspace, which writes no records (they stay the finished run's).
  */
 final class RunSession {
+
+    /**
+     * What {@code harness ui} runs, decided under the workspace's lock: the lanes' server steps, and the screen it
+     * holds once they are up (given the one the session shows and the session's summary).
+     */
+    record Reopening(List<Lane> lanes, Function<KeepRunning, Runner.Hold> hold) {
+    }
+
+    /**
+     * How a session goes: presented live or not, in colour or not, whether it writes the workspace's records, what it
+     * adds to them, its step timeout (null: the runner's own), and what holds it open after its last step (null:
+     * nothing; otherwise made from the screen of what is up).
+     */
+    private record Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
+                           java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold) {
+    }
 
     private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
 
@@ -72,13 +91,33 @@ final class RunSession {
         requireKnownStep(live.fromStep(), lanes);
         // Before anything in the workspace is touched: another run's transcript would be truncated right below.
         try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
-            return runLocked(top, options, workspace, secrets, lanes, extraListeners, stepTimeout, live, lock);
+            return runLocked(top, workspace, secrets, lanes, new Session(live, options.noColor, true, extraListeners,
+                    stepTimeout, options.keepsRunning(live) ? keepRunning -> keepRunning : null), lock);
         }
     }
 
-    private static int runLocked(HarnessCommand top, CommonOptions options, Workspace workspace, Secrets secrets,
-                                 List<Lane> lanes, List<RunListener> extraListeners,
-                                 java.time.Duration stepTimeout, LiveSettings live, WorkspaceLock lock) {
+    /**
+     * {@code harness ui}: under the workspace's lock (no run may change the workspace meanwhile, nor hold it),
+     * asks {@code reopening} what to run, which may refuse with a usage error before anything starts, then runs it
+     * as CI output shows a run and holds it open until Enter, q or a signal. It writes none of the run's records.
+     */
+    static int reopen(HarnessCommand top, boolean noColor, Workspace workspace, Supplier<Reopening> reopening) {
+        try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
+            Reopening reopened;
+            try {
+                reopened = reopening.get();
+            } catch (RuntimeException refused) {
+                lock.untouched();
+                throw refused;
+            }
+            return runLocked(top, workspace, new Secrets(), reopened.lanes(), new Session(
+                    new LiveSettings(false, 0, null, null), noColor, false, List.of(), null, reopened.hold()), lock);
+        }
+    }
+
+    private static int runLocked(HarnessCommand top, Workspace workspace, Secrets secrets, List<Lane> lanes,
+                                 Session session, WorkspaceLock lock) {
+        LiveSettings live = session.live();
         List<String> repairs = new ArrayList<>(WorkspaceRepair.repair(workspace));
         // A run killed outright could not stop the processes it started; its ledger says which they were.
         ProcessLedger ledger = new ProcessLedger(workspace.root());
@@ -89,14 +128,16 @@ final class RunSession {
         }
         // After the above: a server an earlier run left behind could still have been creating the database.
         repairs.addAll(MlflowStore.in(workspace).discardUnfinished());
-        Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
-        PrintStream transcript = openTranscript(workspace);
+        Style style = new Style(Style.colorWanted(top.terminal(), session.noColor()));
+        PrintStream transcript = session.records() ? openTranscript(workspace) : null;
         List<String> preamble = repairs.stream().map(repair -> "workspace: " + repair).toList();
         for (String line : preamble) {
             top.out().println(line);
-            transcript.println(line);
+            if (transcript != null) {
+                transcript.println(line);
+            }
         }
-        Keyboard keyboard = options.keepsRunning(live) ? Keyboard.open(System.in) : null;
+        Keyboard keyboard = session.hold() != null ? Keyboard.open(System.in) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
         int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
@@ -105,17 +146,21 @@ final class RunSession {
                 top.out(), live, keyboard, signal::pauseInterrupts);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
-        listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
-        listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
-        listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
-        listeners.addAll(extraListeners);
-        // Last, so the contrast closes the terminal output and the transcript.
-        // On a live terminal narrower than the table, the table fits the terminal (one column short, as the prose).
-        listeners.add(new ContrastTableListener(top.out(), style,
-                columns > 0 ? Math.min(CONTRAST_WIDTH, columns - 1) : CONTRAST_WIDTH));
-        listeners.add(new ContrastTableListener(new MaskingPrintStream(transcript, secrets), new Style(false),
-                CONTRAST_WIDTH));
-        Runner runner = new Runner(listeners, secrets, stepTimeout, ledger);
+        if (session.records()) {
+            listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
+            listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
+            listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
+        }
+        listeners.addAll(session.extraListeners());
+        if (session.records()) {
+            // Last, so the contrast closes the terminal output and the transcript.
+            // On a live terminal narrower than the table, it fits the terminal (one column short, as the prose).
+            listeners.add(new ContrastTableListener(top.out(), style,
+                    columns > 0 ? Math.min(CONTRAST_WIDTH, columns - 1) : CONTRAST_WIDTH));
+            listeners.add(new ContrastTableListener(new MaskingPrintStream(transcript, secrets), new Style(false),
+                    CONTRAST_WIDTH));
+        }
+        Runner runner = new Runner(listeners, secrets, session.stepTimeout(), ledger);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -132,13 +177,16 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            Runner.Hold hold = options.keepsRunning(live) ? new KeepRunning(top.out(), keyboard) : null;
+            Runner.Hold hold = session.hold() == null ? null
+                    : session.hold().apply(new KeepRunning(top.out(), keyboard));
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
-                        printRecords(top, workspace, columns);
+                        if (session.records()) {
+                            printRecords(top, workspace, columns);
+                        }
                         hold.await(done);
                     });
-            if (hold == null || !summary.passed()) {  // a failed run is not held
+            if (session.records() && (hold == null || !summary.passed())) {  // a failed run is not held
                 printRecords(top, workspace, columns);
             }
             return summary.exitCode();
@@ -146,7 +194,9 @@ final class RunSession {
             if (keyboard != null) {
                 keyboard.close();
             }
-            transcript.close();
+            if (transcript != null) {
+                transcript.close();
+            }
             finished.countDown();
             signal.close();
             try {

@@ -20,6 +20,18 @@ public record Lane(String name, List<Step> steps, Function<String, String> value
         this(name, steps, values, story, () -> null);
     }
 
+    /**
+     * The same lane with its step {@code id} alone, its values, story and shell as they are: what {@code harness ui}
+     * runs of a lane to start its server again on what a run left.
+     */
+    public Lane only(String id) {
+        List<Step> step = steps.stream().filter(candidate -> candidate.id().equals(id)).toList();
+        if (step.isEmpty()) {
+            throw new IllegalArgumentException("the lane " + name + " has no step " + id);
+        }
+        return new Lane(name, step, values, story, shell);
+    }
+
     public Lane(String name, List<Step> steps) {
         this(name, steps, value -> null, LaneStory.named(name));
     }

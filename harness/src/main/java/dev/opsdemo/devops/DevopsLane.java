@@ -29,6 +29,8 @@ public final class DevopsLane {
 
     public static final String NAME = "devops";
     public static final String REPOSITORY = "sample-app.git";
+    /** The step that starts the Git remote on the bare repository (which {@code harness ui} runs again). */
+    public static final String REMOTE_STEP = "devops.remote";
 
     private final Workspace workspace;
     private final boolean keepRunning;
@@ -59,7 +61,7 @@ public final class DevopsLane {
 
     public Lane lane() {
         return new Lane(NAME, List.of(
-                new Step("devops.remote", NAME, Stage.VERSION, "Start the Git remote",
+                new Step(REMOTE_STEP, NAME, Stage.VERSION, "Start the Git remote",
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
                         Command.of("git init --bare -b main ${BARE_REPO}"),

@@ -36,8 +36,11 @@ public final class MlopsLane {
     private final ProjectRuns runs;
     private final TrainingSteps training;
     private final MonitoringSteps monitoring;
-    /** The steps that start a background server, whose log is named after them (Workspace.log). */
-    static final String SERVER_STEP = "mlops.server";
+    /**
+     * The steps that start a background server, whose log is named after them (Workspace.log); the tracking
+     * server's is what {@code harness ui} runs again on the store.
+     */
+    public static final String SERVER_STEP = "mlops.server";
     static final String SERVE_STEP = "mlops.serve";
 
     /** Chosen when the serve step's command is shown, so the line on screen names the port the server gets. */

@@ -48,6 +48,12 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
                 retrainParams, promoteMargin, venv);
     }
 
+    /** The same settings with another image for a container server. */
+    public MlopsSettings withImage(String other) {
+        return new MlopsSettings(target, other, minAccuracy, params, experiment, modelName, data, productionData,
+                retrainParams, promoteMargin, venv);
+    }
+
     /** The training parameters {@code mlflow run} gets, with the data file as the {@code data} parameter. */
     public Map<String, String> trainingParams() {
         Map<String, String> all = new LinkedHashMap<>(params);

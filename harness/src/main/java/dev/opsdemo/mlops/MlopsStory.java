@@ -200,8 +200,10 @@ public final class MlopsStory implements LaneStory {
     }
 
     /**
-     * Where to look at the lane's records in the MLflow UI. Uses the URLs the lane recorded; composes them from the
-     * tracking URI when it did not ({@code #/runs/ID} is the UI's own redirect to the run's experiment page).
+     * Where to look at the lane's records in the MLflow UI: the training run, a retraining run, the logged model,
+     * and the registry's champion as the run left it (after the decision, the version the alias points to, not
+     * the first one registered). Uses the URLs the lane recorded; composes them from the tracking URI when it did
+     * not ({@code #/runs/ID} is the UI's own redirect to the run's experiment page).
      */
     @Override
     public Map<String, String> links(JsonNode recorded) {
@@ -210,20 +212,30 @@ public final class MlopsStory implements LaneStory {
         String ui = orEmpty(facts.trackingUri()).replaceAll("/+$", "");
         String runId = orEmpty(facts.runId());
         String model = orEmpty(facts.modelName());
-        String version = orEmpty(facts.modelVersion());
+        String registered = orEmpty(facts.modelVersion());
+        MonitoringReport monitoring = facts.monitoring();
+        String champion = monitoring != null && monitoring.championVersion() != null ? monitoring.championVersion()
+                : registered;
+        String retrainRun = monitoring == null ? "" : orEmpty(monitoring.challengerRunId());
         String run = orEmpty(facts.runUrl());
         if (run.isEmpty() && !ui.isEmpty() && !runId.isEmpty()) {
             run = ui + "/#/runs/" + runId;
         }
-        String modelVersion = orEmpty(facts.modelVersionUrl());
-        if (modelVersion.isEmpty() && !ui.isEmpty() && !model.isEmpty() && !version.isEmpty()) {
+        // The URL the register step recorded is the first version's; a later champion's is composed.
+        String modelVersion = champion.equals(registered) ? orEmpty(facts.modelVersionUrl()) : "";
+        if (modelVersion.isEmpty() && !ui.isEmpty() && !model.isEmpty() && !champion.isEmpty()) {
             modelVersion = ui + "/#/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20")
-                    + "/versions/" + version;
+                    + "/versions/" + champion;
         }
         put(links, runId.isEmpty() ? "MLflow run" : "MLflow run " + runId, run);
+        if (!retrainRun.isEmpty() && !ui.isEmpty()) {
+            put(links, "MLflow run " + retrainRun + " (retraining, v" + orEmpty(monitoring.challengerVersion())
+                    + ")", ui + "/#/runs/" + retrainRun);
+        }
         put(links, "MLflow logged model " + orEmpty(facts.modelSource()).replaceFirst("^models:/", ""),
                 orEmpty(facts.loggedModelUrl()));
-        put(links, model.isEmpty() ? "MLflow model version" : "MLflow model " + model + " v" + version, modelVersion);
+        put(links, model.isEmpty() ? "MLflow model version" : "MLflow model " + model + " v" + champion
+                + (facts.alias() == null ? "" : " @" + facts.alias()), modelVersion);
         put(links, "MLflow experiments", ui.isEmpty() ? "" : ui + "/#/experiments");
         return links;
     }

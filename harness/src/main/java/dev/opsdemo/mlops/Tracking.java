@@ -53,6 +53,9 @@ final class Tracking {
         registry = new ModelRegistry(client, server.trackingUri());
         context.summaryField("mlflowMode", server.mode());
         context.fact("mlflowMode", server.mode());
+        if (plan.kind() == MlflowTarget.Kind.CONTAINER) {
+            context.fact("mlflowImage", plan.image());  // what harness ui starts again on the store
+        }
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
                 ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : ""));

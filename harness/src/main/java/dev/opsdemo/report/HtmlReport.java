@@ -34,15 +34,19 @@ final class HtmlReport {
     private static final double LABELLED_PERCENT = 4.5;
 
     private final Secrets secrets;
+    /** The command that reopens the run's servers ({@link Records#reopenCommand}). */
+    private final String reopen;
 
-    HtmlReport(Secrets secrets) {
+    HtmlReport(Secrets secrets, String reopen) {
         this.secrets = secrets;
+        this.reopen = reopen;
     }
 
     record Page(String css, String title, String status, int exitCode, long passedSteps, int stepCount,
                 String wallClock, String headlineSuffix, boolean hasLanes, List<Versioned> versioned,
-                boolean hasLinks, List<Link> links, List<Track> tracks, List<Tick> ticks, List<Header> headers,
-                List<Row> rows, List<String> lessons, List<StepView> steps, String generatedAt, String mask) {
+                boolean hasLinks, List<Link> links, String reopenLead, String reopen, List<Track> tracks,
+                List<Tick> ticks, List<Header> headers, List<Row> rows, List<String> lessons, List<StepView> steps,
+                String generatedAt, String mask) {
     }
 
     record Versioned(String laneClass, String label, String what) {
@@ -102,6 +106,7 @@ final class HtmlReport {
         return PAGE.execute(new Page(CSS, text(table.title()), overview.status(), overview.exitCode(),
                 overview.passedSteps(), overview.steps(), Durations.seconds(timeline.totalMs()),
                 text(overview.lanesSuffix()), !table.lanes().isEmpty(), versioned, !links.isEmpty(), links,
+                text(Records.REOPEN_LEAD), text(reopen),
                 tracks(timeline), ticks(timeline), headers(table), rows(table), lessons, steps,
                 generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(), Secrets.MASK));
     }

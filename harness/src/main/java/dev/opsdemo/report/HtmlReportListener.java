@@ -55,6 +55,8 @@ public final class HtmlReportListener implements RunListener {
     public synchronized void runFinished(RunSummary summary) {
         running = false;
         Timeline timeline = Timeline.of(summary, startedMs);
-        TextFiles.writeMasked(file, new HtmlReport(secrets).render(summary, timeline, Instant.now()), secrets);
+        String reopen = Records.reopenCommand(file.toAbsolutePath().getParent());
+        TextFiles.writeMasked(file, new HtmlReport(secrets, reopen).render(summary, timeline, Instant.now()),
+                secrets);
     }
 }

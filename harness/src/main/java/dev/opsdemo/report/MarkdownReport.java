@@ -18,10 +18,13 @@ final class MarkdownReport {
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
     private final Secrets secrets;
+    /** The command that reopens the run's servers ({@link Records#reopenCommand}). */
+    private final String reopen;
 
     /** Masks every text before it is escaped: escaping could otherwise split a secret so the mask misses it. */
-    MarkdownReport(Secrets secrets) {
+    MarkdownReport(Secrets secrets, String reopen) {
         this.secrets = secrets;
+        this.reopen = reopen;
     }
 
     String render(RunSummary summary) {
@@ -34,13 +37,14 @@ final class MarkdownReport {
             table.lessons().forEach(paragraph -> md.append("**").append(inline(paragraph))
                     .append("**\n\n"));
         }
+        md.append("## Where to look\n\n");
         Map<String, String> links = table.links();
         if (!links.isEmpty()) {
-            md.append("## Where to look\n\n");
             links.forEach((text, url) -> md.append("- [").append(inline(text)).append("](<").append(url)
                     .append(">)\n"));
             md.append('\n');
         }
+        md.append(inline(Records.REOPEN_LEAD)).append("\n\n").append(fenced("sh", List.of(reopen))).append('\n');
         md.append("## Steps\n");
         int number = 0;
         for (StepResult result : summary.results()) {

@@ -19,6 +19,7 @@ public final class MarkdownReportListener implements RunListener {
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        TextFiles.writeMasked(file, new MarkdownReport(secrets).render(summary), secrets);
+        String reopen = Records.reopenCommand(file.toAbsolutePath().getParent());
+        TextFiles.writeMasked(file, new MarkdownReport(secrets, reopen).render(summary), secrets);
     }
 }

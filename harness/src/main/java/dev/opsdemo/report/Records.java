@@ -1,5 +1,6 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.Secrets;
 
@@ -19,6 +20,19 @@ public final class Records {
 
     private Records() {
     }
+
+    /**
+     * What the reports tell a reader to type to look at the run again once it has ended: {@code harness ui} on its
+     * workspace, through the script users start the harness with, run from the checkout.
+     */
+    static String reopenCommand(Path workspaceRoot) {
+        return "./scripts/harness.sh ui --workspace " + Command.quote(workspaceRoot.toAbsolutePath().normalize()
+                .toString());
+    }
+
+    /** What the reports say around {@link #reopenCommand}: the links above are the run's servers, stopped now. */
+    static final String REOPEN_LEAD = "The servers stopped with the run; to look again, this reopens them on its "
+            + "workspace (on new ports, which it prints):";
 
     /** {@code preamble}: the lines shown before the first step, which the recording shows too. */
     public static List<RunListener> forWorkspace(Path workspaceRoot, Secrets secrets, List<String> preamble) {

@@ -43,6 +43,19 @@ public final class Workspace {
         return new Workspace(root);
     }
 
+    /**
+     * A workspace a run left, for a command that only reopens it ({@code harness ui}): never created, so a path
+     * that names none is a usage error.
+     */
+    public static Workspace existing(Path requested, RepoLayout repo) {
+        if (!Files.exists(requested)) {
+            throw new UsageException("no workspace at " + requested + ": the directory does not exist",
+                    "pass the --workspace a run used (the default is demo-workspace/ in the checkout), or make one "
+                            + "with ./scripts/harness.sh demo --workspace " + requested);
+        }
+        return open(requested, repo);
+    }
+
     /** An I/O error in words: the operating system's reason and the path, without the exception's class name. */
     public static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException missing) {

@@ -23,6 +23,7 @@ public final class WorkspaceLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String killedRun;
+    private boolean untouched;
 
     private WorkspaceLock(FileChannel channel, FileLock lock, String killedRun) {
         this.channel = channel;
@@ -73,6 +74,14 @@ public final class WorkspaceLock implements AutoCloseable {
         return !killedRun.isEmpty();
     }
 
+    /**
+     * Nothing ran under the lock (a command refused the workspace after taking it): closing then leaves the file as
+     * it was found, so that the next run still knows when the one before it was killed.
+     */
+    public void untouched() {
+        untouched = true;
+    }
+
     private static String holder(Path file) {
         try {
             return Files.readString(file).strip();
@@ -93,6 +102,9 @@ public final class WorkspaceLock implements AutoCloseable {
     public void close() {
         try {
             channel.truncate(0);
+            if (untouched && !killedRun.isEmpty()) {
+                channel.write(ByteBuffer.wrap((killedRun + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            }
         } catch (IOException e) {
             // The next run then checks for leftovers it need not have; nothing worse.
         }

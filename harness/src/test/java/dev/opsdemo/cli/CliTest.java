@@ -49,14 +49,14 @@ class CliTest {
     void helpListsTheSubcommands() {
         HarnessRun help = HarnessRun.of("--help");
         assertEquals(0, help.exitCode());
-        for (String sub : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor"}) {
+        for (String sub : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor", "ui"}) {
             assertTrue(help.out().contains(sub), sub);
         }
     }
 
     @Test
     void everyCommandsHelpListsTheOneExitCodeTable() {
-        for (String command : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor"}) {
+        for (String command : new String[] {"demo", "devops", "mlops", "verify", "commands", "doctor", "ui"}) {
             HarnessRun help = HarnessRun.of(command, "--help");
             assertEquals(0, help.exitCode(), help.all());
             for (ExitCode exit : ExitCode.values()) {

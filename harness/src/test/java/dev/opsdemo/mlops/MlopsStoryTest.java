@@ -59,6 +59,27 @@ class MlopsStoryTest {
         assertEquals(Map.of(), story.links(facts("{'trackingUri': 'file:///tmp/mlruns', 'runId': 'r1'}")));
     }
 
+    /** As summary.json records a run whose retrained challenger took the alias: v1 was registered, v2 is champion. */
+    @Test
+    void linksNameTheChampionAfterTheDecisionAndTheRetrainingRun() throws Exception {
+        String ui = "http://127.0.0.1:5000/#/";
+        String recorded = "{'trackingUri': 'http://127.0.0.1:5000', 'runId': 'r1', "
+                + "'runUrl': 'http://127.0.0.1:5000/#/experiments/2/runs/r1', 'modelName': 'churn-classifier', "
+                + "'modelVersion': '1', 'modelVersionUrl': 'http://127.0.0.1:5000/#/models/churn-classifier/versions/1',"
+                + " 'alias': 'champion', 'monitoring': {'decision': '%s', 'challengerVersion': '2', "
+                + "'challengerRunId': 'r2', 'championVersion': '%s'}}";
+
+        assertEquals(List.of(
+                        Map.entry("MLflow run r1", ui + "experiments/2/runs/r1"),
+                        Map.entry("MLflow run r2 (retraining, v2)", ui + "runs/r2"),
+                        Map.entry("MLflow model churn-classifier v2 @champion", ui + "models/churn-classifier/versions/2"),
+                        Map.entry("MLflow experiments", ui + "experiments")),
+                List.copyOf(story.links(facts(String.format(recorded, "promoted", "2"))).entrySet()));
+        assertEquals(ui + "models/churn-classifier/versions/1",
+                story.links(facts(String.format(recorded, "kept", "1"))).get("MLflow model churn-classifier v1 @champion"),
+                "a challenger that was not promoted leaves the registered version champion");
+    }
+
     @Test
     void monitoringNamesDriftTheChallengerAndTheDecision() throws Exception {
         JsonNode facts = facts("{'monitoring': {'accuracyBefore': 0.9125, 'accuracyAfter': 0.74, "

@@ -1,6 +1,6 @@
 package dev.opsdemo.report;
 
-import dev.opsdemo.support.CiTool;
+import dev.opsdemo.support.Chromium;
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.StepResult;
@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EndToEnd
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path KEPT = Path.of("target", "report-browser").toAbsolutePath();
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 2000;
@@ -64,7 +63,7 @@ class HtmlReportBrowserTest {
     }
 
     private void check(String name, List<StepResult> results) throws Exception {
-        requireChromium();
+        Chromium.require("that report.html renders in a real browser");
         Path dir = Files.createDirectories(KEPT.resolve(name));
         Path report = dir.resolve("report.html");
         Secrets secrets = new Secrets();
@@ -74,7 +73,7 @@ class HtmlReportBrowserTest {
         Path screenshot = dir.resolve("screenshot.png");
         Files.deleteIfExists(screenshot);
 
-        Shell.Output shot = Shell.run(dir, chromium("--enable-logging=stderr", "--v=0",
+        Shell.Output shot = Shell.run(dir, Chromium.command(temp, "--enable-logging=stderr", "--v=0",
                 "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + HEIGHT, report.toUri().toString()));
 
         assertEquals(0, shot.exitCode(), shot.text());
@@ -87,38 +86,13 @@ class HtmlReportBrowserTest {
         List<String> console = shot.lines().stream().filter(line -> CONSOLE_MESSAGE.matcher(line).find()).toList();
         assertEquals(List.of(), console, "the page logged to the console");
 
-        // Chromium's log goes to stderr, the DOM to stdout; kept apart so the log cannot interleave with the DOM.
-        Path dom = dir.resolve("dom.html");
-        List<String> dumpDom = new ArrayList<>(List.of("sh", "-c", "out=$1; shift; exec \"$@\" >\"$out\"", "sh",
-                dom.toString()));
-        dumpDom.addAll(List.of(chromium("--dump-dom", report.toUri().toString())));
-        Shell.Output dumped = Shell.run(dir, dumpDom.toArray(String[]::new));
-
-        assertEquals(0, dumped.exitCode(), dumped.text());
-        String html = Files.readString(dom);
+        String html = Chromium.dumpDom(temp, dir.resolve("dom.html"), report.toUri().toString());
         assertTrue(html.contains("<table class=\"contrast\">"), html);
         String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
         assertEquals(6, body.split("<tr>", -1).length - 1, "a row per stage:\n" + body);
         assertFalse(html.contains("<script"), "the output's markup stayed text");
         assertTrue(html.contains("&lt;script&gt;alert("), html);
         assertFalse(html.contains(SyntheticRun.SECRET));
-    }
-
-    private String[] chromium(String... args) {
-        List<String> argv = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile()));
-        argv.addAll(List.of(args));
-        return argv.toArray(String[]::new);
-    }
-
-    /** A fresh profile per launch: nothing from an earlier run (cache, crash state) can change what renders. */
-    private Path profile() {
-        try {
-            return Files.createTempDirectory(temp, "chromium-profile-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static int colours(BufferedImage image) {
@@ -129,11 +103,5 @@ class HtmlReportBrowserTest {
             }
         }
         return seen.size();
-    }
-
-    /** CI must prove the report renders; elsewhere a missing browser only skips this check. */
-    private static void requireChromium() {
-        CiTool.require(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium "
-                + "(apt-get install -y chromium) to check that report.html renders in a real browser");
     }
 }

@@ -96,6 +96,18 @@ class HtmlReportListenerTest {
     }
 
     @Test
+    void saysHowToReopenTheRunAndLinksTheChampionAfterTheDecision() throws Exception {
+        String html = write(SyntheticRun.promoted(SyntheticRun.bothLanes(), "4"));
+
+        assertTrue(html.contains("<a href=\"http://127.0.0.1:5123/#/models/churn-classifier/versions/4\">"
+                + "MLflow model churn-classifier v4 @champion</a>"), html);
+        assertFalse(html.contains("versions/3\""), "version 3 is no longer the champion");
+        assertTrue(html.contains("<p class=\"reopen\">The servers stopped with the run; to look again, this reopens "
+                + "them on its workspace (on new ports, which it prints): <code>./scripts/harness.sh ui --workspace "
+                + dir + "</code></p>"), html);
+    }
+
+    @Test
     void showsAFailureAndWhatWasSkipped() throws Exception {
         List<StepResult> results = new ArrayList<>(SyntheticRun.bothLanes());
         results.set(9, SyntheticRun.with(results.get(9), StepStatus.FAILED,

@@ -66,6 +66,19 @@ class MarkdownReportListenerTest {
         assertTrue(md.contains("[MLflow run " + SyntheticRun.RUN_ID + "](<http://127.0.0.1:5123/#/runs/"), md);
     }
 
+    @Test
+    void saysHowToReopenTheRunAndLinksTheChampionAfterTheDecision() throws Exception {
+        String md = write(SyntheticRun.promoted(SyntheticRun.bothLanes(), "4"));
+
+        assertTrue(md.contains("## Where to look\n\n"), md);
+        assertTrue(md.contains("- [MLflow model churn-classifier v4 @champion]"
+                + "(<http://127.0.0.1:5123/#/models/churn-classifier/versions/4>)\n"), md);
+        assertFalse(md.contains("versions/3>"), "version 3 is no longer the champion:\n" + md);
+        assertTrue(md.contains("The servers stopped with the run; to look again, this reopens them on its workspace "
+                + "(on new ports, which it prints):\n\n```sh\n./scripts/harness.sh ui --workspace " + dir
+                + "\n```\n"), md);
+    }
+
     private String write(List<StepResult> results) throws Exception {
         Path file = dir.resolve("report.md");
         Secrets secrets = new Secrets();

@@ -178,6 +178,22 @@ public final class SyntheticRun {
                 result.summaryFields(), failure);
     }
 
+    /**
+     * {@code results} as if monitoring had then retrained and the challenger, registered as {@code version}, had
+     * taken the alias: the decision as the MLOps lane's last step records it.
+     */
+    public static List<StepResult> promoted(List<StepResult> results, String version) {
+        List<StepResult> promoted = new ArrayList<>(results);
+        int last = promoted.size() - 1;
+        StepResult step = promoted.get(last);
+        ObjectNode facts = step.facts().deepCopy();
+        facts.putObject("monitoring").put("decision", "promoted").put("challengerVersion", version)
+                .put("challengerRunId", "c0ffee" + version).put("championVersion", version);
+        promoted.set(last, new StepResult(step.step(), step.status(), step.durationMs(), step.output(), facts,
+                step.summaryFields(), step.failure()));
+        return promoted;
+    }
+
     public static StepResult withOutput(StepResult result, List<String> output) {
         return new StepResult(result.step(), result.status(), result.durationMs(), output, result.facts(),
                 result.summaryFields(), result.failure());

@@ -108,8 +108,19 @@ public final class SharedDemo {
      * the original's artifact directory, where an MLOps run on the copy would write. Returns {@code target}.
      */
     public Path copyTo(Path target) throws IOException {
-        Set<Path> leftOut = Set.of(WORKSPACE.resolve(WorkspaceLock.FILE), WORKSPACE.resolve(ProcessLedger.FILE),
-                STORE);
+        return copy(target, Set.of(WORKSPACE.resolve(WorkspaceLock.FILE), WORKSPACE.resolve(ProcessLedger.FILE),
+                STORE));
+    }
+
+    /**
+     * As {@link #copyTo}, with the MLflow store: for a test that only looks at the finished run through a server of
+     * its own on the copy ({@code harness ui}), and starts no MLOps run there. Returns {@code target}.
+     */
+    public Path copyWithStoreTo(Path target) throws IOException {
+        return copy(target, Set.of(WORKSPACE.resolve(WorkspaceLock.FILE), WORKSPACE.resolve(ProcessLedger.FILE)));
+    }
+
+    private static Path copy(Path target, Set<Path> leftOut) throws IOException {
         try (Stream<Path> paths = Files.walk(WORKSPACE)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 if (leftOut.stream().anyMatch(path::startsWith)) {
