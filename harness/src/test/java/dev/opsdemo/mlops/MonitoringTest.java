@@ -100,15 +100,15 @@ class MonitoringTest {
         assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
                 + " in experiment 'monitoring': retrain.needed=true; 3 plots downloaded to "
                 + shared.workspace().resolve("mlops/plots") + "/"), run.all());
-        theMonitoringRunsPlotsAreInTheWorkspace(shared, monitoring);
+        theMonitoringRunsPlotsAreInTheWorkspaceAndTheReport(shared, monitoring);
     }
 
     /**
      * The monitoring run's artifacts hold a drift plot per drifted feature and the accuracy plot, as the lane read
      * them back through the MLflow client (the fact); its copies in the workspace are the bytes the tracking server
-     * keeps in its artifact store, PNG images.
+     * keeps in its artifact store, PNG images report.html shows by their relative paths.
      */
-    private static void theMonitoringRunsPlotsAreInTheWorkspace(SharedDemo shared, JsonNode monitoring)
+    private static void theMonitoringRunsPlotsAreInTheWorkspaceAndTheReport(SharedDemo shared, JsonNode monitoring)
             throws Exception {
         List<String> expected = new ArrayList<>(List.of("plots/accuracy.png"));
         monitoring.get("drift").properties().stream().filter(feature -> feature.getValue().get("drifted").asBoolean())
@@ -123,12 +123,14 @@ class MonitoringTest {
             runArtifacts = paths.filter(path -> path.endsWith(runId + "/artifacts")).findFirst()
                     .orElseThrow(() -> new AssertionError("no artifacts of monitoring run " + runId));
         }
+        String report = Files.readString(shared.workspace().resolve("report.html"));
         for (JsonNode plot : monitoring.get("plots")) {
             Path copy = shared.workspace().resolve(plot.get("file").asText());
             assertArrayEquals(Files.readAllBytes(runArtifacts.resolve(plot.get("artifact").asText())),
                     Files.readAllBytes(copy), plot.toString());
             BufferedImage image = ImageIO.read(copy.toFile());
             assertEquals(List.of(640, 360), List.of(image.getWidth(), image.getHeight()), plot.toString());
+            assertTrue(report.contains("<img src=\"" + plot.get("file").asText() + "\" alt=\""), plot.toString());
         }
     }
 
