@@ -7,7 +7,8 @@ and the verdict whether to retrain; everything recorded in MLflow as a monitorin
 The batch's features are sent to the deployed model (scoring_url, what `mlflow models serve` answers at), its
 predictions compared with the batch's labels; the accuracy at training is read from the model version's training run.
 The run's tags (model.name, model.version, drift.detected, retrain.needed) link it to the model version; its metrics
-are psi.<feature>, ks.<feature>, accuracy_before, accuracy_after.
+are psi.<feature>, ks.<feature>, accuracy_before, accuracy_after; its artifacts the plots of plots.py (a drift plot
+per drifted feature, the accuracy before and after).
 """
 
 import argparse
@@ -20,6 +21,7 @@ from mlflow.tracking import MlflowClient
 
 import churn_data
 import drift
+import plots
 from contract import text_table
 
 # Accuracies are ratios of row counts; a difference this small is floating-point rounding (0.85 - 0.80 is
@@ -100,6 +102,7 @@ def main(argv=None):
             metrics[f"psi.{f.name}"] = f.psi
             metrics[f"ks.{f.name}"] = f.ks
         mlflow.log_metrics(metrics)
+        logged = plots.log(reference, batch, features, before, after, args.max_accuracy_drop)
 
     print(f"Model {version.name} v{version.version} ({args.model_uri}), trained at accuracy {before:.4f}")
     print(f"Production batch: {args.data} ({len(batch)} labelled rows) scored by {args.scoring_url}")
@@ -112,6 +115,7 @@ def main(argv=None):
     reasons = [r for r, yes in (("the inputs drifted", drifted), ("the accuracy decayed", decayed)) if yes]
     print("=> retraining needed: " + " and ".join(reasons) if retrain
           else "=> no retraining needed: the model still fits the data")
+    print("plots: " + ", ".join(logged) + " (artifacts of this run)")
     print(f"run_id={run.info.run_id}")
 
 

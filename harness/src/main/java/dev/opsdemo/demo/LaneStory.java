@@ -41,6 +41,14 @@ public interface LaneStory {
         return List.of();
     }
 
+    /**
+     * What to show beside a step's output, from the lane's merged facts (e.g. the plots a monitoring run logged, next
+     * to its drift table); none by default.
+     */
+    default List<Picture> pictures(String stepId, JsonNode facts) {
+        return List.of();
+    }
+
     /** Link text to web address, in reading order, where the lane's records can be looked at; none by default. */
     default Map<String, String> links(JsonNode facts) {
         return Map.of();

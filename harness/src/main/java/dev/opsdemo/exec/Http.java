@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP calls to the servers the harness starts (health checks, scoring requests). */
+/** Plain HTTP calls to the servers the harness starts (health checks, scoring requests, a run's plots). */
 public final class Http {
 
     // HTTP/1.1, as curl sends to an http:// URL: the default (HTTP/2) asks every request for an h2c upgrade, which
@@ -23,6 +23,12 @@ public final class Http {
     public static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose answer is a file's bytes (an image), not text. */
+    public static HttpResponse<byte[]> getBytes(String url, Duration timeout) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public static HttpResponse<String> postJson(String url, String json, Duration timeout)

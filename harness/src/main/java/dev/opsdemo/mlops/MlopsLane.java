@@ -42,6 +42,7 @@ public final class MlopsLane {
      */
     public static final String SERVER_STEP = "mlops.server";
     static final String SERVE_STEP = "mlops.serve";
+    static final String MONITOR_STEP = "mlops.monitor";
 
     /** Chosen when the serve step's command is shown, so the line on screen names the port the server gets. */
     private final ChosenPort servePort = new ChosenPort();
@@ -105,7 +106,7 @@ public final class MlopsLane {
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         runs::serve,
                         tracking.needsServer(monitoring::serve)).scripted(MlopsScript.SERVE),
-                new Step("mlops.monitor", NAME, Stage.MONITOR, "Monitor drift and accuracy",
+                new Step(MONITOR_STEP, NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
                         runs.monitor(),

@@ -3,6 +3,7 @@ package dev.opsdemo.mlops;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.LaneStory;
+import dev.opsdemo.demo.Picture;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.json.Json;
 import dev.opsdemo.text.CommitIds;
@@ -10,6 +11,7 @@ import dev.opsdemo.text.CommitIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +145,42 @@ public final class MlopsStory implements LaneStory {
             items.add("decision: " + monitoring.decision()
                     + (monitoring.championVersion() == null ? "" : ", champion v" + monitoring.championVersion()));
         }
+    }
+
+    /** Beside the monitor step's drift table: the plots its run logged, the drift plots before the accuracy plot. */
+    @Override
+    public List<Picture> pictures(String stepId, JsonNode recorded) {
+        MonitoringReport monitoring = Json.read(recorded, Facts.class).monitoring();
+        if (!stepId.equals(MlopsLane.MONITOR_STEP) || monitoring == null || monitoring.plots() == null) {
+            return List.of();
+        }
+        return monitoring.plots().stream()
+                .sorted(Comparator.comparing(plot -> driftedFeature(plot) == null))
+                .map(plot -> new Picture(plot.file(), alt(plot, monitoring))).toList();
+    }
+
+    /** The feature of a drift plot, named {@code drift_<feature>.png} by the ML project (plots.py); else null. */
+    private static String driftedFeature(MonitoringReport.Plot plot) {
+        String name = plot.artifact().substring(plot.artifact().lastIndexOf('/') + 1);
+        return name.startsWith("drift_") && name.endsWith(".png")
+                ? name.substring("drift_".length(), name.length() - ".png".length()) : null;
+    }
+
+    private static String alt(MonitoringReport.Plot plot, MonitoringReport monitoring) {
+        String feature = driftedFeature(plot);
+        MonitoringReport.Drift drift = feature == null || monitoring.drift() == null ? null
+                : monitoring.drift().get(feature);
+        if (drift != null) {
+            return String.format(Locale.ROOT, "Distribution of %s in the training data and in the production batch, "
+                    + "share of rows per bin: PSI %.4f, KS D %.4f, %s", feature, drift.psi(), drift.ks(),
+                    drift.drifted() ? "drifted" : "no drift");
+        }
+        if (plot.artifact().endsWith("/accuracy.png") && monitoring.accuracyBefore() != null
+                && monitoring.accuracyAfter() != null) {
+            return String.format(Locale.ROOT, "Accuracy at training %.4f against %.4f on the production batch, with "
+                    + "the decay threshold", monitoring.accuracyBefore(), monitoring.accuracyAfter());
+        }
+        return "Plot " + plot.artifact() + " of monitoring run " + monitoring.monitoringRunId();
     }
 
     /** The key concept and the mistakes this run avoided, or what stopped it before a model was released. */

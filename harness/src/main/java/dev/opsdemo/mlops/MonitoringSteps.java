@@ -8,10 +8,13 @@ import dev.opsdemo.json.Json;
 import dev.opsdemo.mlflow.PythonEnv;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
+import org.eclipse.jgit.util.FileUtils;
 import org.mlflow.api.proto.Service;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,9 @@ import java.util.Objects;
  * monitoring asks for it, and let the challenger replace the champion only if it is better on held-out rows.
  */
 final class MonitoringSteps {
+
+    /** The artifact folder the monitor entry point logs its pictures to (sample-ml-project/plots.py). */
+    static final String PLOTS = "plots";
 
     private final MlopsSettings settings;
     private final RepoLayout repo;
@@ -98,8 +104,10 @@ final class MonitoringSteps {
         Map<String, String> tags = RunRecords.tags(run);
         Map<String, Double> metrics = RunRecords.metrics(run);
         boolean retrainNeeded = MlopsPolicy.retrainNeeded(tags);
+        List<MonitoringReport.Plot> plots = downloadPlots(monitoringRun);
         context.note("read back monitoring run " + monitoringRun + " in experiment '"
-                + MlopsLane.MONITORING_EXPERIMENT + "': retrain.needed=" + retrainNeeded);
+                + MlopsLane.MONITORING_EXPERIMENT + "': retrain.needed=" + retrainNeeded + "; " + plots.size()
+                + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.plots() + "/");
         if (keepRunning) {
             context.note("the model server keeps running (--keep-running)");
         } else {
@@ -120,8 +128,32 @@ final class MonitoringSteps {
             }
         });
         report = MonitoringReport.measured(drift, metrics.get("accuracy_before"), metrics.get("accuracy_after"),
-                retrainNeeded, monitoringRun, repo.sampleMlProject().resolve(settings.productionData()).toString());
+                retrainNeeded, monitoringRun, repo.sampleMlProject().resolve(settings.productionData()).toString(),
+                plots);
         context.fact("monitoring", report);
+    }
+
+    /**
+     * The pictures the monitor entry point logged (its {@code plots} artifact folder), read back once and copied into
+     * the workspace for report.html; the copies of an earlier run there go first, so that none outlives its run.
+     */
+    private List<MonitoringReport.Plot> downloadPlots(String monitoringRun) throws Exception {
+        Path folder = workspace.plots();
+        FileUtils.delete(folder.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+        List<MonitoringReport.Plot> plots = new ArrayList<>();
+        for (String artifact : RunArtifacts.files(tracking.client(), monitoringRun, PLOTS)) {
+            Path file = folder.resolve(Path.of(artifact).getFileName().toString());
+            int status = RunArtifacts.download(tracking.trackingUri(), monitoringRun, artifact, file);
+            if (status != 200) {
+                throw new StepFailedException("could not download " + artifact + " of monitoring run "
+                        + monitoringRun + ": the tracking server answered " + status,
+                        "the server listed it among the run's artifacts; report.html shows copies of them from "
+                                + folder, "open the run's Artifacts tab in the MLflow UI and read the server's log");
+            }
+            plots.add(new MonitoringReport.Plot(artifact, workspace.root().relativize(file).toString()
+                    .replace(File.separatorChar, '/')));
+        }
+        return plots;
     }
 
     void retrain(StepContext context) throws Exception {

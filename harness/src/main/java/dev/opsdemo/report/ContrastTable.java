@@ -1,5 +1,7 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.demo.LaneStory;
+import dev.opsdemo.demo.Picture;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.StepResult;
@@ -114,6 +116,12 @@ public final class ContrastTable {
         Map<String, String> links = new LinkedHashMap<>();
         lanes.forEach(lane -> links.putAll(summary.story(lane).links(summary.facts().path(lane))));
         return links;
+    }
+
+    /** What the step's lane shows beside its output (see {@link LaneStory#pictures}). */
+    List<Picture> pictures(StepResult result) {
+        String lane = result.step().lane();
+        return summary.story(lane).pictures(result.step().id(), summary.facts().path(lane));
     }
 
     public long durationMs(String lane) {

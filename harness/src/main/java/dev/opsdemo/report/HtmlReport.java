@@ -10,6 +10,8 @@ import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.text.Durations;
 import dev.opsdemo.text.Resources;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS, no scripts, nothing fetched) that opens from disk
- * anywhere: headline, the run drawn to scale, the contrast table, and every step with its real output. The page is
+ * {@code report.html}: one page (inline CSS, no scripts, nothing fetched but the pictures the workspace holds beside
+ * it, by relative links) that opens from disk anywhere the workspace folder is moved to: headline, the run drawn to
+ * scale, the contrast table, and every step with its real output and the pictures its lane shows. The page is
  * the template {@code report.html.mustache}, which escapes every value; this class only says what goes in it, each
  * text from the run masked before it is escaped (escaping first could split a secret so the mask misses it).
  */
@@ -84,7 +87,12 @@ final class HtmlReport {
 
     record StepView(int number, String status, String anchor, String title, String laneClass, String lane, String id,
                     String stage, String duration, String caption, List<String> command, boolean hasFailure,
-                    String failure, boolean hasOutput, String outputLines, List<OutputLine> output) {
+                    String failure, boolean hasOutput, String outputLines, List<OutputLine> output,
+                    boolean hasPictures, List<PictureView> pictures) {
+    }
+
+    /** A picture beside a step's output: {@code src} its relative link, {@code name} its file's name. */
+    record PictureView(String src, String alt, String name) {
     }
 
     /** A line of a step's output in the report, or the note that stands for lines left out ({@link Excerpt}). */
@@ -160,6 +168,7 @@ final class HtmlReport {
 
     private StepView step(int number, StepResult result, ContrastTable table) {
         Excerpt excerpt = Excerpt.of(result.output());
+        List<PictureView> pictures = pictures(result, table);
         int lines = result.output().size();
         return new StepView(number, result.status().label(), anchor(result), text(result.step().title()),
                 cssClass(result.step().lane()), text(table.label(result.step().lane())), text(result.step().id()),
@@ -167,7 +176,33 @@ final class HtmlReport {
                 : Durations.seconds(result.durationMs()), text(result.step().caption()),
                 result.command().stream().map(this::text).toList(), result.failure() != null,
                 text(result.failure()), !excerpt.isEmpty(), lines + (lines == 1 ? " line" : " lines"),
-                excerpt.parts().stream().map(part -> new OutputLine(text(part.text()), part.omission())).toList());
+                excerpt.parts().stream().map(part -> new OutputLine(text(part.text()), part.omission())).toList(),
+                !pictures.isEmpty(), pictures);
+    }
+
+    /** The step's pictures that are files in the workspace, linked relatively (see {@link #relativeLink}). */
+    private List<PictureView> pictures(StepResult result, ContrastTable table) {
+        return table.pictures(result).stream().filter(picture -> !relativeLink(picture.path()).isEmpty())
+                .map(picture -> new PictureView(relativeLink(picture.path()), text(picture.alt()),
+                        text(picture.path().substring(picture.path().lastIndexOf('/') + 1)))).toList();
+    }
+
+    /**
+     * The link from report.html (at the workspace's root) to a file in the workspace, given relative to it with
+     * {@code /} between names: each name URL-encoded, so the link stays a path within the folder and the page still
+     * shows the file once the workspace has been moved. Empty for a path that is not one (absolute, a scheme, a
+     * {@code ..} out of the workspace), which the page then leaves out rather than link outside its folder.
+     */
+    static String relativeLink(String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
+            return "";
+        }
+        List<String> names = List.of(path.split("/", -1));
+        if (names.stream().anyMatch(name -> name.isEmpty() || name.equals(".") || name.equals(".."))) {
+            return "";
+        }
+        return String.join("/", names.stream()
+                .map(name -> URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")).toList());
     }
 
     /** A text from the run, masked; the template escapes it. */

@@ -83,6 +83,11 @@ public final class Workspace {
         return root.resolve("mlops");
     }
 
+    /** The monitoring run's plots, downloaded from MLflow so that report.html can show them beside its drift table. */
+    public Path plots() {
+        return mlops().resolve("plots");
+    }
+
     /** Where each background server the steps start writes its own output: {@code logs/<step id>.log}. */
     public Path logs() {
         return root.resolve("logs");

@@ -1,6 +1,7 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.Picture;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.json.Json;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,25 @@ class MlopsStoryTest {
         assertEquals(List.of("accuracy 0.9125 → 0.7400 on new data", "drift in tenure", "challenger v4",
                 "decision: kept, champion v3"), story.produced(Stage.MONITOR, facts));
         assertEquals(List.of(), story.produced(Stage.DEPLOY, facts));
+    }
+
+    @Test
+    void theMonitorStepShowsItsRunsPlotsDriftFirstEachSaidInWords() throws Exception {
+        JsonNode facts = facts("{'monitoring': {'accuracyBefore': 0.88, 'accuracyAfter': 0.69, "
+                + "'monitoringRunId': 'm1', 'drift': {'monthly_charges': {'psi': 1.57, 'ks': 0.494, 'drifted': true}}, "
+                + "'plots': [{'artifact': 'plots/accuracy.png', 'file': 'mlops/plots/accuracy.png'}, "
+                + "{'artifact': 'plots/drift_monthly_charges.png', 'file': 'mlops/plots/drift_monthly_charges.png'}, "
+                + "{'artifact': 'plots/residuals.png', 'file': 'mlops/plots/residuals.png'}]}}");
+
+        assertEquals(List.of(
+                new Picture("mlops/plots/drift_monthly_charges.png", "Distribution of monthly_charges in the training "
+                        + "data and in the production batch, share of rows per bin: PSI 1.5700, KS D 0.4940, drifted"),
+                new Picture("mlops/plots/accuracy.png", "Accuracy at training 0.8800 against 0.6900 on the production "
+                        + "batch, with the decay threshold"),
+                new Picture("mlops/plots/residuals.png", "Plot plots/residuals.png of monitoring run m1")),
+                story.pictures(MlopsLane.MONITOR_STEP, facts));
+        assertEquals(List.of(), story.pictures("mlops.retrain", facts), "the plots are the monitor step's");
+        assertEquals(List.of(), story.pictures(MlopsLane.MONITOR_STEP, facts("{'monitoring': {'retrainNeeded': "
+                + "false}}")), "a run from before monitoring logged plots");
     }
 }

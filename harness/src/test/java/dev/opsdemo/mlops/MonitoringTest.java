@@ -10,8 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -91,7 +98,40 @@ class MonitoringTest {
         assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.MONITORING_EXPERIMENT)
                 .get("experiment_runs").asInt());
         assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
-                + " in experiment 'monitoring': retrain.needed=true"), run.all());
+                + " in experiment 'monitoring': retrain.needed=true; 3 plots downloaded to "
+                + shared.workspace().resolve("mlops/plots") + "/"), run.all());
+        theMonitoringRunsPlotsAreInTheWorkspaceAndTheReport(shared, monitoring);
+    }
+
+    /**
+     * The monitoring run's artifacts hold a drift plot per drifted feature and the accuracy plot, as the lane read
+     * them back through the MLflow client (the fact); its copies in the workspace are the bytes the tracking server
+     * keeps in its artifact store, PNG images report.html shows by their relative paths.
+     */
+    private static void theMonitoringRunsPlotsAreInTheWorkspaceAndTheReport(SharedDemo shared, JsonNode monitoring)
+            throws Exception {
+        List<String> expected = new ArrayList<>(List.of("plots/accuracy.png"));
+        monitoring.get("drift").properties().stream().filter(feature -> feature.getValue().get("drifted").asBoolean())
+                .forEach(feature -> expected.add("plots/drift_" + feature.getKey() + ".png"));
+        List<String> listed = new ArrayList<>();
+        monitoring.get("plots").forEach(plot -> listed.add(plot.get("artifact").asText()));
+        assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList(), monitoring.toString());
+
+        String runId = monitoring.get("monitoringRunId").asText();
+        Path runArtifacts;
+        try (Stream<Path> paths = Files.walk(shared.mlflowDb().resolveSibling("artifacts"))) {
+            runArtifacts = paths.filter(path -> path.endsWith(runId + "/artifacts")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no artifacts of monitoring run " + runId));
+        }
+        String report = Files.readString(shared.workspace().resolve("report.html"));
+        for (JsonNode plot : monitoring.get("plots")) {
+            Path copy = shared.workspace().resolve(plot.get("file").asText());
+            assertArrayEquals(Files.readAllBytes(runArtifacts.resolve(plot.get("artifact").asText())),
+                    Files.readAllBytes(copy), plot.toString());
+            BufferedImage image = ImageIO.read(copy.toFile());
+            assertEquals(List.of(640, 360), List.of(image.getWidth(), image.getHeight()), plot.toString());
+            assertTrue(report.contains("<img src=\"" + plot.get("file").asText() + "\" alt=\""), plot.toString());
+        }
     }
 
     @Test

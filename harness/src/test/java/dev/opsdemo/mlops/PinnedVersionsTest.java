@@ -26,7 +26,8 @@ class PinnedVersionsTest {
 
     @Test
     void bothMlflowLinesShareOneDataStack() throws Exception {
-        for (String library : List.of("scikit-learn==", "pandas==", "numpy==", "scipy==")) {
+        for (String library : List.of("scikit-learn==", "pandas==", "numpy==", "scipy==",
+                "matplotlib==")) {
             assertEquals(pins("requirements.txt", library), pins("requirements-mlflow2.txt", library), library);
         }
         assertEquals(List.of("mlflow==2.17.2"), pins("requirements-mlflow2.txt", "mlflow=="));

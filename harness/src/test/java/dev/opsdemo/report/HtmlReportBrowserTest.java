@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +45,11 @@ class HtmlReportBrowserTest {
      */
     private static final Pattern CONSOLE_MESSAGE = Pattern.compile(":CONSOLE[(:]\\d+");
 
+    private static final int PLOT_WIDTH = 640;
+    private static final int PLOT_HEIGHT = 360;
+    /** A colour the report itself never uses, so that its pixels on the screenshot can only be the plots'. */
+    private static final Color PLOT_COLOUR = new Color(0x12, 0xE0, 0x7A);
+
     @TempDir
     Path temp;
 
@@ -60,6 +68,84 @@ class HtmlReportBrowserTest {
         results.set(10, SyntheticRun.with(results.get(10), StepStatus.SKIPPED, null));
         results.set(11, SyntheticRun.with(results.get(11), StepStatus.SKIPPED, null));
         check("failed", results);
+    }
+
+    /**
+     * The monitoring run's plots load in the browser from their relative links, after the workspace folder was moved
+     * away from where the run wrote it: each image decoded at its own size (what a script reads as naturalWidth, 0 for
+     * a file that is missing or no image), and their pixels drawn on the screenshot of the whole page.
+     */
+    @Test
+    void theMonitoringPlotsLoadFromTheWorkspaceWhereverItIsMoved() throws Exception {
+        Chromium.require("that the report's plots load in a real browser");
+        Path written = Files.createDirectories(temp.resolve("written"));
+        Secrets secrets = new Secrets();
+        SyntheticRun.Clock clock = new SyntheticRun.Clock();
+        List<StepResult> results = SyntheticRun.monitored();
+        SyntheticRun.replay(new HtmlReportListener(written.resolve("report.html"), secrets, clock), results, clock);
+        for (String plot : SyntheticRun.PLOTS) {
+            Files.createDirectories(written.resolve(plot).getParent());
+            ImageIO.write(plot(), "png", written.resolve(plot).toFile());
+        }
+        Path workspace = Files.move(written, Files.createDirectories(temp.resolve("moved")).resolve("workspace"));
+
+        // A copy of the page with a script of the test's own, beside it, so the same relative links resolve: once
+        // the page has loaded (when --dump-dom dumps), it writes down what the browser made of each image, and how
+        // tall the page is.
+        String page = Files.readString(workspace.resolve("report.html"));
+        Files.writeString(workspace.resolve("probe.html"), page.replace("</body>", "<script>window.addEventListener("
+                + "'load', () => { for (const img of document.images) img.setAttribute('data-loaded', img.complete "
+                + "+ ' ' + img.naturalWidth + 'x' + img.naturalHeight); document.body.setAttribute('data-height', "
+                + "document.documentElement.scrollHeight); });</script></body>"));
+        String probed = Chromium.dumpDom(temp, workspace.resolve("probe.dom.html"),
+                workspace.resolve("probe.html").toUri().toString());
+        Matcher image = Pattern.compile("<img src=\"([^\"]+)\" alt=\"[^\"]+\" data-loaded=\"([^\"]+)\">")
+                .matcher(probed);
+        List<String> loaded = new ArrayList<>();
+        while (image.find()) {
+            loaded.add(image.group(1) + " " + image.group(2));
+        }
+        assertEquals(SyntheticRun.PLOTS.stream().map(plot -> plot + " true " + PLOT_WIDTH + "x" + PLOT_HEIGHT).toList(),
+                loaded, "every plot loaded, decoded at its size");
+
+        // The whole page in one window (headless Chromium's screenshot of a #fragment comes out blank).
+        Matcher height = Pattern.compile("<body data-height=\"(\\d+)\"").matcher(probed);
+        assertTrue(height.find(), probed);
+        Path dir = Files.createDirectories(KEPT.resolve("monitored"));
+        Path screenshot = dir.resolve("screenshot.png");
+        Files.deleteIfExists(screenshot);
+        Shell.Output shot = Shell.run(workspace, Chromium.command(temp, "--enable-logging=stderr", "--v=0",
+                "--screenshot=" + screenshot, "--window-size=" + WIDTH + "," + height.group(1),
+                workspace.resolve("report.html").toUri().toString()));
+        assertEquals(0, shot.exitCode(), shot.text());
+        assertEquals(List.of(), shot.lines().stream().filter(line -> CONSOLE_MESSAGE.matcher(line).find()).toList(),
+                "the page logged to the console");
+        assertTrue(pixelsOf(ImageIO.read(screenshot.toFile()), PLOT_COLOUR) > 10_000,
+                "the plots are drawn on the page (kept: " + screenshot + ")");
+    }
+
+    private static BufferedImage plot() {
+        BufferedImage image = new BufferedImage(PLOT_WIDTH, PLOT_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(PLOT_COLOUR);
+        graphics.fillRect(0, 0, PLOT_WIDTH, PLOT_HEIGHT);
+        graphics.dispose();
+        return image;
+    }
+
+    /** Pixels within a few levels of {@code colour} on each channel (the browser may round a colour it scales). */
+    private static int pixelsOf(BufferedImage image, Color colour) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color pixel = new Color(image.getRGB(x, y));
+                if (Math.abs(pixel.getRed() - colour.getRed()) <= 3 && Math.abs(pixel.getGreen() - colour.getGreen())
+                        <= 3 && Math.abs(pixel.getBlue() - colour.getBlue()) <= 3) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private void check(String name, List<StepResult> results) throws Exception {

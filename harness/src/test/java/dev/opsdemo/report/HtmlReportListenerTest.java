@@ -40,13 +40,52 @@ class HtmlReportListenerTest {
     }
 
     @Test
-    void isSelfContained() throws Exception {
-        String html = write(SyntheticRun.bothLanes());
+    void isSelfContainedButForPicturesInTheWorkspaceLinkedRelatively() throws Exception {
+        String html = write(SyntheticRun.monitored());
 
-        for (String external : List.of("<link", "src=", "@import", "url(")) {
+        for (String external : List.of("<link", "@import", "url(")) {
             assertFalse(html.contains(external), external);
         }
         assertTrue(html.contains("<style>"));
+        Matcher src = Pattern.compile(" src=\"([^\"]*)\"").matcher(html);
+        List<String> sources = new ArrayList<>();
+        while (src.find()) {
+            sources.add(src.group(1));
+        }
+        assertEquals(SyntheticRun.PLOTS, sources, "only the pictures, by paths relative to the workspace");
+    }
+
+    @Test
+    void showsTheMonitoringRunsPlotsInItsStepBesideTheDriftTableDriftFirst() throws Exception {
+        String html = write(SyntheticRun.monitored());
+
+        String monitor = html.substring(html.indexOf("<article class=\"step passed\" id=\"step-mlops-monitor\">"));
+        monitor = monitor.substring(0, monitor.indexOf("</article>"));
+        assertTrue(monitor.contains("<div class=\"step-body with-pictures\">"), monitor);
+        assertTrue(monitor.indexOf("monthly_charges  1.5700  drift") < monitor.indexOf("<div class=\"pictures\">"),
+                "the output first, the pictures beside it:\n" + monitor);
+        assertTrue(monitor.contains("<figure><a href=\"mlops/plots/drift_monthly_charges.png\"><img "
+                + "src=\"mlops/plots/drift_monthly_charges.png\" alt=\"Distribution of monthly_charges in the "
+                + "training data and in the production batch, share of rows per bin: PSI 1.5700, KS D 0.4940, "
+                + "drifted\"></a><figcaption>drift_monthly_charges.png</figcaption></figure>"), monitor);
+        assertTrue(monitor.contains("alt=\"Accuracy at training 0.8800 against 0.6900 on the production batch, "
+                + "with the decay threshold\""), monitor);
+        assertEquals(3, count(monitor, "<img "), monitor);
+        assertEquals(3, count(html, "<img "), "no other step shows them");
+        assertEquals(1, count(html, "<div class=\"step-body with-pictures\">"),
+                "only the step with pictures is laid out for them");
+    }
+
+    @Test
+    void linksAPictureOnlyInsideTheWorkspace() {
+        assertEquals("mlops/plots/drift_monthly_charges.png",
+                HtmlReport.relativeLink("mlops/plots/drift_monthly_charges.png"));
+        assertEquals("mlops/plots/a%20b%23c.png", HtmlReport.relativeLink("mlops/plots/a b#c.png"));
+        for (String outside : List.of("", "/etc/plot.png", "../plot.png", "mlops/../../plot.png", "./plot.png",
+                "mlops//plot.png", "http://127.0.0.1:5123/plot.png", "javascript:alert(1)", "mlops\\plot.png")) {
+            assertEquals("", HtmlReport.relativeLink(outside), outside);
+        }
+        assertEquals("", HtmlReport.relativeLink(null));
     }
 
     @Test

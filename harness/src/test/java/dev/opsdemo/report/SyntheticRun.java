@@ -125,6 +125,35 @@ public final class SyntheticRun {
                         List.of("-> 200 {\"predictions\": [1]}"), facts("prediction", 1)));
     }
 
+    /** The drift plots and the accuracy plot {@link #monitored()} points at, relative to the workspace. */
+    public static final List<String> PLOTS = List.of("mlops/plots/drift_monthly_charges.png",
+            "mlops/plots/drift_usage_hours.png", "mlops/plots/accuracy.png");
+
+    /** Both lanes, then the MLOps lane's monitor step, with the plots its run logged (files the test must make). */
+    public static List<StepResult> monitored() {
+        ObjectNode monitoring = JSON.createObjectNode().put("accuracyBefore", 0.88).put("accuracyAfter", 0.69)
+                .put("retrainNeeded", true).put("monitoringRunId", RUN_ID);
+        ObjectNode drift = monitoring.putObject("drift");
+        drift.putObject("monthly_charges").put("psi", 1.57).put("ks", 0.494).put("drifted", true);
+        drift.putObject("tenure_months").put("psi", 0.0423).put("ks", 0.035).put("drifted", false);
+        drift.putObject("usage_hours").put("psi", 1.4692).put("ks", 0.396).put("drifted", true);
+        // As MLflow lists a run's artifacts: by name, the accuracy plot first.
+        List.of(PLOTS.get(2), PLOTS.get(0), PLOTS.get(1)).forEach(file -> monitoring.withArray("plots").addObject()
+                .put("artifact", file.substring("mlops/".length())).put("file", file));
+        List<StepResult> results = new ArrayList<>(bothLanes());
+        results.add(result("mlops.monitor", Stage.MONITOR, "Monitor drift and accuracy",
+                "A deployed model is watched for data drift and accuracy decay, not just uptime.",
+                "mlflow run sample-ml-project -e monitor --env-manager local --experiment-name monitoring", 12_400,
+                List.of("feature          PSI             KS D    drift",
+                        "tenure_months    0.0423  stable  0.0350  no",
+                        "monthly_charges  1.5700  drift   0.4940  DRIFT",
+                        "usage_hours      1.4692  drift   0.3960  DRIFT",
+                        "plots: plots/drift_monthly_charges.png, plots/drift_usage_hours.png, plots/accuracy.png "
+                                + "(artifacts of this run)"),
+                facts("monitoring", monitoring)));
+        return results;
+    }
+
     /** How the two real lanes tell their part, in the order the harness gives them. */
     static Map<String, LaneStory> stories() {
         Map<String, LaneStory> stories = new LinkedHashMap<>();

@@ -1,0 +1,61 @@
+package dev.opsdemo.mlops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.exec.Http;
+import dev.opsdemo.json.Json;
+import org.mlflow.tracking.MlflowClient;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's artifacts as the tracking server lists and serves them. Through the REST API and not the Java client's
+ * {@code listArtifacts}/{@code downloadArtifacts}: those start a Python process of their own, outside the harness's
+ * process runner.
+ */
+final class RunArtifacts {
+
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+
+    private RunArtifacts() {
+    }
+
+    /** The files in the run's artifact folder {@code folder} (not in its subfolders), as {@code artifacts/list} lists. */
+    static List<String> files(MlflowClient client, String runId, String folder) throws IOException {
+        JsonNode answer = Json.MAPPER.readTree(client.sendGet("artifacts/list?run_id=" + runId + "&path="
+                + encode(folder)));
+        List<String> files = new ArrayList<>();
+        answer.path("files").forEach(file -> {
+            if (!file.path("is_dir").asBoolean()) {
+                files.add(file.path("path").asText());
+            }
+        });
+        return files;
+    }
+
+    /**
+     * Saves one artifact as {@code file}, fetched as the MLflow UI fetches it ({@code get-artifact}, which serves a
+     * run's artifacts wherever the server keeps them). Returns the server's status; the file is written only on 200.
+     */
+    static int download(String trackingUri, String runId, String artifact, Path file)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = Http.getBytes(trackingUri + "/get-artifact?path=" + encode(artifact)
+                + "&run_uuid=" + runId, DOWNLOAD_TIMEOUT);
+        if (response.statusCode() == 200) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, response.body());
+        }
+        return response.statusCode();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
