@@ -86,11 +86,12 @@ public final class PlainScript {
         body.append(steps).append('\n').append(resource("footer.sh"));
 
         StringBuilder out = new StringBuilder();
-        out.append(resource("intro.sh").replace("@REPO@", variables.getOrDefault("REPO", "REPO")));
+        out.append(resource("intro.sh"));
         out.append("set -euo pipefail\n\n");
         variables.forEach((name, value) -> {
             if (Pattern.compile("\\$\\{?" + name + "\\b").matcher(body).find()) {
-                out.append(name).append('=').append(Command.quote(value)).append('\n');
+                // The checkout is found where the script runs: the harness's own path would not be the learner's.
+                out.append(name.equals("REPO") ? resource("repo.sh") : name + "=" + Command.quote(value) + "\n");
             }
         });
         return out.append('\n').append(body).toString();
@@ -138,7 +139,8 @@ public final class PlainScript {
                 Map.entry("REPO", repo == null ? "" : repo))) {
             if (!root.getValue().isEmpty() && (value.equals(root.getValue())
                     || value.startsWith(root.getValue() + "/"))) {
-                return "\"$" + root.getKey() + "\"" + Command.quote(value.substring(root.getValue().length()));
+                String rest = value.substring(root.getValue().length());
+                return "\"$" + root.getKey() + "\"" + (rest.isEmpty() ? "" : Command.quote(rest));
             }
         }
         return Command.quote(value);

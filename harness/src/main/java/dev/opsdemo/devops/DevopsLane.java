@@ -64,7 +64,8 @@ public final class DevopsLane {
                 new Step(REMOTE_STEP, NAME, Stage.VERSION, "Start the Git remote",
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
-                        Command.of("git init --bare -b main ${BARE_REPO}"),
+                        // The run works from the workspace: every path after this one is relative to it.
+                        Command.of("cd ${WORKSPACE}", "git init --bare -b main ${BARE_REPO}"),
                         remote::start).scripted(GitRemote.GIT_DAEMON),
                 new Step("devops.commit", NAME, Stage.VERSION, "Commit the code",
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
@@ -74,11 +75,11 @@ public final class DevopsLane {
                 new Step("devops.build", NAME, Stage.BUILD, "Build and test with Maven",
                         "A code build is deterministic: the same commit always compiles to the same artifact, "
                                 + "and the unit tests run as part of it.",
-                        Command.of("cd ${APP_DIR}", String.join(" ", MavenBuild.PACKAGE)),
+                        Command.of(String.join(" ", MavenBuild.packageCommand("mvn", "${APP_DIR}"))),
                         this::build),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
-                        Command.of("cd ${APP_DIR}", TestReport.COUNTS_COMMAND),
+                        Command.of(TestReport.countsCommand("${APP_DIR}")),
                         this::testGate),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
@@ -88,8 +89,7 @@ public final class DevopsLane {
                 new Step(DEPLOY_STEP, NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
-                        Command.of("cd ${APP_DIR}",
-                                "java -jar target/sample-app.jar --port ${APP_PORT} > ${APP_LOG} 2>&1 &",
+                        Command.of("java -jar ${APP_DIR}/target/sample-app.jar --port ${APP_PORT} > ${APP_LOG} 2>&1 &",
                                 // Until the JVM listens, curl is refused and tries again silently, as the harness does.
                                 "curl -s --retry 30 --retry-connrefused --retry-delay 1 "
                                         + "http://127.0.0.1:${APP_PORT}/health; echo",
@@ -119,15 +119,17 @@ public final class DevopsLane {
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
     private String value(String name) {
         return switch (name) {
-            case "BARE_REPO" -> remote.bareRepository().toString();
-            case "APP_DIR" -> repository.workingCopy().toString();
+            case "WORKSPACE" -> workspace.root().toString();
+            case "BARE_REPO" -> workspace.shown(remote.bareRepository());
+            case "APP_DIR" -> workspace.shown(repository.workingCopy());
             case "SAMPLE_APP" -> repository.source().toString();
             case "COMMIT_MESSAGE" -> next == null ? null : next.message();
             case "RELEASE" -> next == null ? null : String.valueOf(next.release());
             case "REMOTE_URL" -> remote.url();
+            // Absolute: git runs the helper in the working copy (-C), where a relative path would not find it.
             case "GIT_CREDENTIALS" -> workspace.devops().resolve(GitCredentials.STORE_FILE_NAME).toString();
             case "APP_PORT" -> String.valueOf(appPort.get());
-            case "APP_LOG" -> workspace.log(DEPLOY_STEP).toString();
+            case "APP_LOG" -> workspace.shown(workspace.log(DEPLOY_STEP));
             default -> null;
         };
     }
@@ -142,16 +144,16 @@ public final class DevopsLane {
         if (next.fromScratch()) {
             lines.add("rm -rf ${APP_DIR} && cp -R ${SAMPLE_APP} ${APP_DIR} && rm -rf ${APP_DIR}/target");
         }
-        lines.add("cd ${APP_DIR}");
+        // git -C rather than cd: the run stays in the workspace, where the other steps' paths start.
         if (next.fromScratch()) {
-            lines.add("git init -b " + SampleAppRepository.BRANCH);
+            lines.add("git -C ${APP_DIR} init -b " + SampleAppRepository.BRANCH);
         }
         if (next.bump()) {
-            lines.add("sed -i 's/^release=.*/release=${RELEASE}/' " + SampleAppRepository.RELEASE_FILE);
+            lines.add("sed -i 's/^release=.*/release=${RELEASE}/' ${APP_DIR}/" + SampleAppRepository.RELEASE_FILE);
         }
-        lines.add("git add -A");
-        lines.add("git -c user.name='" + SampleAppRepository.AUTHOR + "' -c user.email=" + SampleAppRepository.EMAIL
-                + " commit -m \"${COMMIT_MESSAGE}\"");
+        lines.add("git -C ${APP_DIR} add -A");
+        lines.add("git -C ${APP_DIR} -c user.name='" + SampleAppRepository.AUTHOR + "' -c user.email="
+                + SampleAppRepository.EMAIL + " commit -m \"${COMMIT_MESSAGE}\"");
         return new Command(lines);
     }
 

@@ -27,7 +27,8 @@ final class GitRemote {
             "# serves it here, without one.",
             "GIT_PORT=$(free_port)",
             "REMOTE_URL=\"git://127.0.0.1:$GIT_PORT/" + DevopsLane.REPOSITORY + "\"",
-            "REMOTES=\"$(dirname \"${BARE_REPO}\")\"",
+            // Absolute: the daemon serves paths under it whatever its own working directory.
+            "REMOTES=\"$PWD/$(dirname \"${BARE_REPO}\")\"",
             "git daemon --listen=127.0.0.1 --port=\"$GIT_PORT\" --reuseaddr --base-path=\"$REMOTES\" --export-all \\",
             "  --enable=receive-pack \"$REMOTES\" >\"$WORK/logs/git-daemon.log\" 2>&1 &",
             "SERVERS+=(\"$!\")",
@@ -78,10 +79,9 @@ final class GitRemote {
             throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
         }
         String withCredentials = "git -c credential.helper='store --file=${GIT_CREDENTIALS}' ";
-        return Command.of("cd ${APP_DIR}",
-                "git remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
-                withCredentials + "push origin " + SampleAppRepository.BRANCH,
-                withCredentials + "ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
+        return Command.of("git -C ${APP_DIR} remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
+                withCredentials + "-C ${APP_DIR} push origin " + SampleAppRepository.BRANCH,
+                withCredentials + "-C ${APP_DIR} ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
     }
 
     /** Pushes the commit that was built and tested, then asks the remote for its branch, as ls-remote does. */

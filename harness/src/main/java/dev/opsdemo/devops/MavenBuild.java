@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code mvn -B package} in the working copy: compiles, runs the unit tests, packages the jar. */
+/** {@code mvn -B package} of the working copy: compiles, runs the unit tests, packages the jar. */
 public final class MavenBuild {
 
-    public static final List<String> PACKAGE = List.of("mvn", "-B", "-ntp", "package");
+    /** The build of the project in {@code dir} (its pom.xml's directory), whatever directory it starts from. */
+    public static List<String> packageCommand(String mvn, String dir) {
+        return List.of(mvn, "-B", "-ntp", "-f", dir, "package");
+    }
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final Path project;
@@ -36,8 +39,7 @@ public final class MavenBuild {
         Path mvn = Executables.onPath("mvn").orElseThrow(() -> new PrerequisiteMissingException(
                 "Maven (mvn) is not on PATH", "the DevOps lane builds sample-app with real Maven",
                 "install Maven 3.8 or newer (e.g. apt-get install maven) and run again"));
-        List<String> argv = new java.util.ArrayList<>(PACKAGE);
-        argv.set(0, mvn.toString());
+        List<String> argv = packageCommand(mvn.toString(), project.toString());
         ProcessRunner.Result result = context.processes().run(ProcessCommand.of(project, argv), TIMEOUT, context.lines());
         if (!result.succeeded()) {
             TestReport tests = TestReport.read(surefireReports());

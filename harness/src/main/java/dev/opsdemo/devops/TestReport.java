@@ -20,10 +20,13 @@ public record TestReport(int run, int failed, int skipped, List<String> failures
     private static final String TEXT_REPORTS = "target/surefire-reports/*.txt";
     /** The line of a text summary that counts its class's tests (and says FAILURE when one failed). */
     private static final String COUNTS = "Tests run:";
-    /** The gate's command: each test class's counts, from its summary. */
-    public static final String COUNTS_COMMAND = "grep -h '" + COUNTS + "' " + TEXT_REPORTS;
 
-    /** What {@link #COUNTS_COMMAND} prints: the summaries' count lines, files in name order. */
+    /** The gate's command for the project in {@code dir}: each test class's counts, from its summary. */
+    public static String countsCommand(String dir) {
+        return "grep -h '" + COUNTS + "' " + dir + "/" + TEXT_REPORTS;
+    }
+
+    /** What {@link #countsCommand} prints: the summaries' count lines, files in name order. */
     public static List<String> countLines(Path reportsDir) throws IOException {
         if (!Files.isDirectory(reportsDir)) {
             throw new java.nio.file.NoSuchFileException(reportsDir + "/*.txt", null, "no Surefire reports: did "

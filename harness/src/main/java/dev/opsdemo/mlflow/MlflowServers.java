@@ -56,15 +56,18 @@ public final class MlflowServers {
 
     /**
      * The lines that do what {@link #start} does, as a learner types them: the venv and its settings (the later
-     * steps' {@code mlflow} commands use them), the server, and the tracking URI every later command reads.
+     * steps' {@code mlflow} commands use them), the server, and the tracking URI every later command reads. They
+     * go on in the workspace, which the paths after the {@code cd} are relative to.
      */
     public static Command command(Plan plan) {
-        List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate", PythonEnv.EXPORTED));
+        List<String> lines = new ArrayList<>(List.of("source ${VENV}/bin/activate", "cd ${WORKSPACE}",
+                PythonEnv.EXPORTED));
         switch (plan.kind()) {
             case LOCAL -> lines.add(MlflowContainer.NO_JOBS + "=false " + String.join(" ",
                     LocalMlflowServer.command("mlflow", "${MLFLOW_PORT}", "${STORE}")) + " > ${SERVER_LOG} 2>&1 &");
             case CONTAINER -> lines.add("docker run -d -p 127.0.0.1:${MLFLOW_PORT}:" + MlflowContainer.MLFLOW_PORT
-                    + " -v ${STORE}:" + MlflowContainer.DATA_DIRECTORY + " -e " + MlflowContainer.NO_JOBS + "=false"
+                    // ./: a relative bind mount (Docker 23 and later) rather than the name of a volume.
+                    + " -v ./${STORE}:" + MlflowContainer.DATA_DIRECTORY + " -e " + MlflowContainer.NO_JOBS + "=false"
                     + " --label " + LeftoverContainers.LABEL + "=${WORKSPACE}"
                     + (HostUser.isRoot() ? "" : " --user " + HostUser.uidAndGid())
                     + " ${MLFLOW_IMAGE} " + String.join(" ", MlflowContainer.SERVER_COMMAND));

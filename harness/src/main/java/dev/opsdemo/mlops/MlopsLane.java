@@ -141,18 +141,19 @@ public final class MlopsLane {
     private String value(String name) {
         return switch (name) {
             case "VENV" -> settings.venv().toAbsolutePath().toString();
+            // Absolute: mlflow run starts the entry points in the project, where a relative TMPDIR would not exist.
             case "PYTHON_TMP" -> python.tmp().toAbsolutePath().toString();
             case "MLFLOW_PORT" -> tracking.port();
             case "MLFLOW_IMAGE" -> tracking.image();
-            case "STORE" -> store.dir().toAbsolutePath().toString();
+            case "STORE" -> workspace.shown(store.dir());
             case "WORKSPACE" -> workspace.root().toString();
             case "MLFLOW_TRACKING_URI" -> tracking.trackingUri();
             case "ML_PROJECT" -> repo.sampleMlProject().toString();
             case "RUN_ID" -> training.runId();
             case "VERSION" -> training.modelVersion();
             case "SERVE_PORT" -> String.valueOf(servePort.get());
-            case "SERVER_LOG" -> workspace.log(SERVER_STEP).toString();
-            case "SERVE_LOG" -> workspace.log(SERVE_STEP).toString();
+            case "SERVER_LOG" -> workspace.shown(workspace.log(SERVER_STEP));
+            case "SERVE_LOG" -> workspace.shown(workspace.log(SERVE_STEP));
             case "MONITOR_RUN_ID" -> monitoring.monitoringRunId();
             case "CHALLENGER_VERSION" -> monitoring.challengerVersion();
             case "HOLDOUT" -> runs.holdout();

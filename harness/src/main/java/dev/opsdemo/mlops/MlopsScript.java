@@ -24,8 +24,21 @@ final class MlopsScript {
     /** The local server of the local mode, on a free port, waited for as the harness does; $API is its REST root. */
     static final ScriptGlue SERVER = new ScriptGlue(
             List.of("MLFLOW_PORT=$(free_port)", "mkdir -p \"${STORE}\" \"${PYTHON_TMP}\"",
+                    "# The venv with the project's pinned MLflow: the one active when the script started, else the",
+                    "# checkout's .venv, else one made beside this script from the project's lock.",
+                    "if [ -n \"${VIRTUAL_ENV:-}\" ]; then",
+                    "  VENV=\"$VIRTUAL_ENV\"",
+                    "  [ -x \"$VENV/bin/mlflow\" ] || { echo \"the active venv $VENV has no mlflow: deactivate it, or \""
+                            + " \"install $REPO/sample-ml-project/requirements.txt into it\" >&2; exit 2; }",
+                    "elif [ -x \"$REPO/.venv/bin/mlflow\" ]; then",
+                    "  VENV=\"$REPO/.venv\"",
+                    "else",
+                    "  VENV=\"$script_dir/.venv\"",
+                    "  [ -x \"$VENV/bin/mlflow\" ] || { python3 -m venv \"$VENV\" && \"$VENV/bin/pip\" install -q -r"
+                            + " \"$REPO/sample-ml-project/requirements.txt\"; }",
+                    "fi",
                     // Right before the step's first line, which activates the venv.
-                    "# The venv is made before the script runs (./scripts/python-env.sh); shellcheck cannot read it.",
+                    "# The venv is made before this line runs; shellcheck cannot read it.",
                     "# shellcheck source=/dev/null"),
             List.of("await_up \"$MLFLOW_TRACKING_URI/health\" \"${SERVERS[-1]}\" \"$WORK/logs/mlops.server.log\"",
                     "API=\"$MLFLOW_TRACKING_URI/api/2.0/mlflow\""));

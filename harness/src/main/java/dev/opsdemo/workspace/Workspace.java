@@ -75,6 +75,17 @@ public final class Workspace {
         return root;
     }
 
+    /**
+     * A path as the steps' commands name it: relative to the workspace when it is in it (the run works from the
+     * workspace, which the first step of each lane changes into on screen), else as it is.
+     */
+    public String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute).toString()
+                : absolute.toString();
+    }
+
     public Path devops() {
         return root.resolve("devops");
     }
