@@ -90,13 +90,17 @@ final class RunSession {
         repairs.addAll(MlflowStore.in(workspace).discardUnfinished());
         Style style = new Style(Style.colorWanted(top.terminal(), options.noColor));
         PrintStream transcript = openTranscript(workspace);
+        // Rows fitted as the cast's are, so that the two agree row for row.
+        ConsoleListener transcriptLines = ConsoleListener.forRecord(new MaskingPrintStream(transcript, secrets),
+                new Style(false), Records.WIDTH);
         List<String> preamble = repairs.stream().map(repair -> "workspace: " + repair).toList();
         for (String line : preamble) {
             top.out().println(line);
-            transcript.println(line);
+            transcriptLines.line(line);
         }
         Keyboard keyboard = options.keepsRunning(live) ? Keyboard.open(System.in) : null;
-        // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
+        // The live terminal's width, for the harness's prose to wrap to; CI output stays unwrapped (the records fit
+        // their own width).
         int columns = live.live() && keyboard != null ? keyboard.columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
         TerminationSignal signal = TerminationSignal.watch();
@@ -104,7 +108,7 @@ final class RunSession {
                 top.out(), live, keyboard, signal::pauseInterrupts);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
-        listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
+        listeners.add(transcriptLines);
         listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
         listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
         listeners.addAll(extraListeners);

@@ -37,6 +37,40 @@ public record Command(List<String> template) {
                 : "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * A shell line's words as written (quotes and escapes kept), split at the blanks outside quotes: the places where
+     * the line may be continued on the next with a backslash and mean the same to bash. A comment is one word.
+     */
+    public static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == 0 && (c == ' ' || c == '\t')) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            if (quote == 0 && c == '#' && word.isEmpty()) {
+                words.add(line.substring(i));
+                return words;
+            }
+            word.append(c);
+            if (c == '\\' && quote != '\'' && i + 1 < line.length()) {
+                word.append(line.charAt(++i));
+            } else if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
+                quote = quote == 0 ? c : 0;
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
     /** The names the template uses, in order of first use. */
     public Set<String> variables() {
         Set<String> names = new LinkedHashSet<>();

@@ -43,6 +43,23 @@ class CommandTest {
         }
     }
 
+    @Test
+    void aLineContinuedWithABackslashAtItsWordsIsTheSameLineToBash() throws Exception {
+        List<String> lines = List.of(
+                "git -c credential.helper='store --file=/tmp/a b' ls-remote origin refs/heads/main",
+                "curl -sS -X POST http://127.0.0.1:5000/x -H 'Content-Type: application/json' "
+                        + "-d '{\"name\": \"churn classifier\"}'; echo",
+                "git commit -m \"Release 2: \\\"bump\\\" it\" && echo a\\ b 2>&1",
+                "printf '%s\\n' done # a comment, one word");
+        assertEquals(List.of("git", "-c", "credential.helper='store --file=/tmp/a b'", "ls-remote", "origin",
+                "refs/heads/main"), Command.words(lines.get(0)));
+        assertEquals("# a comment, one word", Command.words(lines.get(3)).get(3));
+        for (String line : lines) {
+            String continued = String.join(" \\\n      ", Command.words(line));
+            assertEquals(words(line, ""), words(continued, ""), continued);
+        }
+    }
+
     /** The words bash passes to the line's command (printf stands in for it), each in angle brackets. */
     private static String words(String line, String assignments) throws InterruptedException {
         return Shell.ok(Path.of("."), "bash", "-c", assignments + " printf '<%s>' "
