@@ -130,15 +130,19 @@ final class RunSession {
         repairs.addAll(MlflowStore.in(workspace).discardUnfinished());
         Style style = new Style(Style.colorWanted(top.terminal(), session.noColor()));
         PrintStream transcript = session.records() ? openTranscript(workspace) : null;
+        // Rows fitted as the cast's are, so that the two agree row for row.
+        ConsoleListener transcriptLines = transcript == null ? null : ConsoleListener.forRecord(
+                new MaskingPrintStream(transcript, secrets), new Style(false), Records.WIDTH);
         List<String> preamble = repairs.stream().map(repair -> "workspace: " + repair).toList();
         for (String line : preamble) {
             top.out().println(line);
-            if (transcript != null) {
-                transcript.println(line);
+            if (transcriptLines != null) {
+                transcriptLines.line(line);
             }
         }
         Keyboard keyboard = session.hold() != null ? Keyboard.open(System.in) : null;
-        // The live terminal's width, for the harness's prose to wrap to; CI output and the records stay unwrapped.
+        // The live terminal's width, for the harness's prose to wrap to; CI output stays unwrapped (the records fit
+        // their own width).
         int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
         TerminationSignal signal = TerminationSignal.watch();
@@ -147,7 +151,7 @@ final class RunSession {
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
         if (session.records()) {
-            listeners.add(new ConsoleListener(new MaskingPrintStream(transcript, secrets), new Style(false), true));
+            listeners.add(transcriptLines);
             listeners.add(new SummaryJsonListener(workspace.summaryJson(), secrets));
             listeners.addAll(Records.forWorkspace(workspace.root(), secrets, preamble));
         }

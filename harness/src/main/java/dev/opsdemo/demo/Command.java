@@ -37,6 +37,7 @@ public record Command(List<String> template) {
                 : "'" + word.replace("'", "'\\''") + "'";
     }
 
+
     /** The names the template uses, in order of first use. */
     public Set<String> variables() {
         Set<String> names = new LinkedHashSet<>();

@@ -9,7 +9,6 @@ import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.json.Json;
-import dev.opsdemo.text.TerminalWidth;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,9 +26,10 @@ import java.util.function.LongSupplier;
  * {@code transcript.cast}: the run as an asciicast v2 recording, replayable with {@code asciinema play} at the
  * pace it really happened. The lines are the transcript's own (a {@link ConsoleListener} with lane prefixes
  * formats them), in colour because a player is a terminal; a marker at every step lets the player jump to it. It
- * ends, as the transcript does, on the contrast and the closing lines. A line wider than the recording's declared
- * width is cut into lines that fit, as the terminal that recorded it would have wrapped it. Each event is written as
- * it happens, so a run that is killed still leaves a playable recording.
+ * ends, as the transcript does, on the contrast and the closing lines. Its rows are the transcript's own, fitted to
+ * the recording's declared width as the transcript is ({@link ConsoleListener#forRecord}), so that {@code asciinema
+ * cat} gives back the transcript row for row and a player of that width never wraps a row itself. Each event is
+ * written as it happens, so a run that is killed still leaves a playable recording.
  */
 public final class AsciicastListener implements RunListener {
 
@@ -65,16 +65,16 @@ public final class AsciicastListener implements RunListener {
         this.height = height;
         this.preamble = List.copyOf(preamble);
         this.nanoClock = nanoClock;
-        this.screen = new PrintStream(new LineCapture(line -> TerminalWidth.fold(line, width)
-                .forEach(part -> event("o", part + "\r\n"))), true, StandardCharsets.UTF_8);
-        this.console = new ConsoleListener(screen, new Style(true), true);
+        this.screen = new PrintStream(new LineCapture(line -> event("o", line + "\r\n")), true,
+                StandardCharsets.UTF_8);
+        this.console = ConsoleListener.forRecord(screen, new Style(true), width);
         this.contrast = new ContrastTableListener(screen, new Style(true), Math.min(width, CONTRAST_WIDTH));
     }
 
     @Override
     public synchronized void runStarted(List<Lane> lanes) {
         open(ContrastTable.title(lanes.stream().map(lane -> lane.story().label()).toList()));
-        preamble.forEach(screen::println);
+        preamble.forEach(console::line);
         console.runStarted(lanes);
     }
 

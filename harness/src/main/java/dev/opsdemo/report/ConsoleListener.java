@@ -8,6 +8,7 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
+import dev.opsdemo.text.Ansi;
 import dev.opsdemo.text.Durations;
 import dev.opsdemo.text.TerminalRows;
 import dev.opsdemo.text.TerminalWidth;
@@ -23,12 +24,20 @@ import java.util.function.UnaryOperator;
 /**
  * The run as a person reads it, on the terminal or in {@code transcript.txt}: each step's caption and equivalent
  * command, its real output, and how it ended. With a lane prefix, interleaved lanes stay readable.
+ *
+ * <p>At a known width (the live terminal's, or a record's: {@link #forRecord}, the transcript and the cast, which
+ * must agree row for row) every row fits it, rather than being left to a terminal that would cut words and lose the
+ * lane prefix: the harness's prose wraps under its own start, a command's output at word boundaries two columns
+ * under its own indentation ({@link TerminalRows}), and a command at the blanks outside its quotes, each row but
+ * the last ending in a backslash. In a record a command is cut nowhere else, so that its rows, the prefixes left
+ * out, are still the command bash runs.
  */
 public final class ConsoleListener implements RunListener {
 
     /** The lane prefix: the lane's name padded to this width, then {@link #LANE_SEPARATOR}. */
     private static final int LANE_NAME_WIDTH = 6;
     private static final String LANE_SEPARATOR = " │ ";
+    private static final int GUTTER_WIDTH = LANE_NAME_WIDTH + LANE_SEPARATOR.length();
     private static final String COMMAND_LEAD = "  $ ";
     /** Where a step's output and notes start, under its commands. */
     private static final String OUTPUT_LEAD = "    ";
@@ -36,8 +45,10 @@ public final class ConsoleListener implements RunListener {
     private final PrintStream out;
     private final Style style;
     private final boolean lanePrefix;
-    /** The terminal's columns, to which the harness's own prose wraps; 0: no wrapping (a file, a CI log). */
-    private final int width;
+    /** The widest row the harness's own prose may take; 0: no wrapping (a CI log). */
+    private final int columns;
+    /** A record's: a command is cut only where bash reads its rows back as the one command. */
+    private final boolean record;
     private final Map<String, Integer> stepNumbers = new HashMap<>();
     private int stepCount;
 
@@ -51,10 +62,21 @@ public final class ConsoleListener implements RunListener {
      * into rows ({@link TerminalRows}), so that no row runs back to column 0.
      */
     public ConsoleListener(PrintStream out, Style style, boolean lanePrefix, int width) {
+        // Not the last column: a terminal that wraps when it is written to would show an empty row after it.
+        this(out, style, lanePrefix, width > 0 ? width - 1 : 0, false);
+    }
+
+    private ConsoleListener(PrintStream out, Style style, boolean lanePrefix, int columns, boolean record) {
         this.out = out;
         this.style = style;
         this.lanePrefix = lanePrefix;
-        this.width = width;
+        this.columns = columns;
+        this.record = record;
+    }
+
+    /** A record of the run ({@code transcript.txt}, the cast): lane prefixes, and no row wider than {@code width}. */
+    public static ConsoleListener forRecord(PrintStream out, Style style, int width) {
+        return new ConsoleListener(out, style, true, width, true);
     }
 
     @Override
@@ -86,9 +108,12 @@ public final class ConsoleListener implements RunListener {
         return 2 + prose(step.lane(), "  # ", step.caption(), style::dim);
     }
 
-    /** One line a step runs, as the terminal shows it: one row, or at a known width the rows it is cut into. */
+    /**
+     * One line a step runs, as the terminal shows it: one row, or at a known width the rows it is cut into. A
+     * record's rows are continued only where bash reads them back as the one command (a word too wide stays whole).
+     */
     public List<String> commandRows(String line) {
-        return TerminalRows.command(COMMAND_LEAD, line, room()).stream().map(style::yellow).toList();
+        return TerminalRows.command(COMMAND_LEAD, line, room(), record).stream().map(style::yellow).toList();
     }
 
     /** A step the audience does not need to watch (resumed past, or skipped with 's'): one line. */
@@ -135,7 +160,7 @@ public final class ConsoleListener implements RunListener {
             case SKIPPED -> {
                 print(lane, style.dim("  - " + result.step().id() + " skipped"));
                 if (result.failure() != null) {  // the run was stopped just before this step
-                    result.failure().lines().forEach(line -> print(lane, style.yellow("  " + line)));
+                    result.failure().lines().forEach(line -> prose(lane, "  ", line, style::yellow));
                 }
             }
             case FAILED, INTERRUPTED -> {
@@ -150,17 +175,30 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
-        out.println();
+        line("");
         long passed = summary.results().stream().filter(r -> r.status() == StepStatus.PASSED).count();
         String verdict = summary.passed() ? style.green(style.bold("PASSED"))
                 : summary.stopped() ? style.yellow(style.bold("STOPPED"))
                 : style.red(style.bold("FAILED"));
-        out.println(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
+        line(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
                 + summary.exitCode() + ")" + (summary.lateStop() != null ? ": " + summary.lateStop() : ""));
         for (String problem : summary.cleanupProblems()) {
-            out.println(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
+            line(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
         }
         out.flush();
+    }
+
+    /** A line of the harness's own outside any lane (what it repaired before the first step), fitted as others. */
+    public synchronized void line(String text) {
+        (columns > 0 ? TerminalRows.output(Ansi.strip(text), columns) : List.of(text)).forEach(out::println);
+    }
+
+    /**
+     * How a record {@code width} columns wide shows a plain line of a lane: the rows, each with the lane's prefix.
+     * For a test to expect what a command printed as the record shows it.
+     */
+    public static List<String> recordRows(String lane, String text, int width) {
+        return TerminalRows.output(text, width - GUTTER_WIDTH).stream().map(row -> gutter(lane) + row).toList();
     }
 
     /**
@@ -175,7 +213,7 @@ public final class ConsoleListener implements RunListener {
 
     private List<String> proseRows(String lead, String text, UnaryOperator<String> styled) {
         int room = room() - lead.length();
-        if (width <= 0 || room < 20 || TerminalWidth.of(text) <= room) {
+        if (columns <= 0 || room < 20 || TerminalWidth.of(text) <= room) {
             return List.of(styled.apply(lead + text));
         }
         List<String> lines = TextWrap.wrap(text, room, 0);
@@ -191,11 +229,15 @@ public final class ConsoleListener implements RunListener {
      * width: a character in the last column leaves some terminals waiting to wrap, which the next line would show.
      */
     private int room() {
-        return width <= 0 ? 0 : width - 1 - (lanePrefix ? LANE_NAME_WIDTH + LANE_SEPARATOR.length() : 0);
+        return columns <= 0 ? 0 : columns - (lanePrefix ? GUTTER_WIDTH : 0);
     }
 
-    private void print(String lane, String text) {
-        out.println(lanePrefix ? style.magenta(String.format("%-" + LANE_NAME_WIDTH + "s", lane)) + LANE_SEPARATOR
-                + text : text);
+    /** A row of a lane, fitted already (prose, commands and output are fitted before they are styled). */
+    private void print(String lane, String row) {
+        out.println(lanePrefix ? style.magenta(gutter(lane)) + row : row);
+    }
+
+    private static String gutter(String lane) {
+        return String.format("%-" + LANE_NAME_WIDTH + "s", lane) + LANE_SEPARATOR;
     }
 }

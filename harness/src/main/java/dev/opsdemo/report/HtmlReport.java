@@ -72,7 +72,8 @@ final class HtmlReport {
     record Tick(String left, String text) {
     }
 
-    record Header(String laneClass, String label, String duration) {
+    /** {@code width}: the lane's equal share of the table, so that the lanes' columns stand side by side alike. */
+    record Header(String laneClass, String label, String duration, String width) {
     }
 
     record Row(String stage, List<Cell> cells) {
@@ -150,8 +151,9 @@ final class HtmlReport {
     }
 
     private List<Header> headers(ContrastTable table) {
+        String share = percent(100.0 / Math.max(1, table.lanes().size()));
         return table.lanes().stream().map(lane -> new Header(cssClass(lane), text(table.label(lane)),
-                Durations.seconds(table.durationMs(lane)))).toList();
+                Durations.seconds(table.durationMs(lane)), share)).toList();
     }
 
     private List<Row> rows(ContrastTable table) {

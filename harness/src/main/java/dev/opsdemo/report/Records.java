@@ -14,8 +14,11 @@ public final class Records {
     public static final String REPORT_HTML = "report.html";
     public static final String TRANSCRIPT_CAST = "transcript.cast";
 
-    /** Wide enough for a lane prefix and a Maven line without the player wrapping most of them. */
-    static final int CAST_WIDTH = 140;
+    /**
+     * The width of the transcript's and the cast's rows: wide enough for a lane prefix and a Maven line, and no wider
+     * than a learner's terminal that replays the cast (from 80 columns, where a player scales it, up to 140).
+     */
+    public static final int WIDTH = 140;
     static final int CAST_HEIGHT = 40;
 
     private Records() {
@@ -39,7 +42,7 @@ public final class Records {
         return List.of(
                 new MarkdownReportListener(workspaceRoot.resolve(REPORT_MD), secrets),
                 new HtmlReportListener(workspaceRoot.resolve(REPORT_HTML), secrets),
-                new AsciicastListener(workspaceRoot.resolve(TRANSCRIPT_CAST), secrets, CAST_WIDTH, CAST_HEIGHT,
+                new AsciicastListener(workspaceRoot.resolve(TRANSCRIPT_CAST), secrets, WIDTH, CAST_HEIGHT,
                         preamble));
     }
 }

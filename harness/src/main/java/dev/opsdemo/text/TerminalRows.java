@@ -25,10 +25,23 @@ public final class TerminalRows {
 
     /** A shell command line after its {@code lead} (such as {@code "  $ "}): continuation rows under the command. */
     public static List<String> command(String lead, String command, int width) {
-        return cut(lead + command, width, " ".repeat(lead.length() + 2), true);
+        return command(lead, command, width, false);
+    }
+
+    /**
+     * As {@link #command(String, String, int)}; {@code exact}: broken only at blanks outside quotes, where each row
+     * ends with {@code " \"}, so that the rows are still the one command for bash (a word wider than a row, such
+     * as a request's JSON body, then stays whole on a row wider than {@code width}).
+     */
+    public static List<String> command(String lead, String command, int width, boolean exact) {
+        return cut(lead + command, width, " ".repeat(lead.length() + 2), true, exact);
     }
 
     private static List<String> cut(String line, int width, String hanging, boolean shell) {
+        return cut(line, width, hanging, shell, false);
+    }
+
+    private static List<String> cut(String line, int width, String hanging, boolean shell, boolean exact) {
         if (width <= 0 || TerminalWidth.of(line) <= width) {
             return List.of(line);
         }
@@ -54,6 +67,9 @@ public final class TerminalRows {
                     break;
                 }
                 char c = line.charAt(i);
+                if (exact && (c != ' ' || quoteBefore[i] != 0)) {
+                    continue;
+                }
                 if (c == ' ' && i > start) {
                     boolean continued = shell && quoteBefore[i] == 0;
                     if (used - 1 + (continued ? CONTINUED.length() : 0) <= room) {
@@ -66,6 +82,23 @@ public final class TerminalRows {
                     next = i + 1;
                     marker = "";
                 }
+            }
+            if (next < 0 && exact) {  // no break fits: the row runs on to the next blank outside quotes, or to the end
+                next = start + 1;
+                while (next < line.length() && (line.charAt(next) != ' ' || quoteBefore[next] != 0)) {
+                    next++;
+                }
+                if (next >= line.length()) {
+                    rows.add(lead + line.substring(start));
+                    return rows;
+                }
+                rows.add(lead + line.substring(start, next) + CONTINUED);
+                lead = hanging;
+                start = next;
+                while (start < line.length() && line.charAt(start) == ' ' && quoteBefore[start] == 0) {
+                    start++;
+                }
+                continue;
             }
             if (next < 0) {  // no break fits: cut the word where the row is full
                 next = start;
@@ -87,17 +120,25 @@ public final class TerminalRows {
         }
     }
 
-    /** For each index of {@code line}, the quote bash is inside just before it ({@code '}, {@code "} or 0). */
+    /**
+     * For each index of {@code line}, the quote bash is inside just before it ({@code '}, {@code "} or 0), or
+     * {@code #} in a comment, which runs to the line's end and so may not be broken either.
+     */
     private static char[] quotes(String line) {
         char[] before = new char[line.length() + 1];
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             before[i] = quote;
             char c = line.charAt(i);
+            if (quote == '#') {
+                continue;
+            }
             if (c == '\\' && quote != '\'' && i + 1 < line.length()) {
                 before[++i] = quote;
             } else if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
                 quote = quote == 0 ? c : 0;
+            } else if (c == '#' && quote == 0 && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                quote = '#';
             }
         }
         before[line.length()] = quote;

@@ -108,7 +108,9 @@ class PlainScriptTest {
         String script = run.out();
         assertTrue(script.startsWith("#!/usr/bin/env bash\n"), script);
         assertTrue(script.contains("\nset -euo pipefail\n"), script);
-        assertTrue(script.contains("\nREPO=" + MlflowWitness.repoRoot() + "\n"), "REPO is the checkout");
+        assertFalse(script.contains(MlflowWitness.repoRoot().toString()), "no path of this checkout: " + script);
+        assertTrue(script.contains("\nREPO=\"${OPSDEMO_REPO:-$(git -C \"$script_dir\" rev-parse --show-toplevel"),
+                "the checkout is where the script is saved, or OPSDEMO_REPO");
         assertTrue(script.contains("\ntrap stop_all_servers EXIT\n"), "servers are stopped on exit");
         List<String> expected = new ArrayList<>();
         steps(DevopsLane.NAME).forEach(step -> expected.add(step.id()));

@@ -1,5 +1,6 @@
 package dev.opsdemo.demo;
 
+import dev.opsdemo.text.TerminalRows;
 import dev.opsdemo.support.Shell;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,23 @@ class CommandTest {
             String spaced = words(command.asScript().get(0), "DIR='/tmp/a b' MESSAGE='Release 2: bump' PORT=8080;");
             assertEquals(shown.chars().filter(c -> c == '<').count(), spaced.chars().filter(c -> c == '<').count(),
                     "a value with a space stays one word: " + template + " gives " + spaced);
+        }
+    }
+
+    @Test
+    void aLineAsARecordCutsItIntoRowsIsTheSameLineToBash() throws Exception {
+        List<String> lines = List.of(
+                "git -c credential.helper='store --file=/tmp/a b' ls-remote origin refs/heads/main",
+                "curl -sS -X POST http://127.0.0.1:5000/x -H 'Content-Type: application/json' "
+                        + "-d '{\"name\": \"churn classifier\"}'; echo",
+                "git commit -m \"Release 2: \\\"bump\\\" it\" && echo a\\ b 2>&1",
+                "printf '%s\\n' done # a comment, one word");
+        for (String line : lines) {
+            for (int width : new int[] {12, 30, 60}) {
+                List<String> rows = TerminalRows.command("", line, width, true);
+                String continued = String.join("\n", rows);
+                assertEquals(words(line, ""), words(continued, ""), continued);
+            }
         }
     }
 

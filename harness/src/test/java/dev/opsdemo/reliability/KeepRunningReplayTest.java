@@ -1,13 +1,15 @@
 package dev.opsdemo.reliability;
 
+import dev.opsdemo.report.ConsoleListener;
+import dev.opsdemo.report.Records;
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
 import dev.opsdemo.support.ShownCommands;
+import dev.opsdemo.support.ShownCommands.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EndToEnd
 class KeepRunningReplayTest {
 
-    /** A line of the transcript: the lane's prefix, then the text as the terminal indented it. */
-    private static final Pattern LINE = Pattern.compile("^(\\S+)\\s+│ (.*)$");
     private static final Pattern STEP = Pattern.compile("^▶ \\[\\d+/\\d+] (\\S+) · .*");
     /** The steps whose server reads ask for what no later step changes, so their answers must be the same now. */
     private static final Set<String> REPLAYED_READS = Set.of("mlops.inspect", "mlops.gate", "mlops.decide");
@@ -49,19 +49,18 @@ class KeepRunningReplayTest {
             String lane = null;
             String step = null;
             String cwd = null;
-            List<String[]> lines = lines(workspace.resolve("transcript.txt"));
-            for (int i = 0; i < lines.size(); i++) {
-                String text = lines.get(i)[1];
-                Matcher header = STEP.matcher(text);
+            List<Row> rows = ShownCommands.rows(workspace.resolve("transcript.txt"));
+            for (int i = 0; i < rows.size(); i++) {
+                Matcher header = STEP.matcher(rows.get(i).text());
                 if (header.matches()) {
                     step = header.group(1);
-                    lane = lines.get(i)[0];
+                    lane = rows.get(i).lane();
                     continue;
                 }
-                if (!text.startsWith("  $ ") || !lines.get(i)[0].equals(lane)) {
+                if (!rows.get(i).isCommand() || !rows.get(i).lane().equals(lane)) {
                     continue;
                 }
-                String command = text.substring(4);
+                String command = rows.get(i).command();
                 if (command.startsWith("cd ")) {
                     cwd = command.substring(3);
                 }
@@ -74,8 +73,12 @@ class KeepRunningReplayTest {
                 Path dir = cwd != null && command.startsWith("git ") ? Path.of(cwd) : workspace;
                 Shell.Output again = Shell.run(dir, "bash", "-c", command);
                 assertEquals(0, again.exitCode(), command + "\n" + again.text());
-                List<String> answer = again.lines().stream().filter(line -> !line.isEmpty()).toList();
-                List<String> shown = outputAfter(lines, i, lines.get(i)[0]);
+                // As the transcript shows it: in rows of its width, a line too wide for one cut over several.
+                String ofLane = lane;
+                List<String> answer = again.lines().stream().filter(line -> !line.isEmpty())
+                        .flatMap(line -> ConsoleListener.recordRows(ofLane, "    " + line, Records.WIDTH).stream())
+                        .map(row -> row.substring(row.indexOf("│ ") + "│     ".length())).toList();
+                List<String> shown = outputAfter(rows, i, lane);
                 assertTrue(!answer.isEmpty() && Collections.indexOfSubList(shown, answer) >= 0,
                         "typed again, `" + command + "` answered\n" + again.text() + "\nbut the step showed\n"
                                 + String.join("\n", shown));
@@ -93,26 +96,14 @@ class KeepRunningReplayTest {
         }
     }
 
-    /** Each transcript line as {lane, text after the prefix}; lines without a lane prefix are left out. */
-    private static List<String[]> lines(Path transcript) throws Exception {
-        List<String[]> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(transcript)) {
-            Matcher matcher = LINE.matcher(line);
-            if (matcher.matches()) {
-                lines.add(new String[] {matcher.group(1), matcher.group(2)});
-            }
-        }
-        return lines;
-    }
-
     /** The output lines of the lane's step after line {@code from}, up to the step's end (commands, notes left out). */
-    private static List<String> outputAfter(List<String[]> lines, int from, String lane) {
+    private static List<String> outputAfter(List<Row> rows, int from, String lane) {
         List<String> output = new ArrayList<>();
-        for (int i = from + 1; i < lines.size(); i++) {
-            if (!lines.get(i)[0].equals(lane)) {
+        for (int i = from + 1; i < rows.size(); i++) {
+            if (!rows.get(i).lane().equals(lane)) {
                 continue;
             }
-            String text = lines.get(i)[1];
+            String text = rows.get(i).text();
             if (text.startsWith("  ✔") || text.startsWith("  ✘") || text.startsWith("▶")) {
                 break;
             }

@@ -2,7 +2,9 @@ package dev.opsdemo.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.Secrets;
+import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.json.Json;
@@ -11,6 +13,9 @@ import dev.opsdemo.text.TerminalWidth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,22 +77,74 @@ class AsciicastListenerTest {
         assertTrue(shown.contains("devops │     Tests run: 4, Failures: 0, Skipped: 0\r\n"), shown);
     }
 
-    @Test
-    void endsOnTheContrastAndTheClosingLinesAndNoLineIsWiderThanDeclared() throws Exception {
+    /** Wider than the recording's 120 columns: words, a wide character, and a command run mid-way. */
+    private static final String WIDE = "2026/12/02 03:34:05 INFO mlflow.projects.utils: === Created directory "
+            + "/tmp/ws/mlops/tmp/tmpf_bzd62v for downloading remote URIs passed to arguments of type 'path' === 🏃 View "
+            + "run glamorous-bass-765 at: http://127.0.0.1:5000/#/experiments/1";
+    private static final String WIDE_COMMAND = "mlflow run /checkout/sample-ml-project -e monitor --env-manager local "
+            + "--experiment-name monitoring -P model_uri=models:/churn-classifier@champion -P scoring_url=http://"
+            + "127.0.0.1:36975/invocations -P data=data/production_shifted.csv";
+
+    private static List<StepResult> withWideLines() {
         List<StepResult> results = new ArrayList<>(SyntheticRun.bothLanes());
-        String wide = "x".repeat(150) + " 🏃 View run at: http://127.0.0.1:5000/#/experiments/1";
-        results.set(0, SyntheticRun.withOutput(results.get(0), List.of(wide)));
-        List<String> lines = Files.readAllLines(record(results));
+        int last = results.size() - 1;
+        results.set(last, SyntheticRun.withOutput(results.get(last), List.of(WIDE,
+                StepContext.COMMAND_PREFIX + WIDE_COMMAND, "  " + WIDE)));
+        return results;
+    }
+
+    @Test
+    void endsOnTheContrastAndTheClosingLinesAndNoRowIsWiderThanDeclaredNorCutInAWord() throws Exception {
+        List<String> lines = Files.readAllLines(record(withWideLines()));
         int width = read(lines.get(0)).path("width").asInt();
-        String shown = String.join("", lines.stream().skip(1).map(AsciicastListenerTest::read)
-                .filter(event -> event.get(1).asText().equals("o")).map(event -> event.get(2).asText()).toList());
-        String plain = Ansi.strip(shown);
+        List<String> rows = shownRows(lines);
+        String plain = String.join("\n", rows);
         assertTrue(plain.contains("stage by stage"), plain);
         assertTrue(plain.contains("Key concept: MLOps manages machine learning models"), plain);
-        for (String line : plain.split("\r\n")) {
-            assertTrue(TerminalWidth.of(line) <= width, "wider than " + width + ": " + line);
+        for (String row : rows) {
+            assertTrue(TerminalWidth.of(row) <= width, "wider than " + width + ": " + row);
         }
-        assertTrue(plain.replace("\r\n", "").contains("x".repeat(150)), "a wide line is folded, not cut off");
+        // The wide output line: rows cut between words, the lane's prefix on each, two columns under the line.
+        int first = rows.indexOf("mlops  │     2026/12/02 03:34:05 INFO mlflow.projects.utils: === Created directory "
+                + "/tmp/ws/mlops/tmp/tmpf_bzd62v for");
+        assertTrue(first > 0, plain);
+        assertEquals(List.of(
+                "mlops  │       downloading remote URIs passed to arguments of type 'path' === 🏃 View run "
+                        + "glamorous-bass-765 at:",
+                "mlops  │       http://127.0.0.1:5000/#/experiments/1",
+                // The command: continued with a backslash at a blank, so that the rows are still the command.
+                "mlops  │   $ mlflow run /checkout/sample-ml-project -e monitor --env-manager local --experiment-name "
+                        + "monitoring -P \\",
+                "mlops  │       model_uri=models:/churn-classifier@champion -P "
+                        + "scoring_url=http://127.0.0.1:36975/invocations -P \\",
+                "mlops  │       data=data/production_shifted.csv",
+                "mlops  │       2026/12/02 03:34:05 INFO mlflow.projects.utils: === Created directory "
+                        + "/tmp/ws/mlops/tmp/tmpf_bzd62v for",
+                "mlops  │         downloading remote URIs passed to arguments of type 'path' === 🏃 View run "
+                        + "glamorous-bass-765 at:"), rows.subList(first + 1, first + 8));
+    }
+
+    @Test
+    void itsRowsAreTheTranscriptsRowForRow() throws Exception {
+        List<StepResult> results = withWideLines();
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
+        for (RunListener listener : List.of(ConsoleListener.forRecord(out, new Style(false), 120),
+                new ContrastTableListener(out, new Style(false), AsciicastListener.CONTRAST_WIDTH))) {
+            SyntheticRun.replay(listener, results, new SyntheticRun.Clock());
+        }
+
+        // Lines reach listeners masked (SyntheticRun's carry a secret, for the cast to mask as the transcript does).
+        assertEquals(mask(transcript.toString(StandardCharsets.UTF_8)).lines().toList(),
+                shownRows(Files.readAllLines(record(results))));
+    }
+
+    /** What a player shows: the output events' text, colour codes left out, in rows. */
+    private static List<String> shownRows(List<String> cast) {
+        String shown = String.join("", cast.stream().skip(1).map(AsciicastListenerTest::read)
+                .filter(event -> event.get(1).asText().equals("o")).map(event -> event.get(2).asText()).toList());
+        String[] rows = Ansi.strip(shown).split("\r\n", -1);
+        return List.of(rows).subList(0, rows.length - 1);  // after the last row's line end: nothing
     }
 
     @Test
@@ -132,6 +189,12 @@ class AsciicastListenerTest {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + line, e);
         }
+    }
+
+    private static String mask(String text) {
+        Secrets secrets = new Secrets();
+        secrets.add(SyntheticRun.SECRET);
+        return secrets.mask(text);
     }
 
     private Path record(List<StepResult> results) {

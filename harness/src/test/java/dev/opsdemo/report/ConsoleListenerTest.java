@@ -3,12 +3,16 @@ package dev.opsdemo.report;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.support.ShownCommands;
 import dev.opsdemo.text.TerminalWidth;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The terminal's layout: at a known width the harness's own prose (a caption, a → line, a failure) wraps at word
  * boundaries under its own start, so no row runs back to column 0; a command's output and the command lines are
- * cut into rows under their start, and without a width (CI logs, the transcript) nothing is.
+ * cut into rows under their start, and without a width (CI logs) nothing is. A record (the transcript, the cast)
+ * fits every row to its width, the lane prefix on each: output at word boundaries, commands at their words with a
+ * backslash.
  */
 class ConsoleListenerTest {
 
@@ -59,6 +65,64 @@ class ConsoleListenerTest {
         List<String> lines = shown(0, true);
         assertEquals("mlops  │   # " + CAPTION, lines.get(2));
         assertEquals("mlops  │     → " + NOTE, lines.get(3));
+    }
+
+    @Test
+    void aRecordFitsEveryRowToItsWidthWithTheLanePrefixOnEach() {
+        String command = "curl -sS -X POST http://127.0.0.1:5000/api/2.0/mlflow/registered-models/alias -H "
+                + "'Content-Type: application/json' -d '{\"name\":\"churn-classifier\",\"alias\":\"champion\"}'";
+        String output = "  2026/12/02 INFO mlflow.projects.utils: === Created directory /tmp/ws/mlops/tmp/tmpf_bzd62v "
+                + "for downloading remote URIs passed to arguments of type 'path' ===";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleListener record = ConsoleListener.forRecord(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new Style(false), 80);
+        Step step = new Step("mlops.register", "mlops", Stage.RELEASE, "Register", CAPTION, "true", context -> { });
+        record.stepStarted(step, List.of(command));
+        record.output(step, output);
+        record.output(step, StepContext.NOTE_PREFIX + NOTE);
+        List<String> rows = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+
+        for (String row : rows) {
+            assertTrue(row.startsWith("mlops  │ "), "the lane prefix on every row: " + row);
+            assertTrue(TerminalWidth.of(row) <= 80, "fits 80 columns: '" + row + "'");
+        }
+        int first = 0;
+        while (!rows.get(first).startsWith("mlops  │   $ ")) {
+            first++;
+        }
+        StringBuilder shownCommand = new StringBuilder(rows.get(first).substring("mlops  │   $ ".length()));
+        int next = first + 1;
+        while (shownCommand.toString().endsWith(" \\")) {
+            shownCommand.setLength(shownCommand.length() - 2);
+            shownCommand.append(' ').append(rows.get(next++).substring("mlops  │       ".length()));
+        }
+        assertTrue(next > first + 1, "the command takes several rows:\n" + String.join("\n", rows));
+        assertEquals(command, shownCommand.toString(), "the rows are the command");
+        assertEquals(CAPTION, rejoined(rows, "mlops  │   # ", "mlops  │     "), String.join("\n", rows));
+        assertEquals(NOTE, rejoined(rows, "mlops  │     → ", "mlops  │       "), String.join("\n", rows));
+        List<String> outputRows = ConsoleListener.recordRows("mlops", "    " + output, 80);
+        assertEquals(outputRows, rows.subList(next, next + outputRows.size()), "what a test expects "
+                + "of a command's output is what the record shows");
+        assertEquals(output.strip(), rejoined(outputRows, "mlops  │       ", "mlops  │         "),
+                "output cut at word boundaries, two columns under its own indentation:\n" + String.join("\n", rows));
+    }
+
+    @Test
+    void theTranscriptsTestsReadAContinuedCommandBackAsTheLineBashReads(@TempDir Path dir) throws Exception {
+        String command = "git -c credential.helper='store --file=/tmp/opsdemo-shared-demo-528b0da1/workspace/devops/"
+                + "git-credentials' ls-remote origin refs/heads/main && curl -sS -X POST http://127.0.0.1:45395/api/2.0/"
+                + "mlflow/model-versions/create -H 'Content-Type: application/json' -d '{\"name\":\"churn-classifier\","
+                + "\"source\":\"models:/m-a08d5df91dd344e9a276779cac6d3605\",\"run_id\":\"904d8f366acf4f0ebf58d9349"
+                + "04489c5\",\"model_id\":\"m-a08d5df91dd344e9a276779cac6d3605\"}'";
+        Path transcript = dir.resolve("transcript.txt");
+        try (PrintStream out = new PrintStream(Files.newOutputStream(transcript), true, StandardCharsets.UTF_8)) {
+            ConsoleListener record = ConsoleListener.forRecord(out, new Style(false), Records.WIDTH);
+            Step step = new Step("devops.push", "devops", Stage.RELEASE, "Push", CAPTION, "true", context -> { });
+            record.stepStarted(step, List.of("cd /tmp", command));
+        }
+
+        assertTrue(Files.readAllLines(transcript).size() > 5, Files.readString(transcript));
+        assertEquals(List.of("cd /tmp", command), ShownCommands.assertReal(transcript));
     }
 
     /** The text of the line starting with {@code lead} and of the lines under it that start with {@code hanging}. */

@@ -11,11 +11,19 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The {@code $} lines a run showed, read from its transcript, and what every one of them must be. */
+/**
+ * The {@code $} lines a run showed, read from its transcript, and what every one of them must be. The transcript
+ * fits its rows to its width: a command too wide for one row goes on over the next, each row but the last ending in
+ * a backslash, and is read back as the one line bash reads from those rows.
+ */
 public final class ShownCommands {
 
-    /** A command line in the transcript: the lane's prefix, then {@code   $ } and the command. */
-    private static final Pattern COMMAND = Pattern.compile("^\\S+\\s+│ {3}\\$ (.*)$");
+    /** A row of the transcript: the lane's prefix, then the text as the record indented it. */
+    private static final Pattern ROW = Pattern.compile("^(\\S+)\\s+│ (.*)$");
+    /** A command: {@code   $ } and the command. */
+    private static final String COMMAND = "  $ ";
+    /** How a command's row ends when the command goes on on the next row. */
+    private static final String CONTINUED = " \\";
     /**
      * What a line must not hold: a template variable left unfilled, or a stand-in of the kind the harness once
      * showed instead of a value (PORT, RUN_ID, VERSION, "Release N", ...).
@@ -26,15 +34,41 @@ public final class ShownCommands {
     private ShownCommands() {
     }
 
-    public static List<String> of(Path transcript) throws IOException {
-        List<String> commands = new ArrayList<>();
+    /** A row of a lane: its name and the text after its prefix. */
+    public record Row(String lane, String text) {
+
+        public boolean isCommand() {
+            return text.startsWith(COMMAND);
+        }
+
+        public String command() {
+            return text.substring(COMMAND.length());
+        }
+    }
+
+    /** The transcript's rows of a lane (lines without a lane prefix left out), a command's rows as one row. */
+    public static List<Row> rows(Path transcript) throws IOException {
+        List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(transcript)) {
-            Matcher matcher = COMMAND.matcher(line);
-            if (matcher.matches()) {
-                commands.add(matcher.group(1));
+            Matcher matcher = ROW.matcher(line);
+            if (!matcher.matches()) {
+                continue;
+            }
+            Row row = new Row(matcher.group(1), matcher.group(2));
+            Row last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            if (last != null && last.isCommand() && last.text().endsWith(CONTINUED)
+                    && last.lane().equals(row.lane())) {
+                String head = last.text().substring(0, last.text().length() - CONTINUED.length());
+                rows.set(rows.size() - 1, new Row(row.lane(), head + " " + row.text().strip()));
+            } else {
+                rows.add(row);
             }
         }
-        return commands;
+        return rows;
+    }
+
+    public static List<String> of(Path transcript) throws IOException {
+        return rows(transcript).stream().filter(Row::isCommand).map(Row::command).toList();
     }
 
     /** Every shown line is a real command with this run's values: no placeholder, and bash parses it. */

@@ -65,4 +65,16 @@ class TerminalRowsTest {
             rows.subList(1, rows.size()).forEach(row -> assertTrue(row.startsWith("      "), row));
         }
     }
+
+    @Test
+    void anExactCommandBreaksOnlyAtBlanksOutsideQuotesAndKeepsAWideWordWhole() {
+        String json = "'{\"name\":\"churn-classifier\",\"source\":\"models:/m-93f5a6a57af44439807c65d6c359441e\"}'";
+        List<String> rows = TerminalRows.command("  $ ", "curl -sS -X POST http://127.0.0.1:5000/x -d " + json
+                + " | jq -c '.model_version | {version}'", 50, true);
+        assertEquals(List.of("  $ curl -sS -X POST http://127.0.0.1:5000/x -d \\", "      " + json + " \\",
+                "      | jq -c '.model_version | {version}'"), rows);
+        assertEquals("curl -sS -X POST http://127.0.0.1:5000/x -d " + json + " | jq -c '.model_version | {version}'",
+                String.join(" ", rows.stream().map(row -> row.strip().replaceAll(" \\\\$", "")).toList())
+                        .substring(2));
+    }
 }

@@ -24,4 +24,12 @@ class TextWrapTest {
         assertEquals(List.of("code"), TextWrap.wrap("code", 40, 2));
         assertEquals(List.of(""), TextWrap.wrap("", 40, 2));
     }
+
+    @Test
+    void measuresInTerminalColumnsAndKeepsTheBlanksBetweenWordsOnALine() {
+        // Each of these characters takes two columns, though one char: "日本 語" is 4 chars but 7 columns.
+        assertEquals(List.of("日本", "語 x"), TextWrap.wrap("日本 語 x", 6, 0));
+        assertEquals(List.of("a  b", "c"), TextWrap.wrap("a  b   c", 5, 0));
+    }
+
 }

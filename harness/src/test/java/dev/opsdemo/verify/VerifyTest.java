@@ -2,7 +2,6 @@ package dev.opsdemo.verify;
 
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.devops.TestReport;
-import dev.opsdemo.support.CastReplay;
 import dev.opsdemo.support.SharedDemo;
 import dev.opsdemo.support.ShownCommands;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ class VerifyTest {
         assertEquals(0, passed.failed(), passed.failures().toString());
         List<String> shown = ShownCommands.assertReal(shared.workspace().resolve("transcript.txt"));
         assertTrue(shown.size() > 40, "every step shows its commands, some several: " + shown);
-        CastReplay.assertReplaysToTranscript(shared.workspace());
         // The report keeps why the challenger won though it folds the evaluations' long output: both scores.
         for (String record : new String[] {"report.md", "report.html"}) {
             String report = java.nio.file.Files.readString(shared.workspace().resolve(record));
