@@ -8,6 +8,7 @@ import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.SharedDemo;
 import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.Venvs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,19 +45,45 @@ class ExportedScriptTest {
         Leftovers.assertNoChildProcesses();
     }
 
+    /** The Python each logged model says it was made with (its python_env.yaml, in the artifact store). */
+    private static List<String> loggedModelPythons(Path artifacts) throws Exception {
+        try (var files = Files.walk(artifacts)) {
+            List<String> pythons = new java.util.ArrayList<>();
+            for (Path file : files.filter(p -> p.getFileName().toString().equals("python_env.yaml")).toList()) {
+                Files.readAllLines(file).stream().filter(line -> line.startsWith("python: "))
+                        .forEach(line -> pythons.add(line.substring("python: ".length()).strip()));
+            }
+            return pythons;
+        }
+    }
+
     @Test
     void theExportedScriptRunsBothLanesAndStopsEveryServerItStarted() throws Exception {
         HarnessRun export = HarnessRun.of("commands");
         assertEquals(0, export.exitCode(), export.all());
-        Path script = work.resolve("plain.sh");
+        // Saved in the checkout, as its intro says, so it finds the checkout's sample projects where it is.
+        Path script = Files.createDirectories(MlflowWitness.repoRoot().resolve("harness/target/exported"))
+                .resolve("plain-" + ProcessHandle.current().pid() + ".sh");
         Files.writeString(script, export.out());
+        assertFalse(export.out().contains(MlflowWitness.repoRoot().toString()), "no path of this checkout");
 
-        // As a learner runs it: from an empty directory that becomes the workspace, the venv not activated (its
-        // MLOps steps activate it, as the demo shows). Both lanes' whole work takes the demo's time or more on a
-        // busy machine: the limit only stops a hung script. With -x bash prints each command as it runs it, the
-        // servers' URLs (and so their ports) included.
-        Shell.Output run = Shell.run(work, Map.of(), Duration.ofMinutes(20), "bash", "-x", script.toString());
+        // As a learner runs it: from an empty directory that becomes the workspace, with a venv of their own active
+        // (another Python's, not the checkout's .venv), which its MLOps steps then use. Both lanes' whole work takes
+        // the demo's time or more on a busy machine: the limit only stops a hung script. With -x bash prints each
+        // command as it runs it, the servers' URLs (and so their ports) included.
+        Path venv = Venvs.python312();
+        Shell.Output run;
+        try {
+            run = Shell.run(work, Map.of("VIRTUAL_ENV", venv.toString(), "PATH", venv.resolve("bin") + ":"
+                    + System.getenv("PATH")), Duration.ofMinutes(20), "bash", "-x", script.toString());
+        } finally {
+            Files.deleteIfExists(script);
+        }
         assertEquals(0, run.exitCode(), run.text());
+        assertTrue(run.text().contains("+ source " + venv + "/bin/activate"), "the active venv: " + run.text());
+        List<String> pythons = loggedModelPythons(work.resolve("mlops/mlflow/artifacts"));
+        assertTrue(!pythons.isEmpty() && pythons.stream().allMatch(python -> python.startsWith("3.12.")),
+                "the models were logged by the active venv's Python 3.12: " + pythons);
 
         String head = Shell.ok(work, "git", "-C", work.resolve("devops/sample-app").toString(), "rev-parse", "HEAD")
                 .firstLine();

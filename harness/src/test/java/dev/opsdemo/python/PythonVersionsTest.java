@@ -7,17 +7,15 @@ import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.Venvs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PythonVersionsTest {
 
     private static final Path ROOT = MlflowWitness.repoRoot();
-    /** Kept between runs of the suite: python-env.sh reuses a venv whose lock and Python are unchanged. */
-    private static final Path VENVS = ROOT.resolve("harness/target/venvs");
 
     @TempDir
     Path workspace;
@@ -45,7 +41,7 @@ class PythonVersionsTest {
 
     @Test
     void mlflow2RunsTheWholeLaneWithModelsSavedAsRunArtifacts() throws Exception {
-        Path venv = pythonEnv("mlflow2", "--mlflow", "2");
+        Path venv = Venvs.pythonEnv("mlflow2", "--mlflow", "2");
         assertEquals("mlflow, version 2.17.2", Shell.run(ROOT, venv.resolve("bin/mlflow").toString(), "--version")
                 .firstLine());
         JsonNode facts = runLane(venv);
@@ -62,7 +58,7 @@ class PythonVersionsTest {
      */
     @Test
     void python312PassesTheMlProjectsTests() throws Exception {
-        Path venv = pythonEnv("py3.12", "--python", pyenvPython("3.12").toString());
+        Path venv = Venvs.python312();
         String python = venv.resolve("bin/python").toString();
         assertTrue(Shell.run(ROOT, python, "--version").firstLine().startsWith("Python 3.12."));
         Path tmp = Files.createDirectories(ROOT.resolve("harness/target/pytest-tmp-py3.12"));
@@ -80,7 +76,7 @@ class PythonVersionsTest {
     @Test
     void anUnsupportedPythonIsNamedWithTheSupportedOnes() throws Exception {
         Shell.Output mlflow2 = Shell.run(ROOT, ROOT.resolve("scripts/python-env.sh").toString(), "--mlflow", "2",
-                "--python", pyenvPython("3.13").toString(), "--venv", workspace.resolve("venv").toString());
+                "--python", Venvs.pyenvPython("3.13").toString(), "--venv", workspace.resolve("venv").toString());
         assertEquals(3, mlflow2.exitCode(), mlflow2.text());
         assertTrue(mlflow2.text().contains("is Python 3.13; requirements-mlflow2.txt supports Python 3.11 3.12"),
                 mlflow2.text());
@@ -92,7 +88,7 @@ class PythonVersionsTest {
 
     /** MLflow 3 on this Python: the versions are registered from the logged models, and serve from there. */
     private void loggedModelLane(String python) throws Exception {
-        Path venv = pythonEnv("py" + python, "--python", pyenvPython(python).toString());
+        Path venv = Venvs.pythonEnv("py" + python, "--python", Venvs.pyenvPython(python).toString());
         assertTrue(Shell.run(ROOT, venv.resolve("bin/python").toString(), "--version").firstLine()
                 .startsWith("Python " + python + "."));
         JsonNode facts = runLane(venv);
@@ -118,30 +114,5 @@ class PythonVersionsTest {
 
     private Path mlflowDb() {
         return workspace.resolve("mlops/mlflow/mlflow.db");
-    }
-
-    private static Path pythonEnv(String name, String... options) throws Exception {
-        Path venv = VENVS.resolve(name);
-        String[] argv = Stream.concat(Stream.of(ROOT.resolve("scripts/python-env.sh").toString(), "--venv",
-                venv.toString()), Stream.of(options)).toArray(String[]::new);
-        // The installer (uv, or pip where uv cannot be had) works in TMPDIR: kept under target/, where other test
-        // JVMs running meanwhile look for nothing (ConcurrentRunsTest checks what runs leave in the system's
-        // temporary directory).
-        Path tmp = Files.createDirectories(ROOT.resolve("harness/target/pip-tmp"));
-        Shell.Output made = Shell.run(ROOT, Map.of("TMPDIR", tmp.toString()), Duration.ofMinutes(15), argv);
-        assertEquals(0, made.exitCode(), "python-env.sh " + String.join(" ", options) + ":\n" + made.text());
-        return venv;
-    }
-
-    /** This machine's pyenv build of that Python (pyenv's shims answer only for the selected version). */
-    private static Path pyenvPython(String version) throws IOException {
-        Path root = Path.of(System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv"));
-        try (Stream<Path> versions = Files.list(root.resolve("versions"))) {
-            return versions.filter(dir -> dir.getFileName().toString().startsWith(version + "."))
-                    .max(Comparator.naturalOrder()).map(dir -> dir.resolve("bin/python" + version))
-                    .filter(Files::isExecutable)
-                    .orElseThrow(() -> new AssertionError("no Python " + version + " under " + root
-                            + "/versions: this test needs it (pyenv install " + version + ")"));
-        }
     }
 }
