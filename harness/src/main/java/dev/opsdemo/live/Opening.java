@@ -60,7 +60,8 @@ final class Opening {
         }
         lines.add("");
         lines.addAll(TextWrap.wrap("Keys before each step: Enter runs it · s runs it quietly · ! opens your shell "
-                + "beside the demo (exit returns) · q quits and stops everything the run started.", width, 2));
+                + "beside the demo (exit returns) · o shows what a step folded to fit the screen · q quits and stops "
+                + "everything the run started.", width, 2));
         lines.add("");
         lines.add(autoAdvance == null ? "Press Enter to start (q quits)."
                 : "Starting in " + autoAdvance + "s · Enter starts now · q quits.");
