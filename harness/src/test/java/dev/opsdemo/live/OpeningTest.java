@@ -45,7 +45,7 @@ class OpeningTest {
                 + "evaluate → release → deploy → monitor."), screen);
         assertTrue(screen.contains("Watch for: what does each lane have to keep under control"), screen);
         assertTrue(screen.replace("\n  ", " ").contains("Enter runs it · s runs it quietly · ! opens your shell "
-                + "beside the demo (exit returns) · q quits"), screen);
+                + "beside the demo (exit returns) · o shows what a step folded to fit the screen · q quits"), screen);
         assertEquals("Press Enter to start (q quits).", lines.get(lines.size() - 1));
         assertTrue(lines.size() < 24, "one screen even at 80×24: " + lines.size() + " rows");
         for (String line : lines) {
