@@ -40,14 +40,19 @@ final class HtmlReport {
     /** The command that reopens the run's servers ({@link Records#reopenCommand}). */
     private final String reopen;
 
-    HtmlReport(Secrets secrets, String reopen) {
+    /** The servers' logs in the workspace, relative to it ({@link Records#logs}). */
+    private final List<String> logs;
+
+    HtmlReport(Secrets secrets, String reopen, List<String> logs) {
         this.secrets = secrets;
         this.reopen = reopen;
+        this.logs = List.copyOf(logs);
     }
 
     record Page(String css, String title, String status, int exitCode, long passedSteps, int stepCount,
                 String wallClock, String headlineSuffix, boolean hasLanes, List<Versioned> versioned,
-                boolean hasLinks, List<Link> links, String reopenLead, String reopen, List<Track> tracks,
+                boolean hasLinks, List<Link> links, boolean hasLogs, String logsLead, List<Link> logs,
+                String reopenLead, String reopen, List<Track> tracks,
                 List<Tick> ticks, List<Header> headers, List<Row> rows, List<String> lessons, List<StepView> steps,
                 String generatedAt, String mask) {
     }
@@ -115,6 +120,8 @@ final class HtmlReport {
         return PAGE.execute(new Page(CSS, text(table.title()), overview.status(), overview.exitCode(),
                 overview.passedSteps(), overview.steps(), Durations.seconds(timeline.totalMs()),
                 text(overview.lanesSuffix()), !table.lanes().isEmpty(), versioned, !links.isEmpty(), links,
+                !logs.isEmpty(), text(Records.LOGS_LEAD), logs.stream().map(log -> new Link(text(log), text(log)))
+                        .toList(),
                 text(Records.REOPEN_LEAD), text(reopen),
                 tracks(timeline), ticks(timeline), headers(table), rows(table), lessons, steps,
                 generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(), Secrets.MASK));

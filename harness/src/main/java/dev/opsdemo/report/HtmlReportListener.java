@@ -56,7 +56,8 @@ public final class HtmlReportListener implements RunListener {
         running = false;
         Timeline timeline = Timeline.of(summary, startedMs);
         String reopen = Records.reopenCommand(file.toAbsolutePath().getParent());
-        TextFiles.writeMasked(file, new HtmlReport(secrets, reopen).render(summary, timeline, Instant.now()),
+        List<String> logs = Records.logs(file.toAbsolutePath().getParent());
+        TextFiles.writeMasked(file, new HtmlReport(secrets, reopen, logs).render(summary, timeline, Instant.now()),
                 secrets);
     }
 }

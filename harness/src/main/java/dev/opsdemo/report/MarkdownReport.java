@@ -20,9 +20,12 @@ final class MarkdownReport {
     private final Secrets secrets;
     /** The command that reopens the run's servers ({@link Records#reopenCommand}). */
     private final String reopen;
+    /** The servers' logs in the workspace, relative to it ({@link Records#logs}). */
+    private final List<String> logs;
 
     /** Masks every text before it is escaped: escaping could otherwise split a secret so the mask misses it. */
-    MarkdownReport(Secrets secrets, String reopen) {
+    MarkdownReport(Secrets secrets, String reopen, List<String> logs) {
+        this.logs = List.copyOf(logs);
         this.secrets = secrets;
         this.reopen = reopen;
     }
@@ -43,6 +46,10 @@ final class MarkdownReport {
             links.forEach((text, url) -> md.append("- [").append(inline(text)).append("](<").append(url)
                     .append(">)\n"));
             md.append('\n');
+        }
+        if (!logs.isEmpty()) {
+            md.append(inline(Records.LOGS_LEAD)).append(' ').append(String.join(" · ", logs.stream()
+                    .map(log -> "[" + inline(log) + "](<" + log + ">)").toList())).append("\n\n");
         }
         md.append(inline(Records.REOPEN_LEAD)).append("\n\n").append(fenced("sh", List.of(reopen))).append('\n');
         md.append("## Steps\n");

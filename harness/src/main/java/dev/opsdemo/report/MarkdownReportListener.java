@@ -5,6 +5,7 @@ import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Secrets;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes {@code report.md} once the run is over: headline, contrast table, and every step with its output. */
 public final class MarkdownReportListener implements RunListener {
@@ -20,6 +21,7 @@ public final class MarkdownReportListener implements RunListener {
     @Override
     public synchronized void runFinished(RunSummary summary) {
         String reopen = Records.reopenCommand(file.toAbsolutePath().getParent());
-        TextFiles.writeMasked(file, new MarkdownReport(secrets, reopen).render(summary), secrets);
+        List<String> logs = Records.logs(file.toAbsolutePath().getParent());
+        TextFiles.writeMasked(file, new MarkdownReport(secrets, reopen, logs).render(summary), secrets);
     }
 }

@@ -37,6 +37,26 @@ public final class Records {
     static final String REOPEN_LEAD = "The servers stopped with the run; to look again, this reopens them on its "
             + "workspace (on new ports, which it prints):";
 
+    /**
+     * The servers' own logs the run left in its workspace ({@code logs/<step>.log}, which their commands on screen
+     * name), relative to it, so the reports can link them; empty when there are none.
+     */
+    static List<String> logs(Path workspaceRoot) {
+        Path logs = workspaceRoot.resolve("logs");
+        if (!java.nio.file.Files.isDirectory(logs)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
+            return files.filter(java.nio.file.Files::isRegularFile)
+                    .map(file -> "logs/" + file.getFileName()).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** What the reports say before {@link #logs}. */
+    static final String LOGS_LEAD = "The servers' own output:";
+
     /** {@code preamble}: the lines shown before the first step, which the recording shows too. */
     public static List<RunListener> forWorkspace(Path workspaceRoot, Secrets secrets, List<String> preamble) {
         return List.of(

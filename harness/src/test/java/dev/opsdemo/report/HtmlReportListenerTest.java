@@ -24,6 +24,17 @@ class HtmlReportListenerTest {
     Path dir;
 
     @Test
+    void linksTheServersLogsInTheWorkspaceRelatively() throws Exception {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("logs/mlops.server.log"), "Uvicorn running\n");
+        Files.writeString(dir.resolve("logs/devops.deploy.log"), "listening\n");
+        String html = write(SyntheticRun.bothLanes());
+
+        assertTrue(html.contains("The servers&#39; own output: <a href=\"logs/devops.deploy.log\">logs/devops.deploy.log"
+                + "</a> · <a href=\"logs/mlops.server.log\">logs/mlops.server.log</a>"), html);
+    }
+
+    @Test
     void showsOutputAsTextNeverAsMarkup() throws Exception {
         String html = write(SyntheticRun.bothLanes());
 

@@ -19,6 +19,15 @@ class MarkdownReportListenerTest {
     Path dir;
 
     @Test
+    void linksTheServersLogsInTheWorkspace() throws Exception {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("logs/mlops.serve.log"), "INFO: Started server process\n");
+        String md = write(SyntheticRun.bothLanes());
+
+        assertTrue(md.contains("The servers' own output: [logs/mlops.serve.log](<logs/mlops.serve.log>)\n"), md);
+    }
+
+    @Test
     void startsWithTheStatusAndTheContrastTable() throws Exception {
         String md = write(SyntheticRun.bothLanes());
 
