@@ -9,7 +9,8 @@
 # (./scripts/python-env.sh makes it), else one it makes beside itself from sample-ml-project/requirements.txt.
 # Run the script from an empty directory, which becomes its workspace ($WORK), laid out as the demo's:
 #   mkdir /tmp/plain && cd /tmp/plain && bash /path/to/checkout/plain.sh
-# It also needs Java 17, Maven, git, curl and jq, and the harness built once: ./scripts/build.sh
-# installs sample-app's parent POM into the local Maven repository, where the copy built here finds it.
+# It also needs Java 17, Maven, git, curl (7.82 or newer, for --json) and jq, and the harness built once:
+# ./scripts/build.sh installs sample-app's parent POM into the local Maven repository, where the copy built here
+# finds it.
 # The servers it starts run in the background and are stopped when the script exits, whether it succeeds, fails
 # or is interrupted.

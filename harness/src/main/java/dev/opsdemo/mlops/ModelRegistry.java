@@ -112,8 +112,8 @@ public final class ModelRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "curl -sS -X POST " + url(trackingUri, path) + " -H 'Content-Type: application/json' -d '"
-                + json.replace("'", "'\\''") + "'";
+        // --json (curl 7.82+): a POST of that body with the JSON content type, as the REST API asks.
+        return "curl -sS " + url(trackingUri, path) + " --json '" + json.replace("'", "'\\''") + "'";
     }
 
     public static Map<String, String> modelRequest(String name) {

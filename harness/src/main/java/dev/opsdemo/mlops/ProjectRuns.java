@@ -65,8 +65,7 @@ final class ProjectRuns {
                         + " > ${SERVE_LOG} 2>&1 &",
                 // Until the model is loaded the server refuses; curl tries again silently, as the harness waits.
                 "curl -s --retry " + SERVE_WAIT_SECONDS + " --retry-connrefused --retry-delay 1 " + url + "/ping",
-                "curl -sS -X POST " + url + "/invocations -H 'Content-Type: application/json' -d '" + request
-                        + "'; echo");
+                "curl -sS " + url + "/invocations --json '" + request + "'; echo");
     }
 
     Map<String, String> monitorParams(String scoringUrl) {
