@@ -105,8 +105,9 @@ final class KeepRunning implements Runner.Hold {
     }
 
     /**
-     * An address on a row of its own, as far right as it fits; without its marker before cutting it, since an
-     * address cut in two can be neither clicked nor copied. Only one wider than the terminal is cut into rows.
+     * An address on a row of its own, as far right as it fits; without its marker, up to the terminal's last column,
+     * before cutting it, since an address cut in two can be neither clicked nor copied (a terminal that wraps at its
+     * last column adds an empty row at worst). Only one wider than the terminal is cut into rows.
      */
     private static List<String> address(String url, int room) {
         for (int column : new int[] {ADDRESS_COLUMN, NAME_COLUMN, LANE_COLUMN, MARKED}) {
@@ -115,7 +116,7 @@ final class KeepRunning implements Runner.Hold {
                 return List.of(row);
             }
         }
-        return TerminalWidth.fold(url, room);
+        return fits(url, room + 1) ? List.of(url) : TerminalWidth.fold(url, room);
     }
 
     private static boolean fits(String row, int room) {

@@ -49,9 +49,11 @@ class KeepRunningTest {
 
     @Test
     void anAddressThatFitsOnlyAloneStandsAloneAndOneWiderThanTheTerminalIsCutIntoRows() {
-        List<String> alone = KeepRunning.lines("up", List.of(new KeepRunning.Up("mlops", "runUrl", RUN)),
-                RUN.length() + 2);
-        assertEquals(List.of("→   mlops   runUrl", RUN), alone.subList(alone.size() - 2, alone.size()));
+        for (int columns : new int[] {RUN.length() + 2, RUN.length()}) {  // a column to spare, and none
+            List<String> alone = KeepRunning.lines("up", List.of(new KeepRunning.Up("mlops", "runUrl", RUN)),
+                    columns);
+            assertEquals(List.of("→   mlops   runUrl", RUN), alone.subList(alone.size() - 2, alone.size()));
+        }
         List<String> cut = KeepRunning.lines("up", List.of(new KeepRunning.Up("mlops", "runUrl", RUN)), 40);
         cut.forEach(line -> assertTrue(TerminalWidth.of(line) < 40, "fits 40 columns: '" + line + "'"));
         assertEquals(List.of(RUN.substring(0, 39), RUN.substring(39)), cut.subList(cut.size() - 2, cut.size()));
