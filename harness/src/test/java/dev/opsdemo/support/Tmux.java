@@ -37,6 +37,8 @@ public final class Tmux implements AutoCloseable {
     private final String socket;
     private final Size size;
     private final Path exitFile;
+    /** The server's socket, which tmux leaves behind when the server is killed. */
+    private Path socketFile;
 
     private Tmux(String socket, Size size, Path exitFile) {
         this.socket = socket;
@@ -78,7 +80,10 @@ public final class Tmux implements AutoCloseable {
             fail("tmux new-session failed: " + started.text());
         }
         Tmux terminal = new Tmux(socket, size, exitFile);
-        String shown = terminal.tmux("display-message", "-p", "-t", PANE, "#{pane_width}x#{pane_height}").firstLine();
+        String[] shownAndSocket = terminal.tmux("display-message", "-p", "-t", PANE,
+                "#{pane_width}x#{pane_height} #{socket_path}").firstLine().split(" ", 2);
+        terminal.socketFile = Path.of(shownAndSocket[shownAndSocket.length - 1]);
+        String shown = shownAndSocket[0];
         if (!shown.equals(size.toString())) {
             terminal.close();
             fail("tmux made a " + shown + " pane where " + size + " was asked for");
@@ -173,6 +178,13 @@ public final class Tmux implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         tmux("kill-server");
+        if (socketFile != null) {
+            try {
+                Files.deleteIfExists(socketFile);
+            } catch (java.io.IOException e) {
+                // Only a stale file in tmux's directory: nothing runs there any more.
+            }
+        }
     }
 
     private Shell.Output tmux(String... command) throws InterruptedException {
