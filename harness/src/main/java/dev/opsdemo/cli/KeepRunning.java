@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Runner;
 import dev.opsdemo.live.Keyboard;
+import dev.opsdemo.text.TerminalWidth;
+import dev.opsdemo.text.TextWrap;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,12 +30,22 @@ final class KeepRunning implements Runner.Hold {
     record Up(String lane, String name, String url) {
     }
 
+    /** Where a line's lane, its name and its address start ({@code "→   %-7s %-17s %s"}). */
+    private static final int LANE_COLUMN = 4;
+    private static final int NAME_COLUMN = LANE_COLUMN + 8;
+    private static final int ADDRESS_COLUMN = NAME_COLUMN + NAME_WIDTH + 1;
+    /** Where the text of a line that has nothing but its marker before it starts ({@code "→ "}). */
+    private static final int MARKED = 2;
+
     private final PrintStream out;
     private final Keyboard keyboard;
+    /** The live terminal's columns (0: unknown, a line each as it comes). */
+    private final int columns;
 
-    KeepRunning(PrintStream out, Keyboard keyboard) {
+    KeepRunning(PrintStream out, Keyboard keyboard, int columns) {
         this.out = out;
         this.keyboard = keyboard;
+        this.columns = columns;
     }
 
     @Override
@@ -44,15 +56,7 @@ final class KeepRunning implements Runner.Hold {
     /** Says {@code what} is up, one line per address, then waits for a stop. */
     void await(String what, List<Up> up) throws InterruptedException {
         out.println();
-        out.println("→ " + what + " (" + STOP_KEYS + "):");
-        for (Up line : up) {
-            if (line.name().length() <= NAME_WIDTH) {
-                out.printf("→   %-7s %-" + NAME_WIDTH + "s %s%n", line.lane(), line.name(), line.url());
-            } else {  // a link's text: the address goes under it, in the addresses' column
-                out.printf("→   %-7s %s%n", line.lane(), line.name());
-                out.printf("→   %-7s %-" + NAME_WIDTH + "s %s%n", "", "", line.url());
-            }
-        }
+        lines(what, up, columns).forEach(out::println);
         out.flush();
         while (true) {
             int key;
@@ -69,6 +73,54 @@ final class KeepRunning implements Runner.Hold {
                 Thread.sleep(Long.MAX_VALUE);  // no keyboard: a signal ends the wait
             }
         }
+    }
+
+    /**
+     * The screen's lines for a terminal {@code columns} wide (0: unknown): one per address, in columns (lane, name,
+     * address). On a terminal too narrow for a line, each row is cut where the terminal would have wrapped it back to
+     * column 0: the heading wraps under its text, and an address goes under its name, as far right as it fits (in
+     * the addresses' column, under the name, under the lane, right after the marker, or alone); one wider than the
+     * terminal is cut into rows.
+     */
+    static List<String> lines(String what, List<Up> up, int columns) {
+        int room = columns > 0 ? columns - 1 : 0;  // one short, as the step's lines (ConsoleListener)
+        String heading = "→ " + what + " (" + STOP_KEYS + "):";
+        List<String> lines = new ArrayList<>(room > 0 ? TextWrap.wrap(heading, room, 2) : List.of(heading));
+        for (Up line : up) {
+            String lane = String.format("→   %-7s ", line.lane());
+            String whole = lane + String.format("%-" + NAME_WIDTH + "s ", line.name()) + line.url();
+            if (line.name().length() <= NAME_WIDTH && fits(whole, room)) {
+                lines.add(whole);
+                continue;
+            }
+            // A link's text (or a name on a narrow terminal): the address goes under it.
+            List<String> name = room > NAME_COLUMN ? TextWrap.wrap(line.name(), room - NAME_COLUMN, 0)
+                    : List.of(line.name());
+            for (int i = 0; i < name.size(); i++) {
+                lines.add((i == 0 ? lane : "→" + " ".repeat(NAME_COLUMN - 1)) + name.get(i));
+            }
+            lines.addAll(address(line.url(), room));
+        }
+        return lines;
+    }
+
+    /**
+     * An address on a row of its own, as far right as it fits; without its marker, up to the terminal's last column,
+     * before cutting it, since an address cut in two can be neither clicked nor copied (a terminal that wraps at its
+     * last column adds an empty row at worst). Only one wider than the terminal is cut into rows.
+     */
+    private static List<String> address(String url, int room) {
+        for (int column : new int[] {ADDRESS_COLUMN, NAME_COLUMN, LANE_COLUMN, MARKED}) {
+            String row = "→" + " ".repeat(column - 1) + url;
+            if (fits(row, room)) {
+                return List.of(row);
+            }
+        }
+        return fits(url, room + 1) ? List.of(url) : TerminalWidth.fold(url, room);
+    }
+
+    private static boolean fits(String row, int room) {
+        return room <= 0 || TerminalWidth.of(row) <= room;
     }
 
     /** Every address among the lanes' facts (as in summary.json): the facts named {@code ...Url} or {@code ...Uri}. */

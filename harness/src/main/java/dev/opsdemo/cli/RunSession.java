@@ -182,7 +182,7 @@ final class RunSession {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             Runner.Hold hold = session.hold() == null ? null
-                    : session.hold().apply(new KeepRunning(top.out(), keyboard));
+                    : session.hold().apply(new KeepRunning(top.out(), keyboard, columns));
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
                         if (session.records()) {

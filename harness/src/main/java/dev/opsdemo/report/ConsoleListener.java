@@ -177,13 +177,17 @@ public final class ConsoleListener implements RunListener {
     public synchronized void runFinished(RunSummary summary) {
         line("");
         long passed = summary.results().stream().filter(r -> r.status() == StepStatus.PASSED).count();
-        String verdict = summary.passed() ? style.green(style.bold("PASSED"))
-                : summary.stopped() ? style.yellow(style.bold("STOPPED"))
-                : style.red(style.bold("FAILED"));
-        line(verdict + " " + passed + "/" + summary.results().size() + " steps passed (exit code "
-                + summary.exitCode() + ")" + (summary.lateStop() != null ? ": " + summary.lateStop() : ""));
+        String label = summary.passed() ? "PASSED" : summary.stopped() ? "STOPPED" : "FAILED";
+        UnaryOperator<String> colour = summary.passed() ? style::green : summary.stopped() ? style::yellow
+                : style::red;
+        List<String> verdict = proseRows(label + " ", passed + "/" + summary.results().size()
+                + " steps passed (exit code " + summary.exitCode() + ")"
+                + (summary.lateStop() != null ? ": " + summary.lateStop() : ""), text -> text);
+        out.println(colour.apply(style.bold(label)) + verdict.get(0).substring(label.length()));
+        verdict.subList(1, verdict.size()).forEach(out::println);
         for (String problem : summary.cleanupProblems()) {
-            line(style.red("✘ " + problem) + "; it may still be running: stop it yourself");
+            proseRows("✘ ", problem + "; it may still be running: stop it yourself", style::red)
+                    .forEach(out::println);
         }
         out.flush();
     }

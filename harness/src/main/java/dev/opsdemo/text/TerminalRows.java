@@ -7,8 +7,10 @@ import java.util.List;
  * A line the harness did not write (a command it shows, a tool's output) cut into the rows a terminal of a given
  * width shows, so that no row runs back to column 0: each continuation row starts with a hanging indent. The line's
  * own spacing stays as it is (a JSON document's indentation, aligned columns). It breaks after a space or a comma
- * (in a command, a comma within quotes: elsewhere it would split a word), and cuts a word only when no break fits. A command broken at a space outside quotes ends its row with
- * {@code " \"}, so the rows still read (and paste) as the one command they are.
+ * (in a command, a comma within quotes: elsewhere it would split a word), and cuts a word only when no break fits.
+ * A command broken at a space outside quotes ends its row with {@code " \"}, so the rows still read (and paste) as
+ * the one command they are; a short option stays on the row of its value ({@code -P model_uri=...},
+ * {@code -d '{...'}), the row ending before it instead, where the option and its value's start fit the next row.
  */
 public final class TerminalRows {
 
@@ -60,6 +62,7 @@ public final class TerminalRows {
             int end = start;
             int next = -1;
             String marker = "";
+            int before = -1;  // the break at the space before the one at `end`, when that one is a space too
             int used = 0;
             for (int i = start; i < line.length(); i = line.offsetByCodePoints(i, 1)) {
                 used += TerminalWidth.of(line.substring(i, line.offsetByCodePoints(i, 1)));
@@ -73,6 +76,7 @@ public final class TerminalRows {
                 if (c == ' ' && i > start) {
                     boolean continued = shell && quoteBefore[i] == 0;
                     if (used - 1 + (continued ? CONTINUED.length() : 0) <= room) {
+                        before = next >= 0 && marker.equals(CONTINUED) ? end : -1;
                         end = i;
                         next = i + 1;
                         marker = continued ? CONTINUED : "";
@@ -81,7 +85,13 @@ public final class TerminalRows {
                     end = i + 1;
                     next = i + 1;
                     marker = "";
+                    before = -1;
                 }
+            }
+            if (shell && marker.equals(CONTINUED) && before >= 0
+                    && keepsOptionWithValue(line, before + 1, end, width - hanging.length(), quoteBefore)) {
+                end = before;
+                next = before + 1;
             }
             if (next < 0 && exact) {  // no break fits: the row runs on to the next blank outside quotes, or to the end
                 next = start + 1;
@@ -118,6 +128,24 @@ public final class TerminalRows {
                 start++;
             }
         }
+    }
+
+    /**
+     * Whether a row ending after the word {@code line[from, to)} would part a short option from its value (such as
+     * {@code -P model_uri=...}, {@code -e evaluate}, {@code -d '{...'}), and the option with the start of its value (up
+     * to where that can break) fits on a continuation row {@code room} wide: then the row ends before the option.
+     */
+    private static boolean keepsOptionWithValue(String line, int from, int to, int room, char[] quoteBefore) {
+        if (!line.substring(from, to).matches("-[A-Za-z]")) {
+            return false;
+        }
+        int piece = to + 1;
+        while (piece < line.length() && line.charAt(piece) != ' '
+                && !(line.charAt(piece) == ',' && quoteBefore[piece] != 0)) {
+            piece++;
+        }
+        return TerminalWidth.of(line.substring(from, Math.min(line.length(), piece + 1))) + CONTINUED.length()
+                <= room;
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.opsdemo.report;
 
+import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.support.ShownCommands;
+import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.text.TerminalWidth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +125,31 @@ class ConsoleListenerTest {
 
         assertTrue(Files.readAllLines(transcript).size() > 5, Files.readString(transcript));
         assertEquals(List.of("cd /tmp", command), ShownCommands.assertReal(transcript));
+    }
+
+    @Test
+    void theRunsVerdictAndWhatItCouldNotStopWrapAtAKnownWidth() {
+        List<StepResult> results = SyntheticRun.devops();
+        RunSummary summary = SyntheticRun.summary(results);
+        String problem = "could not stop the app (sample-app, pid 4242) on http://127.0.0.1:41234 within 20s";
+        RunSummary stopped = new RunSummary(false, 130, results, summary.facts(), summary.summaryFields(),
+                List.of(problem), "stopped by Ctrl-C while the servers were stopping", summary.stories());
+        for (int width : new int[] {0, 60}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new ConsoleListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false), false, width)
+                    .runFinished(stopped);
+            List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().skip(1).toList();
+            if (width == 0) {
+                assertEquals(2, lines.size(), String.join("\n", lines));
+                continue;
+            }
+            lines.forEach(line -> assertTrue(TerminalWidth.of(line) < width, "fits 60 columns: '" + line + "'"));
+            assertTrue(lines.get(0).startsWith("STOPPED " + results.size() + "/"), lines.get(0));
+            assertEquals("stopped by Ctrl-C while the servers were stopping", rejoined(lines, "STOPPED ", "        ")
+                    .replaceFirst(".*\\): ", ""), String.join("\n", lines));
+            assertEquals(problem + "; it may still be running: stop it yourself", rejoined(lines, "✘ ", "  "),
+                    String.join("\n", lines));
+        }
     }
 
     /** The text of the line starting with {@code lead} and of the lines under it that start with {@code hanging}. */

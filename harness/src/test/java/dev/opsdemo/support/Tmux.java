@@ -1,6 +1,7 @@
 package dev.opsdemo.support;
 
 import dev.opsdemo.exec.Readiness;
+import dev.opsdemo.text.TerminalWidth;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +13,52 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The harness on a real pseudo-terminal: a tmux session runs it, keys are typed with send-keys and the screen is
- * read with capture-pane, as an instructor's terminal would be.
+ * read with capture-pane, as an instructor's terminal would be. Each one is a tmux server of its own (its own
+ * socket, no configuration file): the pane is exactly the size asked for (no status line takes a row of it), its
+ * history holds a whole demo, and nothing of the user's own tmux is touched.
  */
 public final class Tmux implements AutoCloseable {
 
-    private final String session;
-    private final Path exitFile;
+    /** A terminal's size: {@code columns} wide, {@code rows} high. */
+    public record Size(int columns, int rows) {
+        @Override
+        public String toString() {
+            return columns + "x" + rows;
+        }
+    }
 
-    private Tmux(String session, Path exitFile) {
-        this.session = session;
+    /** What the tests used before sizes were chosen: a wide terminal, where little needs to be cut. */
+    public static final Size WIDE = new Size(160, 50);
+    /** Enough for every row of a whole demo, however narrow the terminal (tmux's default keeps 2000). */
+    private static final int HISTORY_ROWS = 50_000;
+    /** The one session of a terminal's server, and its one pane. */
+    private static final String PANE = "harness";
+
+    private final String socket;
+    private final Size size;
+    private final Path exitFile;
+    /** The server's socket, which tmux leaves behind when the server is killed. */
+    private Path socketFile;
+
+    private Tmux(String socket, Size size, Path exitFile) {
+        this.socket = socket;
+        this.size = size;
         this.exitFile = exitFile;
     }
 
     /** Starts the harness CLI (this test JVM's classpath) with the given arguments in a new tmux session. */
     public static Tmux harness(Path dir, String... args) throws Exception {
+        return harness(dir, WIDE, args);
+    }
+
+    /** The same on a terminal of the given size. */
+    public static Tmux harness(Path dir, Size size, String... args) throws Exception {
         Tier.endToEndOnly("the harness in tmux");
         if (Shell.run(dir, "tmux", "-V").exitCode() != 0) {
             fail("tmux is not installed; it is needed to test live mode on a real terminal (apt-get install tmux)");
         }
-        String session = "opsdemo-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Path exitFile = dir.resolve(session + ".exit");
+        String socket = "opsdemo-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path exitFile = dir.resolve(socket + ".exit");
         List<String> command = new ArrayList<>(List.of(
                 "env", "TESTCONTAINERS_RYUK_DISABLED=true", "TESTCONTAINERS_HOST_OVERRIDE=localhost",
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,22 +70,79 @@ public final class Tmux implements AutoCloseable {
             line.append('\'').append(part.replace("'", "'\\''")).append("' ");
         }
         line.append("; echo $? > '").append(exitFile).append("'; sleep 600");
-        Shell.Output started = Shell.run(dir, "tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50",
-                line.toString());
+        // The server's options are set before its one session (and pane) exists, so the pane is made with them.
+        Shell.Output started = Shell.run(dir, "tmux", "-L", socket, "-f", "/dev/null",
+                "set-option", "-g", "status", "off", ";",
+                "set-option", "-g", "history-limit", String.valueOf(HISTORY_ROWS), ";",
+                "new-session", "-d", "-s", PANE, "-x", String.valueOf(size.columns()),
+                "-y", String.valueOf(size.rows()), line.toString());
         if (started.exitCode() != 0) {
             fail("tmux new-session failed: " + started.text());
         }
-        return new Tmux(session, exitFile);
+        Tmux terminal = new Tmux(socket, size, exitFile);
+        String[] shownAndSocket = terminal.tmux("display-message", "-p", "-t", PANE,
+                "#{pane_width}x#{pane_height} #{socket_path}").firstLine().split(" ", 2);
+        terminal.socketFile = Path.of(shownAndSocket[shownAndSocket.length - 1]);
+        String shown = shownAndSocket[0];
+        if (!shown.equals(size.toString())) {
+            terminal.close();
+            fail("tmux made a " + shown + " pane where " + size + " was asked for");
+        }
+        return terminal;
     }
 
+    public Size size() {
+        return size;
+    }
+
+    /** The screen and its history, each line as the harness wrote it (a row tmux wrapped is joined again). */
     public String screen() throws InterruptedException {
-        return Shell.run(Path.of("/"), "tmux", "capture-pane", "-p", "-J", "-S", "-3000", "-t", session).text();
+        return tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", PANE).text();
+    }
+
+    /** Every row of the pane since it started, history and screen, as the terminal shows them (trailing blanks cut). */
+    public List<String> rows() throws InterruptedException {
+        return withoutTrailingBlanks(tmux("capture-pane", "-p", "-S", "-", "-t", PANE).lines());
+    }
+
+    /**
+     * The lines that ran past the pane's right edge, where the terminal wrapped them back to column 0 (tmux's
+     * soft wraps): each as {@code -J} joins its rows again, with its place among those lines. A line the harness cut
+     * itself is two lines here, each narrower than the pane; one tmux wrapped is one, wider than the pane. The number
+     * of rows and of joined lines must differ by as many rows as the wrapped lines took beyond their first, which
+     * also catches a wrap whose width this count and tmux's disagree on (such as an emoji's).
+     */
+    public List<String> softWrapped() throws InterruptedException {
+        List<String> rows = rows();
+        List<String> joined = withoutTrailingBlanks(tmux("capture-pane", "-p", "-J", "-S", "-", "-t", PANE).lines());
+        List<String> wrapped = new ArrayList<>();
+        int extraRows = 0;
+        for (int i = 0; i < joined.size(); i++) {
+            int width = TerminalWidth.of(joined.get(i).stripTrailing());
+            if (width > size.columns()) {
+                wrapped.add("line " + (i + 1) + " (" + width + " columns): " + joined.get(i).stripTrailing());
+                extraRows += (width - 1) / size.columns();
+            }
+        }
+        if (rows.size() - joined.size() != extraRows) {
+            wrapped.add("the pane shows " + rows.size() + " rows for " + joined.size() + " lines, "
+                    + (rows.size() - joined.size() - extraRows) + " more than the lines above account for");
+        }
+        return wrapped;
+    }
+
+    private static List<String> withoutTrailingBlanks(List<String> lines) {
+        int end = lines.size();
+        while (end > 0 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        return lines.subList(0, end);
     }
 
     public void send(String... keys) throws InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        List<String> argv = new ArrayList<>(List.of("send-keys", "-t", PANE));
         argv.addAll(List.of(keys));
-        Shell.run(Path.of("/"), argv.toArray(String[]::new));
+        tmux(argv.toArray(String[]::new));
     }
 
     /** Waits until the screen contains the text; fails with the screen when it does not come. */
@@ -90,8 +174,22 @@ public final class Tmux implements AutoCloseable {
         return Integer.parseInt(Files.readString(exitFile).strip());
     }
 
+    /** Ends this terminal's own tmux server (by its socket), and with it the pane and whatever still runs there. */
     @Override
     public void close() throws InterruptedException {
-        Shell.run(Path.of("/"), "tmux", "kill-session", "-t", session);
+        tmux("kill-server");
+        if (socketFile != null) {
+            try {
+                Files.deleteIfExists(socketFile);
+            } catch (java.io.IOException e) {
+                // Only a stale file in tmux's directory: nothing runs there any more.
+            }
+        }
+    }
+
+    private Shell.Output tmux(String... command) throws InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("tmux", "-L", socket));
+        argv.addAll(List.of(command));
+        return Shell.run(Path.of("/"), argv.toArray(String[]::new));
     }
 }

@@ -36,8 +36,27 @@ class TerminalRowsTest {
 
     @Test
     void aCommandBrokenOutsideQuotesEndsItsRowWithAContinuation() {
-        assertEquals(List.of("  $ mlflow run sample-ml-project -e \\", "      evaluate --env-manager local"),
+        assertEquals(List.of("  $ mlflow run sample-ml-project \\", "      --env-manager local"),
+                TerminalRows.command("  $ ", "mlflow run sample-ml-project --env-manager local", 40));
+    }
+
+    @Test
+    void aShortOptionKeepsItsValueOnItsRowWhereABreakBeforeTheOptionFits() {
+        assertEquals(List.of("  $ mlflow run sample-ml-project \\", "      -e evaluate --env-manager local"),
                 TerminalRows.command("  $ ", "mlflow run sample-ml-project -e evaluate --env-manager local", 40));
+        assertEquals(List.of("  $ mlflow run . \\", "      -P model_uri=models:/m@champion"),
+                TerminalRows.command("  $ ", "mlflow run . -P model_uri=models:/m@champion", 40));
+        // A quoted value breaks within its quotes; the option starts the row its value starts on.
+        assertEquals(List.of("  $ curl -sS -X POST http://h/x \\", "      -H 'Content-Type:",
+                        "      application/json' \\", "      -d '{\"a\":1,\"b\":2,\"c\":3,",
+                        "      \"d\":4}'"),
+                TerminalRows.command("  $ ", "curl -sS -X POST http://h/x -H 'Content-Type: application/json' "
+                        + "-d '{\"a\":1,\"b\":2,\"c\":3,\"d\":4}'", 34));
+    }
+
+    @Test
+    void aShortOptionWhoseValueWouldNotFitTheNextRowEitherEndsTheRow() {
+        assertEquals(List.of("  $ x -e \\", "      evaluate"), TerminalRows.command("  $ ", "x -e evaluate", 14));
     }
 
     @Test
@@ -50,6 +69,7 @@ class TerminalRowsTest {
 
     @Test
     void outsideQuotesACommaDoesNotBreakAWord() {
+        // Nor would -P data=... fit the row after a break before -P: the row ends after it.
         assertEquals(List.of("  $ x -P \\", "      data=a.csv,b.csv:head=3"),
                 TerminalRows.command("  $ ", "x -P data=a.csv,b.csv:head=3", 30));
     }
