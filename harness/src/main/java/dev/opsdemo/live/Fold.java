@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Keeps a step on one screen in front of the room: once its rows would fill the screen, the rest of a command's
  * output is held back and replaced by one marked line ({@code … 33 more lines · o shows them}) and the output's last
- * lines. The step's commands and the harness's {@code →} lines always show, since they carry its point. Only the
+ * lines; a tool's own log lines fold under a marker of their own whatever the room. The step's commands and the
+ * harness's {@code →} lines always show, since they carry its point. Only the
  * live terminal folds: the records keep every line, and {@code o} at the next prompt shows what was held back.
  */
 final class Fold {
@@ -22,7 +24,12 @@ final class Fold {
     private int held;
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> hidden = new ArrayList<>();
+    /** A tool's own log lines (timestamp and level, as MLflow logs), held until a line of another kind comes. */
+    private final List<String> log = new ArrayList<>();
+    static final Pattern LOG_LINE = Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}\\S* (?:INFO|DEBUG) ");
     private List<String> lastHidden = List.of();
+    private String stepId;
+    private String lastFolded;
 
     /** {@code screenRows}: the terminal's rows; 0 (unknown) folds nothing. */
     Fold(int screenRows) {
@@ -30,11 +37,13 @@ final class Fold {
     }
 
     /** A step starts on screen, having taken {@code rows} rows already (its title, caption and typed commands). */
-    synchronized void stepStarted(int rows) {
+    synchronized void stepStarted(String stepId, int rows) {
+        this.stepId = stepId;
         used = rows;
         held = 0;
         tail.clear();
         hidden.clear();
+        log.clear();
     }
 
     /**
@@ -45,10 +54,16 @@ final class Fold {
     synchronized void line(String line, boolean structural, ToIntFunction<String> rows, ToIntFunction<String> show,
                            ToIntFunction<String> aside) {
         if (structural) {
+            flushLog(rows, show, aside);
             flush(show, aside);
             used += show.applyAsInt(line);
             return;
         }
+        if (screenRows > 0 && held == 0 && LOG_LINE.matcher(line).lookingAt()) {
+            log.add(line);
+            return;
+        }
+        flushLog(rows, show, aside);
         if (held == 0 && (screenRows <= 0 || used + rows.applyAsInt(line) <= outputRows())) {
             used += show.applyAsInt(line);
             return;
@@ -63,9 +78,11 @@ final class Fold {
 
     /** The step has ended: what is still held back of its last output is folded under its marker. */
     synchronized void stepFinished(ToIntFunction<String> show, ToIntFunction<String> aside) {
+        flushLog(line -> 1, show, aside);
         flush(show, aside);
         if (!hidden.isEmpty()) {
             lastHidden = List.copyOf(hidden);
+            lastFolded = stepId;
         }
     }
 
@@ -74,9 +91,37 @@ final class Fold {
         return lastHidden;
     }
 
+    /** The id of the step {@link #lastHidden} is of; null when none folded yet. */
+    synchronized String lastFolded() {
+        return lastFolded;
+    }
+
     /** The marker's text for {@code folded} lines. */
     static String marker(int folded) {
         return "… " + folded + " more line" + (folded == 1 ? "" : "s") + " · o shows them";
+    }
+
+    /** The marker's text for {@code lines} of a tool's own log folded. */
+    static String logMarker(int lines) {
+        return "… " + lines + " line" + (lines == 1 ? "" : "s") + " of the tool's own log · o shows them";
+    }
+
+    /**
+     * A run of a tool's own log lines (MLflow's INFO lines: where it put a temporary directory, which command it
+     * ran) folds under one marker whatever the room, so that the lines of the step's point come first; one that
+     * takes a single row shows, as its marker would take as much.
+     */
+    private void flushLog(ToIntFunction<String> rows, ToIntFunction<String> show, ToIntFunction<String> aside) {
+        if (log.isEmpty()) {
+            return;
+        }
+        if (log.size() == 1 && rows.applyAsInt(log.get(0)) == 1) {
+            used += show.applyAsInt(log.get(0));
+        } else {
+            used += aside.applyAsInt(logMarker(log.size()));
+            hidden.addAll(log);
+        }
+        log.clear();
     }
 
     private void flush(ToIntFunction<String> show, ToIntFunction<String> aside) {
@@ -89,6 +134,8 @@ final class Fold {
         } else {
             used += aside.applyAsInt(marker(held - tail.size()));
             tail.forEach(line -> used += show.applyAsInt(line));
+            // What shows under the marker is not folded: o gives back exactly the lines the marker counts.
+            hidden.subList(hidden.size() - tail.size(), hidden.size()).clear();
         }
         held = 0;
         tail.clear();
@@ -96,9 +143,10 @@ final class Fold {
 
     /**
      * How many rows a step's output may fill before it folds: the screen, less room for what is still to come
-     * after it (the marker, the output's last lines, later commands and notes, the verdict and the next prompt).
+     * after it (the marker, the output's last lines, later commands and notes, the verdict and the next prompt): a
+     * third of the screen, as a registry step's later calls take.
      */
     private int outputRows() {
-        return screenRows - Math.max(6, screenRows / 4);
+        return screenRows - Math.max(6, screenRows / 3);
     }
 }

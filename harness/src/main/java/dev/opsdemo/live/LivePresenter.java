@@ -96,7 +96,7 @@ public final class LivePresenter implements RunListener, StepGate {
         for (String line : lines) {
             type(line, delayMicros);
         }
-        fold.stepStarted(rows + lines.size());
+        fold.stepStarted(step.id(), rows + lines.size());
         return waitForKey(step);
     }
 
@@ -246,7 +246,7 @@ public final class LivePresenter implements RunListener, StepGate {
     /** What the last folded step held back, all of it, under the prompt before {@code step}. */
     private void showFolded(Step step) {
         List<String> hidden = fold.lastHidden();
-        console.aside(step, "the " + hidden.size() + " lines folded above:");
+        console.aside(step, "the " + hidden.size() + " lines " + fold.lastFolded() + " folded:");
         hidden.forEach(line -> console.show(step, line));
     }
 

@@ -73,11 +73,13 @@ public final class MlflowProjectRun {
     /**
      * Runs the entry point once per parameter set, all at once (runs that do not depend on each other need not wait
      * for each other), and returns their run ids in the same order. Their lines are shown {@link InOrder}, each
-     * run's under its own command line. When one fails, the others are stopped and the failure is the step's.
+     * run's under a note of its own, {@code headings} (which command it was). When one fails, the others are stopped
+     * and the failure is the step's.
      */
     public static List<String> runSideBySide(StepContext context, PythonEnv python, MlflowServer server,
                                              Path project, String entryPoint, String experiment,
-                                             List<Map<String, String>> paramSets) throws Exception {
+                                             List<Map<String, String>> paramSets, List<String> headings)
+            throws Exception {
         InOrder shown = new InOrder(paramSets.size(), context::out);
         ExecutorService runs = Executors.newFixedThreadPool(paramSets.size(), task -> {
             Thread thread = new Thread(task, "mlflow run " + entryPoint);
@@ -89,6 +91,7 @@ public final class MlflowProjectRun {
             for (int i = 0; i < paramSets.size(); i++) {
                 int index = i;
                 runIds.add(runs.submit(() -> {
+                    shown.lines(index).accept(StepContext.NOTE_PREFIX + headings.get(index));
                     try {
                         return run(context, shown.lines(index), python, server, project, entryPoint, experiment,
                                 paramSets.get(index));

@@ -82,7 +82,7 @@ final class MlopsScript {
                 script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS,
                         ModelRegistry.aliasRequest(model, MlopsSettings.ALIAS, "${VERSION}"))) + "; echo",
                 script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
-                        ModelRegistry.VERSION_ROLE)));
+                        ModelRegistry.VERSION_ALIASES)));
     }
 
     /** Both of the step's commands, as monitoring's verdict chooses: retrain and register a challenger, or not. */
@@ -100,8 +100,6 @@ final class MlopsScript {
                 ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "CHALLENGER_VERSION=$(json_get model_version.version <<<\"$CREATED\")",
                 "await_ready \"$CHALLENGER_VERSION\"",
-                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG, ModelRegistry.versionTagRequest(
-                        model, "${CHALLENGER_VERSION}", "role", MlopsSettings.CHALLENGER))) + "; echo",
                 script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.CHALLENGER, "${CHALLENGER_VERSION}"))) + "; echo"));
         lines.add("else");
@@ -122,15 +120,12 @@ final class MlopsScript {
                 "if promotes \"$CHAMPION_SCORE\" \"$CHALLENGER_SCORE\" \"$PROMOTE_MARGIN\"; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))) + "; echo",
-                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_VERSION_TAG,
-                        ModelRegistry.versionTagRequest(model, "${CHALLENGER_VERSION}", "role",
-                                MlopsSettings.ALIAS))) + "; echo",
                 "fi"));
         lines.add("else");
         nothing.asScript().forEach(line -> lines.add(INDENT + line));
         lines.add("fi");
         lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
-                        ModelRegistry.VERSION_ROLE)));
+                        ModelRegistry.VERSION_ALIASES)));
         return ScriptGlue.instead(lines);
     }
 

@@ -48,8 +48,8 @@ public final class ModelRegistry {
     public static final Jq WHOLE = Jq.compact(".");
     /** A model version: which, its state, and the run and model it comes from. */
     public static final Jq VERSION = Jq.compact(".model_version | {version, status, source, run_id}");
-    /** A model version's aliases and tags: what the registry says it is now. */
-    public static final Jq VERSION_ROLE = Jq.compact(".model_version | {version, aliases, tags}");
+    /** A model version's aliases: what the registry says it is now (champion, challenger). */
+    public static final Jq VERSION_ALIASES = Jq.compact(".model_version | {version, aliases}");
 
     /** The curl line for a GET of {@code path} (under the REST API) piped through {@code jq}, as it is shown. */
     public static String curlGet(String trackingUri, String path, Jq jq) {
@@ -97,7 +97,6 @@ public final class ModelRegistry {
     public static final String CREATE_MODEL = "registered-models/create";
     public static final String CREATE_VERSION = "model-versions/create";
     public static final String SET_ALIAS = "registered-models/alias";
-    public static final String SET_VERSION_TAG = "model-versions/set-tag";
 
     /** The curl line for a POST, its answer piped through {@code jq}, as it is shown. */
     public static String curlPost(String trackingUri, String path, Map<String, String> request, Jq jq) {
@@ -140,14 +139,6 @@ public final class ModelRegistry {
         return request;
     }
 
-    public static Map<String, String> versionTagRequest(String name, String version, String key, String value) {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("name", name);
-        request.put("version", version);
-        request.put("key", key);
-        request.put("value", value);
-        return request;
-    }
 
     /** The version an alias points at, as {@code registered-models/alias} answers. */
     public static String aliasPath(String name, String alias) {
@@ -192,13 +183,9 @@ public final class ModelRegistry {
 
     /** The version an alias points at, as the server answers (shown: its aliases and tags). */
     public JsonNode versionByAlias(StepContext context, String name, String alias) throws Exception {
-        return get(context, aliasPath(name, alias), false, VERSION_ROLE).get("model_version");
+        return get(context, aliasPath(name, alias), false, VERSION_ALIASES).get("model_version");
     }
 
-    public void setVersionTag(StepContext context, String name, String version, String key, String value)
-            throws Exception {
-        post(context, SET_VERSION_TAG, versionTagRequest(name, version, key, value), null);
-    }
 
     /**
      * A shown GET, its answer through {@code jq}; null when the server answers 404 (what jq makes of its answer is

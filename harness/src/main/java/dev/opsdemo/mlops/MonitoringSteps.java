@@ -174,7 +174,6 @@ final class MonitoringSteps {
         JsonNode created = registry.createVersion(context, name, registry.modelOf(retrainRun), retrainRun);
         String challengerVersion = created.path("version").asText();
         registry.awaitReady(context, created);
-        registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.CHALLENGER);
         registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
         context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
                 + (Objects.equals(tags.get("mlflow.source.git.commit"), training.gitCommit()) ? " (unchanged)" : ""));
@@ -192,11 +191,13 @@ final class MonitoringSteps {
             context.note("no challenger: version " + championVersion + " stays '" + MlopsSettings.ALIAS + "'");
             return;
         }
-        context.note("both evaluations run at once (neither needs the other); each output follows its command");
+        context.note("both evaluations run at once (neither needs the other)");
         List<String> evaluations = MlflowProjectRun.runSideBySide(context, python, tracking.server(),
                 repo.sampleMlProject(), ProjectRuns.EVALUATE, settings.experiment(),
                 List.of(runs.evaluateParams(championVersion, runs.holdout()),
-                        runs.evaluateParams(challengerVersion, runs.holdout())));
+                        runs.evaluateParams(challengerVersion, runs.holdout())),
+                List.of("the champion, version " + championVersion + " (the first command):",
+                        "the challenger, version " + challengerVersion + " (the second command):"));
         double champion = evaluatedAccuracy(evaluations.get(0));
         double challenger = evaluatedAccuracy(evaluations.get(1));
         boolean promote = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
@@ -207,7 +208,6 @@ final class MonitoringSteps {
         ModelRegistry registry = tracking.registry();
         if (promote) {
             registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion);
-            registry.setVersionTag(context, name, challengerVersion, "role", MlopsSettings.ALIAS);
         }
         String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
         context.note(promote ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt

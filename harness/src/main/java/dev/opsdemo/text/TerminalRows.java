@@ -89,7 +89,7 @@ public final class TerminalRows {
                 }
             }
             if (shell && marker.equals(CONTINUED) && before >= 0
-                    && keepsOptionWithValue(line, before + 1, end, width - hanging.length(), quoteBefore)) {
+                    && keepsOptionWithValue(line, before + 1, end, width - hanging.length(), quoteBefore, exact)) {
                 end = before;
                 next = before + 1;
             }
@@ -135,13 +135,15 @@ public final class TerminalRows {
      * {@code -P model_uri=...}, {@code -e evaluate}, {@code -d '{...'}), and the option with the start of its value (up
      * to where that can break) fits on a continuation row {@code room} wide: then the row ends before the option.
      */
-    private static boolean keepsOptionWithValue(String line, int from, int to, int room, char[] quoteBefore) {
+    private static boolean keepsOptionWithValue(String line, int from, int to, int room, char[] quoteBefore,
+                                                boolean exact) {
         if (!line.substring(from, to).matches("-[A-Za-z]")) {
             return false;
         }
         int piece = to + 1;
-        while (piece < line.length() && line.charAt(piece) != ' '
-                && !(line.charAt(piece) == ',' && quoteBefore[piece] != 0)) {
+        // Exact, the value breaks only at a blank outside quotes; else also at a blank or a comma within them.
+        while (piece < line.length() && !(line.charAt(piece) == ' ' && (!exact || quoteBefore[piece] == 0))
+                && !(!exact && line.charAt(piece) == ',' && quoteBefore[piece] != 0)) {
             piece++;
         }
         return TerminalWidth.of(line.substring(from, Math.min(line.length(), piece + 1))) + CONTINUED.length()

@@ -30,21 +30,22 @@ class FoldTest {
 
     @Test
     void outputBeyondTheScreenFoldsUnderAMarkerAndItsLastLinesStillShow() {
-        Fold fold = new Fold(24);  // 18 rows for the step before its output folds
-        fold.stepStarted(5);
+        Fold fold = new Fold(24);  // 16 rows for the step before its output folds, 8 kept for what comes after
+        fold.stepStarted("devops.build", 3);
         lines("maven ", 40).forEach(line -> fold.line(line, false, ROW, show, aside));
         fold.stepFinished(show, aside);
         List<String> expected = new ArrayList<>(lines("maven ", 13));
         expected.add("aside: " + Fold.marker(25));
         expected.addAll(List.of("maven 39", "maven 40"));
         assertEquals(expected, screen);
-        assertEquals(lines("maven ", 40).subList(13, 40), fold.lastHidden());
+        assertEquals(lines("maven ", 40).subList(13, 38), fold.lastHidden(), "what the marker counts");
+        assertEquals("devops.build", fold.lastFolded());
     }
 
     @Test
     void commandsAndNotesAlwaysShowAfterTheFoldOfTheOutputBeforeThem() {
         Fold fold = new Fold(24);
-        fold.stepStarted(16);
+        fold.stepStarted("mlops.decide", 14);
         lines("out ", 10).forEach(line -> fold.line(line, false, ROW, show, aside));
         fold.line("$ next", true, ROW, show, aside);
         fold.line("{}", false, ROW, show, aside);
@@ -57,7 +58,7 @@ class FoldTest {
     @Test
     void aFewLinesOverTheScreenShowRatherThanAMarkerAsLongAsThem() {
         Fold fold = new Fold(24);
-        fold.stepStarted(17);
+        fold.stepStarted("mlops.gate", 15);
         lines("out ", 3).forEach(line -> fold.line(line, false, ROW, show, aside));
         fold.stepFinished(show, aside);
         assertEquals(lines("out ", 3), screen);
@@ -67,22 +68,38 @@ class FoldTest {
     @Test
     void aLineCountsTheRowsItTakes() {
         Fold fold = new Fold(24);
-        fold.stepStarted(14);
+        fold.stepStarted("mlops.inspect", 12);
         ToIntFunction<String> threeRows = line -> 3;
         ToIntFunction<String> showThree = line -> show.applyAsInt(line) * 3;
         lines("out ", 5).forEach(line -> fold.line(line, false, threeRows, showThree, aside));
         fold.stepFinished(show, aside);
         assertEquals(List.of("out 1", "aside: " + Fold.marker(2), "out 4", "out 5"), screen,
-                "the second line would take rows 18 to 20 of the 18 the output may fill");
+                "the second line would take rows 16 to 18 of the 16 the output may fill");
     }
 
     @Test
     void anUnknownScreenFoldsNothing() {
         Fold fold = new Fold(0);
-        fold.stepStarted(3);
+        fold.stepStarted("devops.build", 3);
         lines("out ", 200).forEach(line -> fold.line(line, false, ROW, show, aside));
         fold.stepFinished(show, aside);
         assertEquals(lines("out ", 200), screen);
+    }
+
+    @Test
+    void aToolsOwnLogFoldsWhateverTheRoomSoThePointComesFirst() {
+        Fold fold = new Fold(40);
+        fold.stepStarted("mlops.monitor", 5);
+        List.of("2026/12/02 05:11:08 INFO mlflow.projects: 'monitoring' does not exist. Creating a new experiment",
+                "2026/12/02 05:11:08 INFO mlflow.projects.utils: === Created directory /tmp/x ===",
+                "feature          PSI",
+                "2026/12/02 05:11:12 INFO mlflow.projects: === Run (ID 'abc') succeeded ===",
+                "run_id=abc").forEach(line -> fold.line(line, false, ROW, show, aside));
+        fold.stepFinished(show, aside);
+        assertEquals(List.of("aside: " + Fold.logMarker(2), "feature          PSI",
+                "2026/12/02 05:11:12 INFO mlflow.projects: === Run (ID 'abc') succeeded ===", "run_id=abc"), screen,
+                "one log line of one row shows: its marker would take as much");
+        assertEquals(2, fold.lastHidden().size());
     }
 
     @Test

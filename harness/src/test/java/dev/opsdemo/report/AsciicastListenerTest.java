@@ -112,12 +112,13 @@ class AsciicastListenerTest {
                 "mlops  │       downloading remote URIs passed to arguments of type 'path' === 🏃 View run "
                         + "glamorous-bass-765 at:",
                 "mlops  │       http://127.0.0.1:5000/#/experiments/1",
-                // The command: continued with a backslash at a blank, so that the rows are still the command.
+                // The command: continued with a backslash at a blank (before an option, which stays with its
+                // value), so that the rows are still the command.
                 "mlops  │   $ mlflow run /checkout/sample-ml-project -e monitor --env-manager local --experiment-name "
-                        + "monitoring -P \\",
-                "mlops  │       model_uri=models:/churn-classifier@champion -P "
-                        + "scoring_url=http://127.0.0.1:36975/invocations -P \\",
-                "mlops  │       data=data/production_shifted.csv",
+                        + "monitoring \\",
+                "mlops  │       -P model_uri=models:/churn-classifier@champion -P "
+                        + "scoring_url=http://127.0.0.1:36975/invocations \\",
+                "mlops  │       -P data=data/production_shifted.csv",
                 "mlops  │       2026/12/02 03:34:05 INFO mlflow.projects.utils: === Created directory "
                         + "/tmp/ws/mlops/tmp/tmpf_bzd62v for",
                 "mlops  │         downloading remote URIs passed to arguments of type 'path' === 🏃 View run "
