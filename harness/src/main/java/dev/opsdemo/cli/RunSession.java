@@ -182,7 +182,8 @@ final class RunSession {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             Runner.Hold hold = session.hold() == null ? null
-                    : session.hold().apply(new KeepRunning(top.out(), keyboard, columns));
+                    : session.hold().apply(new KeepRunning(top.out(), keyboard, endScreenColumns(top, keyboard,
+                    columns)));
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
                         if (session.records()) {
@@ -209,6 +210,14 @@ final class RunSession {
                 // The hook is running: it waited for us and the JVM exits with the signal's code.
             }
         }
+    }
+
+    /**
+     * The end screen's width: the live terminal's, or, outside live mode (harness ui, --keep-running) on a
+     * terminal, that terminal's, so that an address is never cut by the terminal; 0 (a line each) in a CI log.
+     */
+    private static int endScreenColumns(HarnessCommand top, Keyboard keyboard, int liveColumns) {
+        return liveColumns > 0 ? liveColumns : top.terminal() && keyboard != null ? keyboard.size().columns() : 0;
     }
 
     /** {@code columns}: the live terminal's width, to wrap to; 0 for one line. */

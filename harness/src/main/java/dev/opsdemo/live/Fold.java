@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  */
 final class Fold {
 
-    /** The last lines of a folded output that still show under the marker: where a tool says how it ended. */
-    static final int TAIL = 2;
+    /**
+     * The last lines of a folded output that still show under the marker, where a tool says how it ended: two, or
+     * one on a screen of fewer rows than this.
+     */
+    static final int ONE_LINE_TAIL_BELOW = 30;
 
     private final int screenRows;
     private int used;
@@ -71,7 +74,7 @@ final class Fold {
         held++;
         hidden.add(line);
         tail.addLast(line);
-        if (tail.size() > TAIL) {
+        if (tail.size() > tailLines()) {
             tail.removeFirst();
         }
     }
@@ -94,6 +97,10 @@ final class Fold {
     /** The id of the step {@link #lastHidden} is of; null when none folded yet. */
     synchronized String lastFolded() {
         return lastFolded;
+    }
+
+    private int tailLines() {
+        return screenRows > 0 && screenRows < ONE_LINE_TAIL_BELOW ? 1 : 2;
     }
 
     /** The marker's text for {@code folded} lines. */
@@ -128,9 +135,10 @@ final class Fold {
         if (held == 0) {
             return;
         }
-        if (held <= TAIL) {  // a marker would take as many rows as the lines it replaced: they show, nothing is hidden
-            tail.forEach(line -> used += show.applyAsInt(line));
-            hidden.subList(hidden.size() - held, hidden.size()).clear();
+        if (held <= tailLines() + 1) {  // a marker would save no row: they show, nothing is hidden
+            List<String> block = hidden.subList(hidden.size() - held, hidden.size());
+            block.forEach(line -> used += show.applyAsInt(line));
+            block.clear();
         } else {
             used += aside.applyAsInt(marker(held - tail.size()));
             tail.forEach(line -> used += show.applyAsInt(line));

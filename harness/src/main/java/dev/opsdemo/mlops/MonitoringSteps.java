@@ -107,7 +107,8 @@ final class MonitoringSteps {
         List<MonitoringReport.Plot> plots = downloadPlots(monitoringRun);
         context.note("read back monitoring run " + monitoringRun + " in experiment '"
                 + MlopsLane.MONITORING_EXPERIMENT + "': retrain.needed=" + retrainNeeded + "; " + plots.size()
-                + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.plots() + "/");
+                + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.shown(workspace.plots())
+                + "/ (the UI shows them on the run, at its link above)");
         if (keepRunning) {
             context.note("the model server keeps running (--keep-running)");
         } else {
@@ -116,7 +117,7 @@ final class MonitoringSteps {
         }
         String monitoringUrl = tracking.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId()
                 + "/runs/" + monitoringRun;
-        context.note("UI: " + monitoringUrl);
+        // No UI line of the harness's: mlflow run printed this run's link itself ("View run ... at").
         context.fact("monitoringRunUrl", monitoringUrl);
         Map<String, MonitoringReport.Drift> drift = new LinkedHashMap<>();
         List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));

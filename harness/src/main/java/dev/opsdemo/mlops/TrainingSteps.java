@@ -127,7 +127,7 @@ final class TrainingSteps {
         context.fact("modelSource", modelSource.uri());
         if (modelSource.isLoggedModel()) {
             String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
-            context.note("UI: " + modelUrl);
+            // Linked from the run's page, and in the reports: one UI line on stage is enough.
             context.fact("loggedModelUrl", modelUrl);
         }
         if (digest == null) {

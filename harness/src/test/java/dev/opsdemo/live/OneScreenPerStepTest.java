@@ -107,6 +107,12 @@ class OneScreenPerStepTest {
             for (String address : addresses) {
                 terminal.await(address, START);  // the end screen has been written out
             }
+            // While the end screen waits, the MLflow UI answers (its page and its server's health).
+            String tracking = summary.at("/facts/mlops/trackingUri").asText();
+            if (!Shell.run(dir, "curl", "-sS", tracking + "/health").text().strip().equals("OK")
+                    || !Shell.run(dir, "curl", "-sS", tracking + "/").text().contains("<title>MLflow")) {
+                problems.add("the MLflow UI at " + tracking + " does not answer while the end screen waits");
+            }
             rows = terminal.rows();
             terminal.softWrapped().forEach(line -> problems.add("wrapped by the terminal, not cut by the harness: "
                     + line));
