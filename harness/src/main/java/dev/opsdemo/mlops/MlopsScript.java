@@ -116,7 +116,7 @@ final class MlopsScript {
                 "CHAMPION_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide.log\")\" eval_accuracy)",
                 "CHALLENGER_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide-2.log\")\" eval_accuracy)",
                 "echo \"held-out accuracy: champion v$VERSION $CHAMPION_SCORE, challenger v$CHALLENGER_VERSION"
-                        + " $CHALLENGER_SCORE (margin needed $PROMOTE_MARGIN)\"",
+                        + " $CHALLENGER_SCORE, margin $PROMOTE_MARGIN\"",
                 "if promotes \"$CHAMPION_SCORE\" \"$CHALLENGER_SCORE\" \"$PROMOTE_MARGIN\"; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))) + "; echo",

@@ -192,18 +192,18 @@ final class MonitoringSteps {
             context.note("no challenger: version " + championVersion + " stays '" + MlopsSettings.ALIAS + "'");
             return;
         }
-        context.note("both evaluations run at once (neither needs the other)");
         List<String> evaluations = MlflowProjectRun.runSideBySide(context, python, tracking.server(),
                 repo.sampleMlProject(), ProjectRuns.EVALUATE, settings.experiment(),
                 List.of(runs.evaluateParams(championVersion, runs.holdout()),
                         runs.evaluateParams(challengerVersion, runs.holdout())),
-                List.of("the champion, version " + championVersion + " (the first command):",
+                // Run at once, as neither needs the other; their outputs come one after the other.
+                List.of("both run at once; the champion, version " + championVersion + " (the first command):",
                         "the challenger, version " + challengerVersion + " (the second command):"));
         double champion = evaluatedAccuracy(evaluations.get(0));
         double challenger = evaluatedAccuracy(evaluations.get(1));
         boolean promote = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
-        context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f "
-                        + "(margin needed %.2f)", runs.holdout(), championVersion, champion, challengerVersion,
+        context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f, "
+                        + "margin %.2f", runs.holdout(), championVersion, champion, challengerVersion,
                 challenger, settings.promoteMargin()));
         String name = settings.modelName();
         ModelRegistry registry = tracking.registry();
