@@ -82,12 +82,15 @@ public final class MlflowServers {
         return new Command(lines);
     }
 
-    /** {@code log}: where a local server's output goes, as its shown command says. */
+    /**
+     * {@code log}: where the server's own output goes (a local server's, as its shown command says; a container's,
+     * what {@code docker logs} would show).
+     */
     public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
                                      String workspaceLabel, Path log) throws Exception {
         plan.reasons().forEach(context::note);
         return switch (plan.kind()) {
-            case CONTAINER -> startContainer(context, plan, store, workspaceLabel);
+            case CONTAINER -> startContainer(context, plan, store, workspaceLabel, log);
             // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
             case LOCAL -> startLocal(context, plan, python, store, log);
             case EXTERNAL -> connect(context, plan.url());
@@ -131,7 +134,7 @@ public final class MlflowServers {
     }
 
     private static MlflowServer startContainer(StepContext context, Plan plan, MlflowStore store,
-                                               String workspaceLabel) throws Exception {
+                                               String workspaceLabel, Path log) throws Exception {
         if (!DockerEngine.available()) {
             throw new PrerequisiteMissingException("no Docker engine answers" + DockerEngine.unavailableDetail(),
                     "--mlflow container runs the tracking server in a container",
@@ -139,8 +142,9 @@ public final class MlflowServers {
                             + "or use --mlflow local");
         }
         store.create();
-        // `docker run -d` prints the container's id only; the server's log is kept for a failure's explanation.
-        LogTap logs = new LogTap(line -> { });
+        // `docker run -d` prints the container's id only; the server's log (docker logs) goes to the workspace's
+        // log file, as a local server's does, and its last lines explain a failure.
+        LogTap logs = new LogTap(LogFile.writingTo(log));
         // In the run's cleanup before it starts: starting takes a while, and Ctrl-C then must remove it too.
         ContainerMlflowServer server = context.cleanup().register("MLflow container from " + plan.image(),
                 ContainerMlflowServer.create(MlflowImages.named(plan.image()), plan.port(), store, logs, workspaceLabel));

@@ -58,7 +58,8 @@ final class Tracking {
         }
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
-                ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : ""));
+                ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : server.mode().equals("container")
+                ? "; its log (docker logs): " + workspace.log(MlopsLane.SERVER_STEP) : ""));
         server.backendStore().ifPresent(db -> context.note("backend store: " + db));
         context.fact("trackingUri", server.trackingUri());
         server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));

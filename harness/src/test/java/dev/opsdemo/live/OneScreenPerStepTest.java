@@ -56,6 +56,8 @@ class OneScreenPerStepTest {
         Path workspace = dir.resolve("ws");
         demo(workspace, new Tmux.Size(120, 40), false, "--mlflow", "container");
         Docker.assertNoContainersOf(workspace.toString());
+        // The container's own log (what docker logs shows) is in the workspace too.
+        assertLogs(workspace, "mlops.server.log", "Uvicorn running on");
         assertLogs(workspace, "mlops.serve.log", "Uvicorn running on", "GET /ping");
     }
 
