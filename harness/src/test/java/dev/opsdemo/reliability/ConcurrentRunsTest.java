@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EndToEnd
 class ConcurrentRunsTest {
 
-    private static final Pattern MODEL_SERVER = Pattern.compile("POST http://127\\.0\\.0\\.1:(\\d+)/invocations");
+    private static final Pattern MODEL_SERVER = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/invocations");
     @TempDir
     Path dir;
 
