@@ -4,17 +4,27 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
  * Keeps a step on one screen in front of the room: once its rows would fill the screen, the rest of a command's
  * output is held back and replaced by one marked line ({@code … 33 more lines · o shows them}) and the output's last
  * lines; a tool's own log lines fold under a marker of their own whatever the room. The step's commands and the
- * harness's {@code →} lines always show, since they carry its point. Only the
- * live terminal folds: the records keep every line, and {@code o} at the next prompt shows what was held back.
+ * harness's {@code →} lines always show, since they carry its point. Only the live terminal folds: the records keep
+ * every line, and {@code o} at the next prompt shows what was held back.
  */
 final class Fold {
+
+    /** Where the step's lines go: how many rows a line would take, and the printing of a line or an aside. */
+    interface Screen {
+        int rows(String line);
+
+        /** Prints a line of the step's; returns the rows it took. */
+        int show(String line);
+
+        /** Prints a line of the harness's own about the output (a marker); returns the rows it took. */
+        int aside(String text);
+    }
 
     /**
      * The last lines of a folded output that still show under the marker, where a tool says how it ended: two, or
@@ -29,7 +39,8 @@ final class Fold {
     private final List<String> hidden = new ArrayList<>();
     /** A tool's own log lines (timestamp and level, as MLflow logs), held until a line of another kind comes. */
     private final List<String> log = new ArrayList<>();
-    static final Pattern LOG_LINE = Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}\\S* (?:INFO|DEBUG) ");
+    static final Pattern LOG_LINE = Pattern.compile(
+            "\\d{4}[/-]\\d{2}[/-]\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}\\S* (?:INFO|DEBUG) ");
     private List<String> lastHidden = List.of();
     private String stepId;
     private String lastFolded;
@@ -51,24 +62,22 @@ final class Fold {
 
     /**
      * A line of the step's output: {@code structural} ones (its commands, the harness's notes) always show, after
-     * what is held back of the output before them; the others show while the screen has room. {@code show} prints a
-     * line and returns the rows it took; {@code rows} is how many it would take.
+     * what is held back of the output before them; the others show while the screen has room.
      */
-    synchronized void line(String line, boolean structural, ToIntFunction<String> rows, ToIntFunction<String> show,
-                           ToIntFunction<String> aside) {
+    synchronized void line(String line, boolean structural, Screen screen) {
         if (structural) {
-            flushLog(rows, show, aside);
-            flush(show, aside);
-            used += show.applyAsInt(line);
+            flushLog(screen);
+            flush(screen);
+            used += screen.show(line);
             return;
         }
         if (screenRows > 0 && held == 0 && LOG_LINE.matcher(line).lookingAt()) {
             log.add(line);
             return;
         }
-        flushLog(rows, show, aside);
-        if (held == 0 && (screenRows <= 0 || used + rows.applyAsInt(line) <= outputRows())) {
-            used += show.applyAsInt(line);
+        flushLog(screen);
+        if (held == 0 && (screenRows <= 0 || used + screen.rows(line) <= outputRows())) {
+            used += screen.show(line);
             return;
         }
         held++;
@@ -80,9 +89,9 @@ final class Fold {
     }
 
     /** The step has ended: what is still held back of its last output is folded under its marker. */
-    synchronized void stepFinished(ToIntFunction<String> show, ToIntFunction<String> aside) {
-        flushLog(line -> 1, show, aside);
-        flush(show, aside);
+    synchronized void stepFinished(Screen screen) {
+        flushLog(screen);
+        flush(screen);
         if (!hidden.isEmpty()) {
             lastHidden = List.copyOf(hidden);
             lastFolded = stepId;
@@ -118,30 +127,30 @@ final class Fold {
      * ran) folds under one marker whatever the room, so that the lines of the step's point come first; one that
      * takes a single row shows, as its marker would take as much.
      */
-    private void flushLog(ToIntFunction<String> rows, ToIntFunction<String> show, ToIntFunction<String> aside) {
+    private void flushLog(Screen screen) {
         if (log.isEmpty()) {
             return;
         }
-        if (log.size() == 1 && rows.applyAsInt(log.get(0)) == 1) {
-            used += show.applyAsInt(log.get(0));
+        if (log.size() == 1 && screen.rows(log.get(0)) == 1) {
+            used += screen.show(log.get(0));
         } else {
-            used += aside.applyAsInt(logMarker(log.size()));
+            used += screen.aside(logMarker(log.size()));
             hidden.addAll(log);
         }
         log.clear();
     }
 
-    private void flush(ToIntFunction<String> show, ToIntFunction<String> aside) {
+    private void flush(Screen screen) {
         if (held == 0) {
             return;
         }
         if (held <= tailLines() + 1) {  // a marker would save no row: they show, nothing is hidden
             List<String> block = hidden.subList(hidden.size() - held, hidden.size());
-            block.forEach(line -> used += show.applyAsInt(line));
+            block.forEach(line -> used += screen.show(line));
             block.clear();
         } else {
-            used += aside.applyAsInt(marker(held - tail.size()));
-            tail.forEach(line -> used += show.applyAsInt(line));
+            used += screen.aside(marker(held - tail.size()));
+            tail.forEach(line -> used += screen.show(line));
             // What shows under the marker is not folded: o gives back exactly the lines the marker counts.
             hidden.subList(hidden.size() - tail.size(), hidden.size()).clear();
         }

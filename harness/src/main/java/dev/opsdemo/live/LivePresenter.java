@@ -238,9 +238,27 @@ public final class LivePresenter implements RunListener, StepGate {
             return;
         }
         boolean structural = line.startsWith(StepContext.COMMAND_PREFIX) || line.startsWith(StepContext.NOTE_PREFIX);
-        progress.around(() -> fold.line(line, structural, shown -> console.rows(shown).size(),
-                shown -> console.show(step, shown),
-                aside -> console.aside(step, aside)));
+        progress.around(() -> fold.line(line, structural, screen(step)));
+    }
+
+    /** The console, as the fold of {@code step}'s output uses it. */
+    private Fold.Screen screen(Step step) {
+        return new Fold.Screen() {
+            @Override
+            public int rows(String line) {
+                return console.rows(line).size();
+            }
+
+            @Override
+            public int show(String line) {
+                return console.show(step, line);
+            }
+
+            @Override
+            public int aside(String text) {
+                return console.aside(step, text);
+            }
+        };
     }
 
     /** What the last folded step held back, all of it, under the prompt before {@code step}. */
@@ -254,8 +272,7 @@ public final class LivePresenter implements RunListener, StepGate {
     public void stepFinished(StepResult result) {
         progress.stop();
         if (settings.live() && !quiet.contains(result.step())) {
-            fold.stepFinished(shown -> console.show(result.step(), shown),
-                    aside -> console.aside(result.step(), aside));
+            fold.stepFinished(screen(result.step()));
         }
         if (quiet.contains(result.step()) && result.status() == StepStatus.PASSED) {
             console.quietly(result);

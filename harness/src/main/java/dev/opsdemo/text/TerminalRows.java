@@ -22,7 +22,7 @@ public final class TerminalRows {
     /** A tool's output line: continuation rows indented two columns deeper than the line's own indentation. */
     public static List<String> output(String line, int width) {
         String indent = line.substring(0, line.length() - line.stripLeading().length());
-        return cut(line, width, indent + "  ", false);
+        return cut(line, width, indent + "  ", false, false);
     }
 
     /** A shell command line after its {@code lead} (such as {@code "  $ "}): continuation rows under the command. */
@@ -37,10 +37,6 @@ public final class TerminalRows {
      */
     public static List<String> command(String lead, String command, int width, boolean exact) {
         return cut(lead + command, width, " ".repeat(lead.length() + 2), true, exact);
-    }
-
-    private static List<String> cut(String line, int width, String hanging, boolean shell) {
-        return cut(line, width, hanging, shell, false);
     }
 
     private static List<String> cut(String line, int width, String hanging, boolean shell, boolean exact) {
@@ -102,13 +98,8 @@ public final class TerminalRows {
                     rows.add(lead + line.substring(start));
                     return rows;
                 }
-                rows.add(lead + line.substring(start, next) + CONTINUED);
-                lead = hanging;
-                start = next;
-                while (start < line.length() && line.charAt(start) == ' ' && quoteBefore[start] == 0) {
-                    start++;
-                }
-                continue;
+                end = next;
+                marker = CONTINUED;
             }
             if (next < 0) {  // no break fits: cut the word where the row is full
                 next = start;

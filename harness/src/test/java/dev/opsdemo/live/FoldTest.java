@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,17 +11,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A step's output folds once the screen is full; commands and notes show, and o gets back what was held. */
 class FoldTest {
 
-    /** Every line one row, unless a test says otherwise. */
-    private static final ToIntFunction<String> ROW = line -> 1;
     private final List<String> screen = new ArrayList<>();
-    private final ToIntFunction<String> show = line -> {
-        screen.add(line);
-        return 1;
-    };
-    private final ToIntFunction<String> aside = text -> {
-        screen.add("aside: " + text);
-        return 1;
-    };
+
+    /** What the terminal shows, in {@link #screen}: each line {@code rows} rows, each aside one. */
+    private Fold.Screen terminal(int rows) {
+        return new Fold.Screen() {
+            @Override
+            public int rows(String line) {
+                return rows;
+            }
+
+            @Override
+            public int show(String line) {
+                screen.add(line);
+                return rows;
+            }
+
+            @Override
+            public int aside(String text) {
+                screen.add("aside: " + text);
+                return 1;
+            }
+        };
+    }
+
+    /** Every line one row, unless a test says otherwise. */
+    private final Fold.Screen rows = terminal(1);
 
     private static List<String> lines(String prefix, int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
@@ -32,8 +46,8 @@ class FoldTest {
     void outputBeyondTheScreenFoldsUnderAMarkerAndItsLastLinesStillShow() {
         Fold fold = new Fold(24);  // 16 rows for the step before its output folds, 8 kept for what comes after
         fold.stepStarted("devops.build", 3);
-        lines("maven ", 40).forEach(line -> fold.line(line, false, ROW, show, aside));
-        fold.stepFinished(show, aside);
+        lines("maven ", 40).forEach(line -> fold.line(line, false, rows));
+        fold.stepFinished(rows);
         List<String> expected = new ArrayList<>(lines("maven ", 13));
         expected.add("aside: " + Fold.marker(26));
         expected.add("maven 40");  // one last line under the marker on a screen this small, two on a taller one
@@ -46,11 +60,11 @@ class FoldTest {
     void commandsAndNotesAlwaysShowAfterTheFoldOfTheOutputBeforeThem() {
         Fold fold = new Fold(24);
         fold.stepStarted("mlops.decide", 14);
-        lines("out ", 10).forEach(line -> fold.line(line, false, ROW, show, aside));
-        fold.line("$ next", true, ROW, show, aside);
-        fold.line("{}", false, ROW, show, aside);
-        fold.line("→ verdict", true, ROW, show, aside);
-        fold.stepFinished(show, aside);
+        lines("out ", 10).forEach(line -> fold.line(line, false, rows));
+        fold.line("$ next", true, rows);
+        fold.line("{}", false, rows);
+        fold.line("→ verdict", true, rows);
+        fold.stepFinished(rows);
         assertEquals(List.of("out 1", "out 2", "aside: " + Fold.marker(7), "out 10", "$ next", "{}",
                 "→ verdict"), screen);
     }
@@ -59,8 +73,8 @@ class FoldTest {
     void aFewLinesOverTheScreenShowRatherThanAMarkerAsLongAsThem() {
         Fold fold = new Fold(24);
         fold.stepStarted("mlops.gate", 15);
-        lines("out ", 3).forEach(line -> fold.line(line, false, ROW, show, aside));
-        fold.stepFinished(show, aside);
+        lines("out ", 3).forEach(line -> fold.line(line, false, rows));
+        fold.stepFinished(rows);
         assertEquals(lines("out ", 3), screen);
         assertEquals(List.of(), fold.lastHidden());
     }
@@ -69,10 +83,9 @@ class FoldTest {
     void aLineCountsTheRowsItTakes() {
         Fold fold = new Fold(24);
         fold.stepStarted("mlops.inspect", 12);
-        ToIntFunction<String> threeRows = line -> 3;
-        ToIntFunction<String> showThree = line -> show.applyAsInt(line) * 3;
-        lines("out ", 5).forEach(line -> fold.line(line, false, threeRows, showThree, aside));
-        fold.stepFinished(show, aside);
+        Fold.Screen threeRows = terminal(3);
+        lines("out ", 5).forEach(line -> fold.line(line, false, threeRows));
+        fold.stepFinished(threeRows);
         assertEquals(List.of("out 1", "aside: " + Fold.marker(3), "out 5"), screen,
                 "the second line would take rows 16 to 18 of the 16 the output may fill");
     }
@@ -81,8 +94,8 @@ class FoldTest {
     void anUnknownScreenFoldsNothing() {
         Fold fold = new Fold(0);
         fold.stepStarted("devops.build", 3);
-        lines("out ", 200).forEach(line -> fold.line(line, false, ROW, show, aside));
-        fold.stepFinished(show, aside);
+        lines("out ", 200).forEach(line -> fold.line(line, false, rows));
+        fold.stepFinished(rows);
         assertEquals(lines("out ", 200), screen);
     }
 
@@ -94,8 +107,8 @@ class FoldTest {
                 "2026/12/02 05:11:08 INFO mlflow.projects.utils: === Created directory /tmp/x ===",
                 "feature          PSI",
                 "2026/12/02 05:11:12 INFO mlflow.projects: === Run (ID 'abc') succeeded ===",
-                "run_id=abc").forEach(line -> fold.line(line, false, ROW, show, aside));
-        fold.stepFinished(show, aside);
+                "run_id=abc").forEach(line -> fold.line(line, false, rows));
+        fold.stepFinished(rows);
         assertEquals(List.of("aside: " + Fold.logMarker(2), "feature          PSI",
                 "2026/12/02 05:11:12 INFO mlflow.projects: === Run (ID 'abc') succeeded ===", "run_id=abc"), screen,
                 "one log line of one row shows: its marker would take as much");
