@@ -101,7 +101,7 @@ public final class MlopsOptions {
         project.requireDataFiles("--production-data", productionData);
         return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
                 productionData, retrainParams, promoteMargin,
-                venv != null ? venv.toAbsolutePath().normalize() : repo.venv());
+                repo.venv(venv));
     }
 
     /** MLflow names appear in URLs, JSON bodies and shell lines: letters, digits and . _ - only. */

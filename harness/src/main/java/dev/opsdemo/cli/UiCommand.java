@@ -40,7 +40,7 @@ final class UiCommand implements Callable<Integer> {
     public Integer call() {
         RepoLayout repo = RepoLayout.locate();
         Workspace opened = Workspace.existing(workspace != null ? workspace : repo.defaultWorkspace(), repo);
-        Path python = venv != null ? venv.toAbsolutePath().normalize() : repo.venv();
+        Path python = repo.venv(venv);
         return RunSession.reopen(top, noColor, opened, () -> {
             RecordedRun run = RecordedRun.read(opened);
             return new RunSession.Reopening(LaneSelection.servers(run, repo, opened, python),

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 /**
  * A jq filter, as a step shows it ({@code curl ... | jq '<filter>'}) and applies it to the same answer (jackson-jq):
@@ -26,13 +28,19 @@ public record Jq(String filter, boolean compact) {
 
     private static final Version VERSION = Versions.JQ_1_6;
     private static final Scope ROOT = rootScope();
+    /** Each filter compiled once, when it is made, for every answer it is applied to. */
+    private static final Map<String, JsonQuery> COMPILED = new ConcurrentHashMap<>();
 
     public Jq {
         if (filter.contains("'")) {
             throw new IllegalArgumentException("a filter shown in single quotes cannot hold one: " + filter);
         }
+        COMPILED.computeIfAbsent(filter, Jq::compile);
+    }
+
+    private static JsonQuery compile(String filter) {
         try {
-            JsonQuery.compile(filter, VERSION);
+            return JsonQuery.compile(filter, VERSION);
         } catch (JsonQueryException e) {
             throw new IllegalArgumentException("not a jq filter: " + filter, e);
         }
@@ -58,18 +66,24 @@ public record Jq(String filter, boolean compact) {
 
     /** The lines jq prints for {@code json}, each output on its own line(s). */
     public List<String> apply(String json) {
+        JsonNode input;
         try {
-            JsonNode input = Json.MAPPER.readTree(json);
-            List<String> lines = new ArrayList<>();
-            JsonQuery.compile(filter, VERSION).apply(Scope.newChildScope(ROOT), input, output -> {
+            input = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON, so jq would refuse it: " + json, e);
+        }
+        List<String> lines = new ArrayList<>();
+        try {
+            COMPILED.get(filter).apply(Scope.newChildScope(ROOT), input, output -> {
                 StringBuilder text = new StringBuilder();
                 write(output, text, 0);
                 text.toString().lines().forEach(lines::add);
             });
-            return lines;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON, so jq would refuse it: " + json, e);
+        } catch (JsonQueryException e) {
+            throw new IllegalArgumentException("jq '" + filter + "' fails on this answer (" + e.getMessage() + "): "
+                    + json, e);
         }
+        return lines;
     }
 
     private void write(JsonNode node, StringBuilder out, int depth) {

@@ -220,7 +220,8 @@ public final class ModelRegistry {
         return Json.MAPPER.readTree(body);
     }
 
-    private static String encode(String value) {
+    /** A value in a query string of the REST API. */
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -6,9 +6,7 @@ import dev.opsdemo.json.Json;
 import org.mlflow.tracking.MlflowClient;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +28,7 @@ final class RunArtifacts {
     /** The files in the run's artifact folder {@code folder} (not in its subfolders), as {@code artifacts/list} lists. */
     static List<String> files(MlflowClient client, String runId, String folder) throws IOException {
         JsonNode answer = Json.MAPPER.readTree(client.sendGet("artifacts/list?run_id=" + runId + "&path="
-                + encode(folder)));
+                + ModelRegistry.encode(folder)));
         List<String> files = new ArrayList<>();
         answer.path("files").forEach(file -> {
             if (!file.path("is_dir").asBoolean()) {
@@ -46,16 +44,12 @@ final class RunArtifacts {
      */
     static int download(String trackingUri, String runId, String artifact, Path file)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = Http.getBytes(trackingUri + "/get-artifact?path=" + encode(artifact)
+        HttpResponse<byte[]> response = Http.getBytes(trackingUri + "/get-artifact?path=" + ModelRegistry.encode(artifact)
                 + "&run_uuid=" + runId, DOWNLOAD_TIMEOUT);
         if (response.statusCode() == 200) {
             Files.createDirectories(file.getParent());
             Files.write(file, response.body());
         }
         return response.statusCode();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -45,7 +45,7 @@ public final class ConsoleListener implements RunListener {
     private final PrintStream out;
     private final Style style;
     private final boolean lanePrefix;
-    /** The widest row the harness's own prose may take; 0: no wrapping (a CI log). */
+    /** The widest row: one short of the live terminal's width, or a record's width; 0: no wrapping (a CI log). */
     private final int columns;
     /** A record's: a command is cut only where bash reads its rows back as the one command. */
     private final boolean record;
@@ -228,10 +228,7 @@ public final class ConsoleListener implements RunListener {
         return rows;
     }
 
-    /**
-     * The columns a line may take after the lane's prefix, 0 when the width is unknown. One short of the terminal's
-     * width: a character in the last column leaves some terminals waiting to wrap, which the next line would show.
-     */
+    /** The columns a line may take after the lane's prefix ({@link #columns} less the prefix), 0 when unknown. */
     private int room() {
         return columns <= 0 ? 0 : columns - (lanePrefix ? GUTTER_WIDTH : 0);
     }

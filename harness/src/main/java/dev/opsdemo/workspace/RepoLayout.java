@@ -36,6 +36,11 @@ public record RepoLayout(Path root) {
         return root.resolve(".venv");
     }
 
+    /** The venv an option named ({@code --venv DIR}), absolute; the checkout's .venv when none was. */
+    public Path venv(Path chosen) {
+        return chosen != null ? chosen.toAbsolutePath().normalize() : venv();
+    }
+
     public Path defaultWorkspace() {
         return root.resolve("demo-workspace");
     }
