@@ -25,7 +25,7 @@ _ALREADY_THERE = ("IntegrityError", "UniqueViolation", "UNIQUE constraint failed
 def log_input(dataset, context):
     """Logs ``dataset`` as the active run's input.
 
-    The champion and the challenger are evaluated at the same time on the same batch (mlops.decide), and MLflow's
+    The champion and the challenger are evaluated at the same time on the same batch (mlops.evaluate), and MLflow's
     server makes a dataset's row on first sight without a lock: when both runs log the batch at the same moment, one
     of them is refused with a unique-constraint error. The row exists by then, so logging again links to it.
     """

@@ -95,12 +95,19 @@ public final class MlopsLane {
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.accuracyPath("${RUN_ID}"), ModelRegistry.METRIC_VALUES)),
                         tracking.needsServer(training::gate)).scripted(MlopsScript.GATE),
-                new Step("mlops.register", NAME, Stage.RELEASE, "Register the model and set the alias",
-                        "Releasing in MLOps means registering a new model version and pointing the '"
-                                + MlopsSettings.ALIAS + "' alias at it; code is not what gets released.",
+                new Step("mlops.register", NAME, Stage.RELEASE, "Register the run's model",
+                        "The model registry turns the run's model into a numbered version of a named model, and "
+                                + "remembers the run (code, data, parameters) each version was made from.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.registeredModelPath(model), ModelRegistry.MODEL_OR_ERROR)),
                         tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model)),
+                new Step("mlops.alias", NAME, Stage.RELEASE, "Release it: point the alias at it",
+                        "Releasing in MLOps means pointing the '" + MlopsSettings.ALIAS + "' alias at the new "
+                                + "version; whatever loads the model by its alias gets it. Code is not what gets "
+                                + "released.",
+                        Command.of(ModelRegistry.setAliasLine("${MLFLOW_TRACKING_URI}", model, MlopsSettings.ALIAS,
+                                "${VERSION}")),
+                        tracking.needsServer(training::alias)).scripted(() -> MlopsScript.alias(model)),
                 new Step(SERVE_STEP, NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
@@ -113,18 +120,35 @@ public final class MlopsLane {
                         tracking.needsServer(monitoring::monitor)).scripted(MlopsScript.MONITOR),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
-                                + "same code, new data, a new model version (the challenger).",
+                                + "same code, new data, a new model.",
                         // Retraining only when monitoring asked for it.
                         () -> monitoring.retrainNeeded() ? runs.retrain() : ProjectRuns.noRetrain(),
-                        tracking.needsServer(monitoring::retrain)).scripted(() -> MlopsScript.retrain(model,
+                        tracking.needsServer(monitoring::retrain)).scripted(() -> MlopsScript.retrain(
                                 runs.retrain(), ProjectRuns.noRetrain())),
-                new Step("mlops.decide", NAME, Stage.MONITOR, "Champion or challenger",
-                        "A new model replaces the old one only if it is measurably better on the same held-out "
-                                + "data; otherwise the champion stays.",
+                new Step("mlops.challenger", NAME, Stage.MONITOR, "Register it as the challenger",
+                        "The retrained model becomes a new version beside the champion, under the '"
+                                + MlopsSettings.CHALLENGER + "' alias: registered, but not what is served.",
+                        () -> monitoring.retrainRunId() == null ? ProjectRuns.noChallengerToRegister()
+                                : Command.of(ModelRegistry.createVersionLine("${MLFLOW_TRACKING_URI}", model,
+                                        monitoring.retrainSource(), "${RETRAIN_RUN_ID}")),
+                        tracking.needsServer(monitoring::challenger)).scripted(() -> MlopsScript.challenger(model,
+                                ProjectRuns.noChallengerToRegister())),
+                new Step("mlops.evaluate", NAME, Stage.MONITOR, "Champion or challenger: score both",
+                        "Both versions are scored on the same held-out rows, which neither was trained on; the "
+                                + "scores decide, not which model is newer.",
                         () -> monitoring.challengerVersion() == null ? ProjectRuns.noChallenger()
                                 : runs.evaluateBoth(),
-                        tracking.needsServer(monitoring::decide)).scripted(() -> MlopsScript.decide(model,
-                                runs.evaluateBoth(), ProjectRuns.noChallenger()))),
+                        tracking.needsServer(monitoring::evaluate)).scripted(() -> MlopsScript.evaluate(
+                                runs.evaluateBoth(), ProjectRuns.noChallenger())),
+                new Step("mlops.promote", NAME, Stage.MONITOR, "Promote only if better",
+                        "A new model replaces the old one only if it is measurably better on the same held-out "
+                                + "data: the '" + MlopsSettings.ALIAS + "' alias moves; otherwise the champion stays.",
+                        () -> monitoring.challengerBetter()
+                                ? Command.of(ModelRegistry.setAliasLine("${MLFLOW_TRACKING_URI}", model,
+                                        MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
+                                : ProjectRuns.keepChampion(),
+                        tracking.needsServer(monitoring::promote)).scripted(() -> MlopsScript.promote(model,
+                                ProjectRuns.keepChampion()))),
                 this::value, new MlopsStory(), this::shell);
     }
 
@@ -155,6 +179,7 @@ public final class MlopsLane {
             case "SERVER_LOG" -> workspace.shown(workspace.log(SERVER_STEP));
             case "SERVE_LOG" -> workspace.shown(workspace.log(SERVE_STEP));
             case "MONITOR_RUN_ID" -> monitoring.monitoringRunId();
+            case "RETRAIN_RUN_ID" -> monitoring.retrainRunId();
             case "CHALLENGER_VERSION" -> monitoring.challengerVersion();
             case "HOLDOUT" -> runs.holdout();
             default -> null;

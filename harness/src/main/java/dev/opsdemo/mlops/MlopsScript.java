@@ -65,33 +65,42 @@ final class MlopsScript {
     private MlopsScript() {
     }
 
-    /** After the step's GET of the registered model: create it when missing, then the version and the alias. */
+    /** After the step's GET of the registered model: create it when missing, then the version, awaited READY. */
     static ScriptGlue register(String model) {
         return ScriptGlue.after("echo",
                 // -f: a 404 (no such model yet) fails the test, where the step's own GET shows the answer.
                 "if ! curl -fsS \"" + ModelRegistry.url(URI, ModelRegistry.registeredModelPath(model))
                         + "\" >/dev/null 2>&1; then",
                 INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_MODEL,
-                        ModelRegistry.modelRequest(model), ModelRegistry.WHOLE)),
+                        ModelRegistry.modelRequest(model), ModelRegistry.CREATED_MODEL)),
                 "fi",
                 "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
                         ModelRegistry.versionRequest(model, "${MODEL_SOURCE}", "${RUN_ID}", "${MODEL_ID}"))) + ")",
                 ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "VERSION=$(json_get model_version.version <<<\"$CREATED\")",
-                "await_ready \"$VERSION\"",
-                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS,
-                        ModelRegistry.aliasRequest(model, MlopsSettings.ALIAS, "${VERSION}"))) + "; echo",
-                script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
-                        ModelRegistry.VERSION_ALIASES)));
+                "await_ready \"$VERSION\"");
     }
 
-    /** Both of the step's commands, as monitoring's verdict chooses: retrain and register a challenger, or not. */
-    static ScriptGlue retrain(String model, Command retrain, Command nothing) {
-        List<String> lines = new ArrayList<>(List.of("CHALLENGER_VERSION=\"\"",
+    /** After the step's alias POST (whose answer has no newline): where the alias points now. */
+    static ScriptGlue alias(String model) {
+        return ScriptGlue.after("echo", script(ModelRegistry.curlGet(URI,
+                ModelRegistry.aliasPath(model, MlopsSettings.ALIAS), ModelRegistry.VERSION_ALIASES)));
+    }
+
+    /** Both of the step's commands, as monitoring's verdict chooses: retrain, or not. */
+    static ScriptGlue retrain(Command retrain, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("RETRAIN_RUN_ID=\"\"",
                 "if retrain_needed \"$RETRAIN_NEEDED\"; then"));
         retrain.asScript().forEach(line -> lines.add(INDENT + line));
+        lines.add(INDENT + "RETRAIN_RUN_ID=$(run_id_of \"$WORK/logs/mlops.retrain.log\")");
+        return ScriptGlue.instead(otherwise(lines, nothing));
+    }
+
+    /** With a retrained model: register it as a version under the challenger alias; without, nothing. */
+    static ScriptGlue challenger(String model, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("CHALLENGER_VERSION=\"\"",
+                "if [ -n \"$RETRAIN_RUN_ID\" ]; then"));
         lines.addAll(indented(
-                "RETRAIN_RUN_ID=$(run_id_of \"$WORK/logs/mlops.retrain.log\")",
                 "CHALLENGER_SOURCE=$(model_source \"$RETRAIN_RUN_ID\")",
                 "CHALLENGER_MODEL_ID=\"${CHALLENGER_SOURCE#models:/}\"",
                 "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
@@ -102,31 +111,42 @@ final class MlopsScript {
                 "await_ready \"$CHALLENGER_VERSION\"",
                 script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.CHALLENGER, "${CHALLENGER_VERSION}"))) + "; echo"));
-        lines.add("else");
-        nothing.asScript().forEach(line -> lines.add(INDENT + line));
-        lines.add("fi");
-        return ScriptGlue.instead(lines);
+        return ScriptGlue.instead(otherwise(lines, nothing));
     }
 
-    /** Both of the step's commands: with a challenger, evaluate both and promote it only if better by the margin. */
-    static ScriptGlue decide(String model, Command evaluateBoth, Command nothing) {
-        List<String> lines = new ArrayList<>(List.of("if [ -n \"$CHALLENGER_VERSION\" ]; then"));
+    /** With a challenger: evaluate both, and decide by the margin (PROMOTE) as the harness does; without, nothing. */
+    static ScriptGlue evaluate(Command evaluateBoth, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("PROMOTE=\"\"", "if [ -n \"$CHALLENGER_VERSION\" ]; then"));
         evaluateBoth.asScript().forEach(line -> lines.add(INDENT + line));
         lines.addAll(indented(
-                "CHAMPION_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide.log\")\" eval_accuracy)",
-                "CHALLENGER_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.decide-2.log\")\" eval_accuracy)",
+                "CHAMPION_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.evaluate.log\")\" eval_accuracy)",
+                "CHALLENGER_SCORE=$(run_metric \"$(run_id_of \"$WORK/logs/mlops.evaluate-2.log\")\" eval_accuracy)",
                 "echo \"held-out accuracy: champion v$VERSION $CHAMPION_SCORE, challenger v$CHALLENGER_VERSION"
                         + " $CHALLENGER_SCORE, margin $PROMOTE_MARGIN\"",
                 "if promotes \"$CHAMPION_SCORE\" \"$CHALLENGER_SCORE\" \"$PROMOTE_MARGIN\"; then",
-                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
-                        model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))) + "; echo",
+                INDENT + "PROMOTE=yes",
                 "fi"));
-        lines.add("else");
-        nothing.asScript().forEach(line -> lines.add(INDENT + line));
-        lines.add("fi");
+        return ScriptGlue.instead(otherwise(lines, nothing));
+    }
+
+    /** The champion alias moves to the challenger when the evaluation said so; where it points is read back. */
+    static ScriptGlue promote(String model, Command nothing) {
+        List<String> lines = new ArrayList<>(List.of("if [ -n \"$PROMOTE\" ]; then",
+                INDENT + script(ModelRegistry.setAliasLine(URI, model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
+                        + "; echo"));
+        lines = otherwise(lines, nothing);
         lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
-                        ModelRegistry.VERSION_ALIASES)));
+                ModelRegistry.VERSION_ALIASES)));
         return ScriptGlue.instead(lines);
+    }
+
+    /** {@code lines} (an {@code if}'s branch, open) closed with an {@code else} branch of {@code nothing}. */
+    private static List<String> otherwise(List<String> lines, Command nothing) {
+        List<String> closed = new ArrayList<>(lines);
+        closed.add("else");
+        nothing.asScript().forEach(line -> closed.add(INDENT + line));
+        closed.add("fi");
+        return closed;
     }
 
     private static List<String> indented(String... lines) {

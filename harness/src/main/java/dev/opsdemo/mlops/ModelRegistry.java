@@ -44,10 +44,10 @@ public final class ModelRegistry {
     public static final Jq METRIC_VALUES = Jq.compact(".metrics[] | {key, value, step}");
     /** Whether a registered model exists: its name, or the error saying it does not. */
     public static final Jq MODEL_OR_ERROR = Jq.compact("{name: .registered_model.name, error_code}");
-    /** A registered model as created. */
-    public static final Jq WHOLE = Jq.compact(".");
-    /** A model version: which, its state, and the run and model it comes from. */
-    public static final Jq VERSION = Jq.compact(".model_version | {version, status, source, run_id}");
+    /** A registered model as created: its name (the rest is timestamps). */
+    public static final Jq CREATED_MODEL = Jq.compact(".registered_model | {name}");
+    /** A model version: which, its state, and the run it comes from (its model is the request's source). */
+    public static final Jq VERSION = Jq.compact(".model_version | {version, status, run_id}");
     /** A model version's aliases: what the registry says it is now (champion, challenger). */
     public static final Jq VERSION_ALIASES = Jq.compact(".model_version | {version, aliases}");
 
@@ -146,14 +146,29 @@ public final class ModelRegistry {
     }
 
     public void createRegisteredModel(StepContext context, String name) throws Exception {
-        post(context, CREATE_MODEL, modelRequest(name), WHOLE);
+        post(context, CREATE_MODEL, modelRequest(name), CREATED_MODEL, false);
     }
 
     /** Creates a version of the model a run logged; returns the version as the server answered it. */
     public JsonNode createVersion(StepContext context, String name, ModelSource source, String runId)
             throws Exception {
-        return post(context, CREATE_VERSION, versionRequest(name, source.uri(), runId,
-                source.isLoggedModel() ? source.modelId() : null), VERSION).get("model_version");
+        return createVersion(context, name, source, runId, false);
+    }
+
+    /** {@code commandShown}: its {@link #createVersionLine} is the step's own command, shown already. */
+    public JsonNode createVersion(StepContext context, String name, ModelSource source, String runId,
+                                  boolean commandShown) throws Exception {
+        return post(context, CREATE_VERSION, versionRequest(name, source, runId), VERSION, commandShown)
+                .get("model_version");
+    }
+
+    /** The curl line that creates a version of {@code source} (the model run {@code runId} logged), as shown. */
+    public static String createVersionLine(String trackingUri, String name, ModelSource source, String runId) {
+        return curlPost(trackingUri, CREATE_VERSION, versionRequest(name, source, runId), VERSION);
+    }
+
+    private static Map<String, String> versionRequest(String name, ModelSource source, String runId) {
+        return versionRequest(name, source.uri(), runId, source.isLoggedModel() ? source.modelId() : null);
     }
 
     /** Where the model a run logged is, read from the run's REST answer (see {@link ModelSource}). */
@@ -178,7 +193,18 @@ public final class ModelRegistry {
     }
 
     public void setAlias(StepContext context, String name, String alias, String version) throws Exception {
-        post(context, SET_ALIAS, aliasRequest(name, alias, version), null);
+        setAlias(context, name, alias, version, false);
+    }
+
+    /** {@code commandShown}: its {@link #setAliasLine} is the step's own command, shown already. */
+    public void setAlias(StepContext context, String name, String alias, String version, boolean commandShown)
+            throws Exception {
+        post(context, SET_ALIAS, aliasRequest(name, alias, version), null, commandShown);
+    }
+
+    /** The curl line that points {@code alias} at {@code version} (which may be a command's {@code ${NAME}}). */
+    public static String setAliasLine(String trackingUri, String name, String alias, String version) {
+        return curlPost(trackingUri, SET_ALIAS, aliasRequest(name, alias, version));
     }
 
     /** The version an alias points at, as the server answers (shown: its aliases and tags). */
@@ -211,10 +237,15 @@ public final class ModelRegistry {
 
     /**
      * {@code request}: in the order its fields are to be shown (and sent); {@code jq}: what of the answer is shown,
-     * or null for all of it (the registry's short answers, such as {@code {}}).
+     * or null for all of it (the registry's short answers, such as {@code {}}); {@code commandShown}: the curl line
+     * is the step's own command, typed already.
      */
-    private JsonNode post(StepContext context, String path, Map<String, String> request, Jq jq) throws Exception {
-        context.command(jq == null ? curlPost(trackingUri, path, request) : curlPost(trackingUri, path, request, jq));
+    private JsonNode post(StepContext context, String path, Map<String, String> request, Jq jq, boolean commandShown)
+            throws Exception {
+        if (!commandShown) {
+            context.command(jq == null ? curlPost(trackingUri, path, request)
+                    : curlPost(trackingUri, path, request, jq));
+        }
         String body = client.sendPost(path, Json.MAPPER.writeValueAsString(request));
         (jq == null ? body.lines().toList() : jq.apply(body)).forEach(context::out);
         return Json.MAPPER.readTree(body);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * summary.json's {@code facts.mlops.monitoring}: what monitoring measured, and what became of the model. The monitor
- * step writes it, the retrain and decide steps each write a copy with their part added; the lane's story reads it.
+ * step writes it, the steps after it each write a copy with their part added; the lane's story reads it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MonitoringReport(Map<String, Drift> drift, Double accuracyBefore, Double accuracyAfter,
@@ -38,14 +38,31 @@ public record MonitoringReport(Map<String, Drift> drift, Double accuracyBefore, 
                 plots, "kept", null, null, null, null, null, null);
     }
 
-    MonitoringReport withChallenger(String version, String runId, String datasetDigest) {
+    /** What retraining made: its run and the digest of the data it learned from. */
+    MonitoringReport retrained(String runId, String datasetDigest) {
         return new MonitoringReport(drift, accuracyBefore, accuracyAfter, retrainNeeded, monitoringRunId, batch,
-                plots, decision, version, runId, datasetDigest, championScore, challengerScore, championVersion);
+                plots, decision, challengerVersion, runId, datasetDigest, championScore, challengerScore,
+                championVersion);
     }
 
-    MonitoringReport decided(boolean promoted, double champion, double challenger, String aliasVersion) {
+    /** The version retraining's model was registered as, under the challenger alias. */
+    MonitoringReport withChallenger(String version) {
+        return new MonitoringReport(drift, accuracyBefore, accuracyAfter, retrainNeeded, monitoringRunId, batch,
+                plots, decision, version, challengerRunId, challengerDatasetDigest, championScore, challengerScore,
+                championVersion);
+    }
+
+    /** Both versions' accuracy on the same held-out rows. */
+    MonitoringReport evaluated(double champion, double challenger) {
+        return new MonitoringReport(drift, accuracyBefore, accuracyAfter, retrainNeeded, monitoringRunId, batch,
+                plots, decision, challengerVersion, challengerRunId, challengerDatasetDigest, champion, challenger,
+                championVersion);
+    }
+
+    /** Where the champion alias points after the decision. */
+    MonitoringReport decided(boolean promoted, String aliasVersion) {
         return new MonitoringReport(drift, accuracyBefore, accuracyAfter, retrainNeeded, monitoringRunId, batch,
                 plots, promoted ? "promoted" : "kept", challengerVersion, challengerRunId, challengerDatasetDigest,
-                champion, challenger, aliasVersion);
+                championScore, challengerScore, aliasVersion);
     }
 }

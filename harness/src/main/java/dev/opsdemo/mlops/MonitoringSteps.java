@@ -41,6 +41,8 @@ final class MonitoringSteps {
     private final boolean keepRunning;
     private ModelServer modelServer;
     private MonitoringReport report;
+    private ModelSource retrainSource;
+    private boolean challengerBetter;
 
     MonitoringSteps(MlopsSettings settings, RepoLayout repo, Workspace workspace, PythonEnv python, Tracking tracking,
                     TrainingSteps training, ProjectRuns runs, ChosenPort servePort, boolean keepRunning) {
@@ -170,26 +172,57 @@ final class MonitoringSteps {
         Service.Run run = tracking.client().getRun(retrainRun);
         Map<String, String> tags = RunRecords.tags(run);
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
-        String name = settings.modelName();
-        ModelRegistry registry = tracking.registry();
-        JsonNode created = registry.createVersion(context, name, registry.modelOf(retrainRun), retrainRun);
-        String challengerVersion = created.path("version").asText();
-        registry.awaitReady(context, created);
-        registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
+        retrainSource = tracking.registry().modelOf(retrainRun);
         context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
                 + (Objects.equals(tags.get("mlflow.source.git.commit"), training.gitCommit()) ? " (unchanged)" : ""));
         context.note("data:    digest " + training.datasetDigest() + " -> " + newDigest);
-        context.note("registered version " + challengerVersion + " as '" + MlopsSettings.CHALLENGER + "' (run "
-                + retrainRun + "): a data change alone made a new model version");
-        report = report.withChallenger(challengerVersion, retrainRun, newDigest);
+        context.note("model:   " + retrainSource.uri() + " (run " + retrainRun + "): a data change alone made a "
+                + "new model");
+        report = report.retrained(retrainRun, newDigest);
         context.fact("monitoring", report);
     }
 
-    void decide(StepContext context) throws Exception {
+    /** The run retraining made, once the retrain step ran; null when monitoring asked for none. */
+    String retrainRunId() {
+        return report == null ? null : report.challengerRunId();
+    }
+
+    /** Where retraining's model is, for the challenger step's command; null before it. */
+    ModelSource retrainSource() {
+        return retrainSource;
+    }
+
+    /** Retraining's model becomes a version beside the champion, its POST being the step's own command. */
+    void challenger(StepContext context) throws Exception {
+        String retrainRun = retrainRunId();
+        if (retrainRun == null) {
+            context.note("nothing to register: there was no retraining");
+            return;
+        }
+        String name = settings.modelName();
+        ModelRegistry registry = tracking.registry();
+        JsonNode created = registry.createVersion(context, name, retrainSource, retrainRun, true);
+        String challengerVersion = created.path("version").asText();
+        registry.awaitReady(context, created);
+        registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
+        context.note("version " + challengerVersion + " is '" + MlopsSettings.CHALLENGER + "'; '"
+                + MlopsSettings.ALIAS + "' stays on version " + training.modelVersion()
+                + " until the challenger proves better");
+        report = report.withChallenger(challengerVersion);
+        context.fact("monitoring", report);
+    }
+
+    /** Whether the evaluate step found the challenger better by the margin, so that the promote step moves the alias. */
+    boolean challengerBetter() {
+        return challengerBetter;
+    }
+
+    /** Both versions scored on the same held-out rows, by the project's evaluate entry point; the rule decides. */
+    void evaluate(StepContext context) throws Exception {
         String championVersion = training.modelVersion();
         String challengerVersion = challengerVersion();
         if (challengerVersion == null) {
-            context.note("no challenger: version " + championVersion + " stays '" + MlopsSettings.ALIAS + "'");
+            context.note("nothing to compare: there is no challenger");
             return;
         }
         List<String> evaluations = MlflowProjectRun.runSideBySide(context, python, tracking.server(),
@@ -201,20 +234,28 @@ final class MonitoringSteps {
                         "the challenger, version " + challengerVersion + " (the second command):"));
         double champion = evaluatedAccuracy(evaluations.get(0));
         double challenger = evaluatedAccuracy(evaluations.get(1));
-        boolean promote = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
-        context.note(String.format(Locale.ROOT, "held-out accuracy on %s: champion v%s %.4f, challenger v%s %.4f, "
-                        + "margin %.2f", runs.holdout(), championVersion, champion, challengerVersion,
-                challenger, settings.promoteMargin()));
+        challengerBetter = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
+        // The held-out rows are named in both commands above; one row on an 80-column screen.
+        context.note(String.format(Locale.ROOT, "held-out accuracy: champion v%s %.4f, challenger v%s %.4f, "
+                        + "margin %.2f", championVersion, champion, challengerVersion, challenger,
+                settings.promoteMargin()));
+        context.note(challengerBetter ? "the challenger is better by at least the margin: it replaces the champion"
+                : "the challenger is not better by the margin: the champion stays");
+        report = report.evaluated(champion, challenger);
+        context.fact("monitoring", report);
+    }
+
+    /** The champion alias moves to the challenger only if it proved better; where it points is read back. */
+    void promote(StepContext context) throws Exception {
         String name = settings.modelName();
         ModelRegistry registry = tracking.registry();
-        if (promote) {
-            registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion);
+        if (challengerBetter) {
+            registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion(), true);
         }
         String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
-        context.note(promote ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
-                : "kept: the challenger is not better by the margin, so '" + MlopsSettings.ALIAS
-                + "' stays on version " + pointsAt);
-        report = report.decided(promote, champion, challenger, pointsAt);
+        context.note(challengerBetter ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
+                : "kept: '" + MlopsSettings.ALIAS + "' stays on version " + pointsAt);
+        report = report.decided(challengerBetter, pointsAt);
         context.fact("monitoring", report);
         context.fact("alias", MlopsSettings.ALIAS);
     }

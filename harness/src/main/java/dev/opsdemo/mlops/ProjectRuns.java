@@ -46,7 +46,12 @@ final class ProjectRuns {
     }
 
     String championUri() {
-        return "models:/" + settings.modelName() + "@" + MlopsSettings.ALIAS;
+        return championUri(settings.modelName());
+    }
+
+    /** What the alias release is about: whatever loads this URI gets the version the alias points at. */
+    static String championUri(String modelName) {
+        return "models:/" + modelName + "@" + MlopsSettings.ALIAS;
     }
 
     LabelledRow servedRow() throws IOException {
@@ -138,8 +143,17 @@ final class ProjectRuns {
         return MlflowProjectRun.commandLine(EVALUATE, settings.experiment(), evaluateParams(version, "${HOLDOUT}"));
     }
 
+    static Command noChallengerToRegister() {
+        return Command.of(": nothing to register, monitoring run ${MONITOR_RUN_ID} asked for no retraining");
+    }
+
     static Command noChallenger() {
         return Command.of(": nothing to run, there is no challenger, so version ${VERSION} stays '"
                 + MlopsSettings.ALIAS + "'");
+    }
+
+    static Command keepChampion() {
+        return Command.of(": nothing to move, no challenger beat version ${VERSION} by the margin, so '"
+                + MlopsSettings.ALIAS + "' stays on it");
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The MLOps lane up to a released model: check the data, train, read back what was versioned, gate on accuracy,
- * register and alias. What one step learns (the run, its model, the version) the later ones read from here.
+ * register, and point the alias at the version. What one step learns (the run, its model, the version) the later ones read from here.
  */
 final class TrainingSteps {
 
@@ -166,6 +166,7 @@ final class TrainingSteps {
         context.note("gate passed: the model may be released");
     }
 
+    /** A numbered version of the named model, made from the run's model; the registered model first if need be. */
     void register(StepContext context) throws Exception {
         String name = settings.modelName();
         ModelRegistry registry = tracking.registry();
@@ -175,20 +176,26 @@ final class TrainingSteps {
         JsonNode created = registry.createVersion(context, name, modelSource, runId);
         modelVersion = created.path("version").asText();
         registry.awaitReady(context, created);
-        registry.setAlias(context, name, MlopsSettings.ALIAS, modelVersion);
-        JsonNode champion = registry.versionByAlias(context, name, MlopsSettings.ALIAS);
-        String pointsAt = champion.path("version").asText();
-        if (!modelVersion.equals(pointsAt)) {
-            throw new StepFailedException("alias " + MlopsSettings.ALIAS + " points at version " + pointsAt,
-                    "the registry did not take the alias update", "set it by hand in the MLflow UI");
-        }
-        context.note("version " + modelVersion + " of '" + name + "' is READY, from run " + runId + "; alias '"
-                + MlopsSettings.ALIAS + "' -> version " + pointsAt);
+        context.note("version " + modelVersion + " is READY; it remembers run " + runId);
         String versionUrl = tracking.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
         context.note("UI: " + versionUrl);
         context.fact("modelVersionUrl", versionUrl);
         context.fact("modelName", name);
         context.fact("modelVersion", modelVersion);
+    }
+
+    /** The release: the champion alias moved to the new version, its POST being the step's own command. */
+    void alias(StepContext context) throws Exception {
+        String name = settings.modelName();
+        ModelRegistry registry = tracking.registry();
+        registry.setAlias(context, name, MlopsSettings.ALIAS, modelVersion, true);
+        String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
+        if (!modelVersion.equals(pointsAt)) {
+            throw new StepFailedException("alias " + MlopsSettings.ALIAS + " points at version " + pointsAt,
+                    "the registry did not take the alias update", "set it by hand in the MLflow UI");
+        }
+        context.note("alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + ": what loads "
+                + ProjectRuns.championUri(name) + " (the serve step) gets this version");
         context.fact("alias", MlopsSettings.ALIAS);
     }
 }

@@ -73,8 +73,8 @@ class UsageErrorTest {
         assertTrue(run.err().contains("--from-step mlops.deploy is not a step of this run"), run.all());
         assertTrue(run.err().contains("choose one of: devops.remote, devops.commit, devops.build, devops.tests, "
                 + "devops.push, devops.deploy, devops.monitor, mlops.server, mlops.validate, mlops.train, "
-                + "mlops.inspect, mlops.gate, mlops.register, mlops.serve, mlops.monitor, mlops.retrain, "
-                + "mlops.decide"), run.all());
+                + "mlops.inspect, mlops.gate, mlops.register, mlops.alias, mlops.serve, mlops.monitor, "
+                + "mlops.retrain, mlops.challenger, mlops.evaluate, mlops.promote"), run.all());
         assertFalse(run.out().contains("▶"), "no step ran:\n" + run.all());
     }
 

@@ -25,7 +25,7 @@ class JqTest {
     void everyFilterTheRegistryShowsHasACase() throws IOException {
         List<Jq> checked = JqCases.all().stream().map(JqCases::jq).toList();
         for (Jq shown : List.of(ModelRegistry.RUN_LINEAGE, ModelRegistry.METRIC_VALUES, ModelRegistry.MODEL_OR_ERROR,
-                ModelRegistry.WHOLE, ModelRegistry.VERSION, ModelRegistry.VERSION_ALIASES)) {
+                ModelRegistry.CREATED_MODEL, ModelRegistry.VERSION, ModelRegistry.VERSION_ALIASES)) {
             assertTrue(checked.contains(shown), "no case in jq/cases.tsv for " + shown.command());
         }
     }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 19, "the stage teaches": a whole live demo, auto-advancing with no key waits, on the terminals a room sees
  * it on: 120x40 with MLflow in a container, 80x24 with a local MLflow server. From the opening to the end screen
  * every row is one the harness wrote at the terminal's width (the terminal never wraps one back to column 0), each
- * step from its header to its verdict fits one screen (two at 80x24: {@link #screensAllowed}), no server or Python warning line reaches the screen (the
+ * step from its header to its verdict fits one screen, no server or Python warning line reaches the screen (the
  * workspace's logs hold them), the training step's progress line comes and goes, and q at the end screen stops
  * everything. At 80x24 an o typed ahead shows, at the next prompt, the lines a step folded. LiveModeTest covers the
  * keys (Enter, !, q mid-demo) at 160x50.
@@ -152,16 +152,6 @@ class OneScreenPerStepTest {
         }
     }
 
-    /**
-     * How many screens a step may take. One at 120x40. At 80 columns a registry step's commands and notes alone
-     * (five curl calls, their URLs and run ids) take more than 24 rows, and a fold hides only output, never a
-     * command or a → line: there the steps are held to two screens (the header scrolls away before the verdict
-     * in mlops.inspect, register, monitor, retrain and decide), a known limit the issue's note records.
-     */
-    private static int screensAllowed(Tmux.Size size) {
-        return size.columns() >= 120 ? 1 : 2;
-    }
-
     /** The servers' addresses the end screen lists (the lanes' facts named ...Url or ...Uri that are servers). */
     private static List<String> addresses(JsonNode summary) {
         List<String> addresses = new ArrayList<>();
@@ -222,9 +212,9 @@ class OneScreenPerStepTest {
                 }
             }
             table.append(String.format("  %-16s %3d%s%n", step, shown, note));
-            if (shown > screensAllowed(size) * size.rows()) {
+            if (shown > size.rows()) {
                 problems.add(step + " takes " + shown + " rows from its header to its verdict, more than the "
-                        + size.rows() + " of a " + size + " screen" + (screensAllowed(size) > 1 ? " twice" : ""));
+                        + size.rows() + " of a " + size + " screen");
             }
         }
         System.out.print(table);

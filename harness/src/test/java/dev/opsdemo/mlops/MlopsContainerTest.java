@@ -38,9 +38,9 @@ class MlopsContainerTest {
         HarnessRun run = HarnessRun.of("verify", "--workspace", workspace.toString(), "--mlflow", "container",
                 "--junit-xml", junit.toString());
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.out().contains("verify: all 17 steps match"), run.all());
+        assertTrue(run.out().contains("verify: all 20 steps match"), run.all());
         TestReport report = TestReport.read(junit.getParent());
-        assertEquals(17, report.run(), "a test case per step, read back from " + junit);
+        assertEquals(20, report.run(), "a test case per step, read back from " + junit);
         assertEquals(0, report.failed(), report.failures().toString());
         assertTrue(run.out().contains("✔ mlops.server: matches golden/container/mlops.server.txt"), run.all());
         List<String> shown = ShownCommands.assertReal(workspace.resolve("transcript.txt"));

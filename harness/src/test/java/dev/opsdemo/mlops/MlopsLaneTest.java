@@ -81,7 +81,9 @@ class MlopsLaneTest {
         assertEquals("kept", monitoring.get("decision").asText(), second.all());
         assertTrue(monitoring.get("challengerScore").asDouble() < monitoring.get("championScore").asDouble(),
                 monitoring.toString());
-        assertTrue(second.out().contains("→ kept: the challenger is not better by the margin"), second.all());
+        assertTrue(second.out().contains("→ the challenger is not better by the margin: the champion stays"),
+                second.all());
+        assertTrue(second.out().contains("→ kept: 'champion' stays on version 2"), second.all());
 
         JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
         assertEquals("2", registry.at("/aliases/champion").asText(),

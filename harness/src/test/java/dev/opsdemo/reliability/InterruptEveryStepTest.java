@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real signals to the real harness, started as a user starts it, at every step that starts a process (the build, the
- * MLflow server, training, the app, the model server) and at {@code mlops.decide} (two evaluation runs side by side,
+ * MLflow server, training, the app, the model server) and at {@code mlops.evaluate} (two evaluation runs side by side,
  * then the promotion), all in one workspace (the steps come from the lanes themselves): the signal waits until the
  * step's process exists, and each run exits 130 (Ctrl-C) or 143 (SIGTERM, what CI and {@code kill} send), says where
  * it stopped and names that process among what it stopped, and leaves nothing running; the run after all of them
@@ -62,7 +62,7 @@ class InterruptEveryStepTest {
             "mlops.serve", new InTheAct("mlops", "INT", "mlops.(serve|monitor)", "models serve", "mlflow models",
                     false),
             // Champion and challenger are being evaluated, each by its own `mlflow run -e evaluate`.
-            "mlops.decide", new InTheAct("mlops", "INT", "mlops.decide", "-e evaluate", "mlflow run", false));
+            "mlops.evaluate", new InTheAct("mlops", "INT", "mlops.evaluate", "-e evaluate", "mlflow run", false));
 
     @TempDir
     Path workspace;

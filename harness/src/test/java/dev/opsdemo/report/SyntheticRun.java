@@ -114,7 +114,7 @@ public final class SyntheticRun {
                         "The MLOps gate is a metric threshold on held-out data.",
                         "test \"$(accuracy of RUN_ID)\" '>=' 0.80", 30,
                         List.of("accuracy 0.9125 >= threshold 0.8000"), facts()),
-                result("mlops.register", Stage.RELEASE, "Register the model and set the alias",
+                result("mlops.register", Stage.RELEASE, "Register the run's model",
                         "Releasing in MLOps means registering a new model version.",
                         "curl -X POST \"$MLFLOW_TRACKING_URI/api/2.0/mlflow/model-versions/create\"", 2_600,
                         List.of("Created version 3 of 'churn-classifier'"),
