@@ -52,9 +52,17 @@ public final class StepContext {
         return output;
     }
 
-    /** A fact read back from the real system, stored under {@code facts.<lane>.<key>} in summary.json. */
-    public void fact(String key, Object value) {
-        facts.set(key, Json.MAPPER.valueToTree(value));
+    /**
+     * What the step read back from the real systems, as its lane's record type for the step (its fields are stored
+     * under {@code facts.<lane>} in summary.json). A null field is not known (yet): a step may record what it knows
+     * before it can fail, then the whole record.
+     */
+    public void record(Record stepFacts) {
+        Json.MAPPER.valueToTree(stepFacts).fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                facts.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     /** A top-level field of summary.json (e.g. {@code mlflowMode}). */

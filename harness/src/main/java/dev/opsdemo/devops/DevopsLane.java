@@ -163,14 +163,12 @@ public final class DevopsLane {
             context.out("Initialized empty Git repository in " + repository.workingCopy() + "/.git/");
         }
         commit.gitLines().forEach(context::out);
-        context.fact("commitSha", commit.sha());
-        context.fact("commitMessage", commit.message());
-        context.fact("workingCopy", repository.workingCopy().toString());
+        context.record(new DevopsFacts.Commit(commit.sha(), commit.message(), repository.workingCopy().toString()));
     }
 
     private void build(StepContext context) throws Exception {
         build.packageWithTests(context);
-        context.fact("artifact", build.jar().toString());
+        context.record(new DevopsFacts.Build(build.jar().toString()));
     }
 
     private void testGate(StepContext context) throws Exception {
@@ -178,8 +176,7 @@ public final class DevopsLane {
             context.out(line);
         }
         TestReport tests = TestReport.read(build.surefireReports());
-        context.fact("testsRun", tests.run());
-        context.fact("testsFailed", tests.failed());
+        context.record(new DevopsFacts.Tests(tests.run(), tests.failed()));
         if (tests.run() == 0) {
             throw new StepFailedException("no unit tests ran", "a gate that checks nothing passes broken code",
                     "add tests to sample-app (src/test/java) and run the lane again");
@@ -209,9 +206,7 @@ public final class DevopsLane {
         List<String> logged = Files.readAllLines(log);
         context.note((logged.isEmpty() ? "the app is up" : "the app's log says: " + logged.get(0)) + "; its log: "
                 + log);
-        context.fact("appUrl", app.baseUrl());
-        context.fact("health", health.body());
-        context.fact("response", greeting.body());
+        context.record(new DevopsFacts.Deploy(app.baseUrl(), health.body(), greeting.body()));
     }
 
     private void monitor(StepContext context) throws Exception {
@@ -226,7 +221,8 @@ public final class DevopsLane {
             app.close();
             context.note("stopped the app (the java process devops.deploy started)");
         }
-        context.fact("monitoring", new DevopsStory.Health(report.checks(), report.failures(), report.p50Ms()));
+        context.record(new DevopsFacts.Monitoring(new DevopsFacts.Health(report.checks(), report.failures(),
+                report.p50Ms())));
         if (report.failures() > 0) {
             throw new StepFailedException(report.failures() + " of " + report.checks() + " health checks failed",
                     "the deployed app stopped answering", "read the app's log, " + workspace.log(DEPLOY_STEP));

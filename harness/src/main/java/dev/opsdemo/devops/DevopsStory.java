@@ -1,10 +1,8 @@
 package dev.opsdemo.devops;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.LaneStory;
 import dev.opsdemo.demo.Stage;
-import dev.opsdemo.json.Json;
 import dev.opsdemo.text.CommitIds;
 
 import java.nio.file.Path;
@@ -16,16 +14,6 @@ import java.util.List;
  * and its health. Each fact is shown at the stage whose question it answers; a missing one is left out.
  */
 public final class DevopsStory implements LaneStory {
-
-    /** What the DevOps steps record (summary.json's {@code facts.devops}), as far as the reports tell it. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Facts(String commitSha, String artifact, Integer testsRun, Integer testsFailed, String pushedSha,
-                 String branch, String appUrl, Health monitoring) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Health(int checks, int failures, long p50Ms) {
-    }
 
     @Override
     public String label() {
@@ -45,17 +33,18 @@ public final class DevopsStory implements LaneStory {
 
     @Override
     public List<String> produced(Stage stage, JsonNode recorded) {
-        Facts facts = Json.read(recorded, Facts.class);
+        DevopsFacts.Recorded facts = DevopsFacts.Recorded.of(recorded);
         List<String> items = new ArrayList<>();
         switch (stage) {
-            case VERSION -> add(items, facts.commitSha(), sha -> "commit " + CommitIds.shortForm(sha));
-            case BUILD -> add(items, facts.artifact(), jar -> "artifact " + artifact(jar));
-            case EVALUATE -> add(items, facts.testsRun(), run -> run + " tests run"
-                    + (facts.testsFailed() == null ? "" : ", " + facts.testsFailed() + " failed"));
-            case RELEASE -> add(items, facts.pushedSha(), sha -> "pushed " + CommitIds.shortForm(sha)
-                    + (facts.branch() == null ? "" : " to " + facts.branch()));
-            case DEPLOY -> add(items, facts.appUrl(), url -> "app at " + url);
-            case MONITOR -> add(items, facts.monitoring(), health -> (health.checks() - health.failures()) + "/"
+            case VERSION -> add(items, facts.commit().commitSha(), sha -> "commit " + CommitIds.shortForm(sha));
+            case BUILD -> add(items, facts.build().artifact(), jar -> "artifact " + artifact(jar));
+            case EVALUATE -> add(items, facts.tests().testsRun(), run -> run + " tests run"
+                    + (facts.tests().testsFailed() == null ? "" : ", " + facts.tests().testsFailed() + " failed"));
+            case RELEASE -> add(items, facts.push().pushedSha(), sha -> "pushed " + CommitIds.shortForm(sha)
+                    + (facts.remote().branch() == null ? "" : " to " + facts.remote().branch()));
+            case DEPLOY -> add(items, facts.deploy().appUrl(), url -> "app at " + url);
+            case MONITOR -> add(items, facts.monitoring().monitoring(), health -> (health.checks()
+                    - health.failures()) + "/"
                     + health.checks() + " health checks, p50 " + health.p50Ms() + " ms");
         }
         return items;

@@ -65,9 +65,7 @@ final class GitRemote {
                 + bareRepository + "/");
         context.note("JGit's HTTP server serves it at " + server.url() + ", bound to 127.0.0.1; a push needs user '"
                 + credentials.username() + "' and the password in " + credentialStore + " (anonymous ones get 401)");
-        context.fact("remoteUrl", server.url());
-        context.fact("bareRepo", bareRepository.toString());
-        context.fact("branch", SampleAppRepository.BRANCH);
+        context.record(new DevopsFacts.Remote(server.url(), bareRepository.toString(), SampleAppRepository.BRANCH));
     }
 
     /** What the push step shows: origin added (or re-pointed, on a later run), pushed, and read back. */
@@ -109,7 +107,7 @@ final class GitRemote {
         }
         context.note("the remote's " + SampleAppRepository.BRANCH + " is " + pushed + ", the commit that was built "
                 + "and tested");
-        context.fact("pushedSha", pushed);
+        context.record(new DevopsFacts.Push(pushed));
     }
 
     private UsernamePasswordCredentialsProvider credentialsProvider() {

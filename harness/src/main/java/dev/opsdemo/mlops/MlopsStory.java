@@ -1,11 +1,9 @@
 package dev.opsdemo.mlops;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.LaneStory;
 import dev.opsdemo.demo.Picture;
 import dev.opsdemo.demo.Stage;
-import dev.opsdemo.json.Json;
 import dev.opsdemo.text.CommitIds;
 
 import java.net.URLEncoder;
@@ -30,19 +28,6 @@ public final class MlopsStory implements LaneStory {
     /** The project's parameters only: what a learner can change; the run also logs derived values (row counts). */
     private static final List<String> TRAINING_PARAMS = List.of("data", "n_estimators", "max_depth", "test_size",
             "seed");
-
-    /** What the MLOps steps record (summary.json's {@code facts.mlops}), as far as the reports tell it. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Facts(String mlflowMode, String trackingUri, Boolean validationPassed, String validationViolations,
-                 String runId, String runUrl, String modelSource, String loggedModelUrl, Map<String, String> params,
-                 Map<String, Double> metrics, String datasetDigest, String gitCommit, Double minAccuracy,
-                 String modelName, String modelVersion, String modelVersionUrl, String alias, JsonNode prediction,
-                 String predictionLabel, MonitoringReport monitoring) {
-
-        Double accuracy() {
-            return metrics == null ? null : metrics.get("accuracy");
-        }
-    }
 
     @Override
     public String label() {
@@ -70,56 +55,59 @@ public final class MlopsStory implements LaneStory {
 
     @Override
     public String headline(JsonNode recorded) {
-        String mode = Json.read(recorded, Facts.class).mlflowMode();
+        String mode = MlopsFacts.Recorded.of(recorded).server().mlflowMode();
         return mode == null ? "" : "MLflow mode: " + mode;
     }
 
     @Override
     public List<String> produced(Stage stage, JsonNode recorded) {
-        Facts facts = Json.read(recorded, Facts.class);
+        MlopsFacts.Recorded facts = MlopsFacts.Recorded.of(recorded);
         List<String> items = new ArrayList<>();
         switch (stage) {
             case VERSION -> {
-                if (facts.gitCommit() != null) {
-                    items.add("code: commit " + CommitIds.shortForm(facts.gitCommit()));
+                if (facts.lineage().gitCommit() != null) {
+                    items.add("code: commit " + CommitIds.shortForm(facts.lineage().gitCommit()));
                 }
-                if (facts.datasetDigest() != null) {
-                    items.add("data: digest " + facts.datasetDigest());
+                if (facts.lineage().datasetDigest() != null) {
+                    items.add("data: digest " + facts.lineage().datasetDigest());
                 }
-                if (facts.params() != null && !facts.params().isEmpty()) {
-                    items.add("params: " + pairs(facts.params()));
+                if (facts.lineage().params() != null && !facts.lineage().params().isEmpty()) {
+                    items.add("params: " + pairs(facts.lineage().params()));
                 }
             }
             case BUILD -> {
-                if (facts.runId() != null) {
-                    items.add("run " + facts.runId());
+                if (facts.training().runId() != null) {
+                    items.add("run " + facts.training().runId());
                 }
             }
             case EVALUATE -> {
-                if (facts.accuracy() != null) {
-                    items.add(String.format(Locale.ROOT, "accuracy %.4f", facts.accuracy())
-                            + (facts.minAccuracy() == null ? "" : " (threshold " + facts.minAccuracy() + ")"));
+                Double threshold = facts.gate().minAccuracy();
+                if (facts.lineage().accuracy() != null) {
+                    items.add(String.format(Locale.ROOT, "accuracy %.4f", facts.lineage().accuracy())
+                            + (threshold == null ? "" : " (threshold " + threshold + ")"));
                 }
             }
             case RELEASE -> {
-                if (facts.modelName() != null) {
-                    items.add("model " + facts.modelName()
-                            + (facts.modelVersion() == null ? "" : " v" + facts.modelVersion())
-                            + (facts.alias() == null ? "" : " @" + facts.alias()));
+                MlopsFacts.Registration registration = facts.registration();
+                if (registration.modelName() != null) {
+                    items.add("model " + registration.modelName()
+                            + (registration.modelVersion() == null ? "" : " v" + registration.modelVersion())
+                            + (facts.release().alias() == null ? "" : " @" + facts.release().alias()));
                 }
             }
             case DEPLOY -> {
-                JsonNode prediction = facts.prediction();
+                JsonNode prediction = facts.serving().prediction();
                 if (prediction != null && !prediction.isNull()) {
-                    String label = facts.predictionLabel();
+                    String label = facts.serving().predictionLabel() == null ? null
+                            : String.valueOf(facts.serving().predictionLabel());
                     items.add("prediction " + (prediction.isValueNode() ? prediction.asText() : prediction)
                             + (label == null ? "" : ", label " + label + " ("
                             + (label.equals(prediction.asText()) ? "right" : "wrong") + ")"));
                 }
             }
             case MONITOR -> {
-                if (facts.monitoring() != null) {
-                    monitoring(facts.monitoring(), items);
+                if (facts.monitoring().monitoring() != null) {
+                    monitoring(facts.monitoring().monitoring(), items);
                 }
             }
         }
@@ -150,7 +138,7 @@ public final class MlopsStory implements LaneStory {
     /** Beside the monitor step's drift table: the plots its run logged, the drift plots before the accuracy plot. */
     @Override
     public List<Picture> pictures(String stepId, JsonNode recorded) {
-        MonitoringReport monitoring = Json.read(recorded, Facts.class).monitoring();
+        MonitoringReport monitoring = MlopsFacts.Recorded.of(recorded).monitoring().monitoring();
         if (!stepId.equals(MlopsLane.MONITOR_STEP) || monitoring == null || monitoring.plots() == null) {
             return List.of();
         }
@@ -189,24 +177,24 @@ public final class MlopsStory implements LaneStory {
         if (!recorded.isObject() || recorded.isEmpty()) {
             return List.of();
         }
-        Facts facts = Json.read(recorded, Facts.class);
+        MlopsFacts.Recorded facts = MlopsFacts.Recorded.of(recorded);
         List<String> lines = new ArrayList<>();
         lines.add(KEY_CONCEPT);
-        if (facts.modelVersion() == null) {
+        if (facts.registration().modelVersion() == null) {
             lines.add(withoutAModel(facts));
             return lines;
         }
         List<String> evidence = new ArrayList<>();
-        if (facts.gitCommit() != null) {
-            evidence.add("commit " + CommitIds.shortForm(facts.gitCommit()));
+        if (facts.lineage().gitCommit() != null) {
+            evidence.add("commit " + CommitIds.shortForm(facts.lineage().gitCommit()));
         }
-        if (facts.datasetDigest() != null) {
-            evidence.add("dataset digest " + facts.datasetDigest());
+        if (facts.lineage().datasetDigest() != null) {
+            evidence.add("dataset digest " + facts.lineage().datasetDigest());
         }
-        evidence.add("model " + facts.modelName() + " v" + facts.modelVersion());
+        evidence.add("model " + facts.registration().modelName() + " v" + facts.registration().modelVersion());
         lines.add("Mistake avoided: treating an ML pipeline like a plain code pipeline. The model was versioned with "
                 + "its data and parameters, not just its code (" + String.join(", ", evidence) + ").");
-        MonitoringReport monitoring = facts.monitoring();
+        MonitoringReport monitoring = facts.monitoring().monitoring();
         if (monitoring != null && monitoring.accuracyAfter() != null) {
             String outcome = monitoring.retrainNeeded()
                     ? "retrained on the new data with the same code, decision: " + monitoring.decision()
@@ -220,18 +208,19 @@ public final class MlopsStory implements LaneStory {
     }
 
     /** What a run that released no model shows, and only that: it claims nothing about a model it does not have. */
-    private static String withoutAModel(Facts facts) {
-        if (Boolean.FALSE.equals(facts.validationPassed())) {
+    private static String withoutAModel(MlopsFacts.Recorded facts) {
+        if (Boolean.FALSE.equals(facts.validation().validationPassed())) {
             return "Mistake avoided: training on data nobody checked. The data contract stopped the pipeline before "
-                    + "training (" + facts.validationViolations() + "); without that check the model would have "
-                    + "trained on it without any error. Nothing was trained or registered.";
+                    + "training (" + facts.validation().validationViolations() + "); without that check the model "
+                    + "would have trained on it without any error. Nothing was trained or registered.";
         }
-        if (facts.accuracy() != null && facts.minAccuracy() != null
-                && !MlopsPolicy.passesGate(facts.accuracy(), facts.minAccuracy())) {
+        Double accuracy = facts.lineage().accuracy();
+        Double threshold = facts.gate().minAccuracy();
+        if (accuracy != null && threshold != null && !MlopsPolicy.passesGate(accuracy, threshold)) {
             return String.format(Locale.ROOT, "Mistake avoided: releasing a model because its code passed. The "
                             + "accuracy gate held back run %s (accuracy %.4f, threshold %.4f): in ML the gate is a "
-                            + "metric on held-out data. Nothing was registered.", facts.runId(), facts.accuracy(),
-                    facts.minAccuracy());
+                            + "metric on held-out data. Nothing was registered.", facts.training().runId(), accuracy,
+                    threshold);
         }
         return "The MLOps lane stopped before a model was released (the step above says what stopped it), so this run "
                 + "shows no model to contrast with the code.";
@@ -245,22 +234,22 @@ public final class MlopsStory implements LaneStory {
      */
     @Override
     public Map<String, String> links(JsonNode recorded) {
-        Facts facts = Json.read(recorded, Facts.class);
+        MlopsFacts.Recorded facts = MlopsFacts.Recorded.of(recorded);
         Map<String, String> links = new LinkedHashMap<>();
-        String ui = orEmpty(facts.trackingUri()).replaceAll("/+$", "");
-        String runId = orEmpty(facts.runId());
-        String model = orEmpty(facts.modelName());
-        String registered = orEmpty(facts.modelVersion());
-        MonitoringReport monitoring = facts.monitoring();
+        String ui = orEmpty(facts.server().trackingUri()).replaceAll("/+$", "");
+        String runId = orEmpty(facts.training().runId());
+        String model = orEmpty(facts.registration().modelName());
+        String registered = orEmpty(facts.registration().modelVersion());
+        MonitoringReport monitoring = facts.monitoring().monitoring();
         String champion = monitoring != null && monitoring.championVersion() != null ? monitoring.championVersion()
                 : registered;
         String retrainRun = monitoring == null ? "" : orEmpty(monitoring.challengerRunId());
-        String run = orEmpty(facts.runUrl());
+        String run = orEmpty(facts.lineage().runUrl());
         if (run.isEmpty() && !ui.isEmpty() && !runId.isEmpty()) {
             run = ui + "/#/runs/" + runId;
         }
         // The URL the register step recorded is the first version's; a later champion's is composed.
-        String modelVersion = champion.equals(registered) ? orEmpty(facts.modelVersionUrl()) : "";
+        String modelVersion = champion.equals(registered) ? orEmpty(facts.registration().modelVersionUrl()) : "";
         if (modelVersion.isEmpty() && !ui.isEmpty() && !model.isEmpty() && !champion.isEmpty()) {
             modelVersion = ui + "/#/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20")
                     + "/versions/" + champion;
@@ -270,10 +259,10 @@ public final class MlopsStory implements LaneStory {
             put(links, "MLflow run " + retrainRun + " (retraining, v" + orEmpty(monitoring.challengerVersion())
                     + ")", ui + "/#/runs/" + retrainRun);
         }
-        put(links, "MLflow logged model " + orEmpty(facts.modelSource()).replaceFirst("^models:/", ""),
-                orEmpty(facts.loggedModelUrl()));
+        put(links, "MLflow logged model " + orEmpty(facts.lineage().modelSource()).replaceFirst("^models:/", ""),
+                orEmpty(facts.lineage().loggedModelUrl()));
         put(links, model.isEmpty() ? "MLflow model version" : "MLflow model " + model + " v" + champion
-                + (facts.alias() == null ? "" : " @" + facts.alias()), modelVersion);
+                + (facts.release().alias() == null ? "" : " @" + facts.release().alias()), modelVersion);
         put(links, "MLflow experiments", ui.isEmpty() ? "" : ui + "/#/experiments");
         return links;
     }

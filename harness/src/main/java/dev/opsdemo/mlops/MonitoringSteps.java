@@ -87,10 +87,8 @@ final class MonitoringSteps {
         context.note("the first row of " + ProjectRuns.SERVED_ROW_DATA + " is labelled " + row.label()
                 + "; the model predicted " + prediction.asText() + ": "
                 + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
-        context.fact("prediction", prediction);
-        context.fact("predictionLabel", Integer.parseInt(row.label()));
-        context.fact("servedModel", runs.championUri());
-        context.fact("modelServerUrl", modelServer.baseUrl());
+        context.record(new MlopsFacts.Serving(prediction, Integer.parseInt(row.label()), runs.championUri(),
+                modelServer.baseUrl()));
         context.note("the model server stays up for the monitor step; its log: " + log);
     }
 
@@ -120,7 +118,6 @@ final class MonitoringSteps {
         String monitoringUrl = tracking.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId()
                 + "/runs/" + monitoringRun;
         // No UI line of the harness's: mlflow run printed this run's link itself ("View run ... at").
-        context.fact("monitoringRunUrl", monitoringUrl);
         Map<String, MonitoringReport.Drift> drift = new LinkedHashMap<>();
         List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
         metrics.forEach((key, value) -> {
@@ -133,7 +130,7 @@ final class MonitoringSteps {
         report = MonitoringReport.measured(drift, metrics.get("accuracy_before"), metrics.get("accuracy_after"),
                 retrainNeeded, monitoringRun, repo.sampleMlProject().resolve(settings.productionData()).toString(),
                 plots);
-        context.fact("monitoring", report);
+        context.record(new MlopsFacts.Monitoring(monitoringUrl, report));
     }
 
     /**
@@ -179,7 +176,7 @@ final class MonitoringSteps {
         context.note("model:   " + retrainSource.uri() + " (run " + retrainRun + "): a data change alone made a "
                 + "new model");
         report = report.retrained(retrainRun, newDigest);
-        context.fact("monitoring", report);
+        context.record(MlopsFacts.Monitoring.of(report));
     }
 
     /** The run retraining made, once the retrain step ran; null when monitoring asked for none. */
@@ -209,10 +206,10 @@ final class MonitoringSteps {
                 + MlopsSettings.ALIAS + "' stays on version " + training.modelVersion()
                 + " until the challenger proves better");
         report = report.withChallenger(challengerVersion);
-        context.fact("monitoring", report);
+        context.record(MlopsFacts.Monitoring.of(report));
     }
 
-    /** Whether the evaluate step found the challenger better by the margin, so that the promote step moves the alias. */
+    /** Whether the evaluate step found the challenger better by the margin: then the promote step moves the alias. */
     boolean challengerBetter() {
         return challengerBetter;
     }
@@ -242,7 +239,7 @@ final class MonitoringSteps {
         context.note(challengerBetter ? "the challenger is better by at least the margin: it replaces the champion"
                 : "the challenger is not better by the margin: the champion stays");
         report = report.evaluated(champion, challenger);
-        context.fact("monitoring", report);
+        context.record(MlopsFacts.Monitoring.of(report));
     }
 
     /** The champion alias moves to the challenger only if it proved better; where it points is read back. */
@@ -256,8 +253,8 @@ final class MonitoringSteps {
         context.note(challengerBetter ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
                 : "kept: '" + MlopsSettings.ALIAS + "' stays on version " + pointsAt);
         report = report.decided(challengerBetter, pointsAt);
-        context.fact("monitoring", report);
-        context.fact("alias", MlopsSettings.ALIAS);
+        context.record(MlopsFacts.Monitoring.of(report));
+        context.record(new MlopsFacts.Release(MlopsSettings.ALIAS));
     }
 
     /** What an evaluation run (the project's {@code evaluate} entry point) logged, read back from MLflow. */

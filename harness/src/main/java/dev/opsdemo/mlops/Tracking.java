@@ -42,7 +42,8 @@ final class Tracking {
     }
 
     void start(StepContext context) throws Exception {
-        context.fact("experimentName", settings.experiment());  // what the lane records into, even if it stops here
+        // What the lane records into, even if it stops here.
+        context.record(new MlopsFacts.Server(settings.experiment(), null, null, null, null));
         if (settings.target().kind() != MlflowTarget.Kind.EXTERNAL) {
             python.requireMlflow();
         }
@@ -52,17 +53,15 @@ final class Tracking {
         client = new MlflowClient(server.trackingUri());
         registry = new ModelRegistry(client, server.trackingUri());
         context.summaryField("mlflowMode", server.mode());
-        context.fact("mlflowMode", server.mode());
-        if (plan.kind() == MlflowTarget.Kind.CONTAINER) {
-            context.fact("mlflowImage", plan.image());  // what harness ui starts again on the store
-        }
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
                 ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : server.mode().equals("container")
                 ? "; its log (docker logs): " + workspace.log(MlopsLane.SERVER_STEP) : ""));
         server.backendStore().ifPresent(db -> context.note("backend store: " + db));
-        context.fact("trackingUri", server.trackingUri());
-        server.backendStore().ifPresent(db -> context.fact("backendStore", db.toString()));
+        context.record(new MlopsFacts.Server(settings.experiment(), server.mode(),
+                // The image harness ui starts again on the store.
+                plan.kind() == MlflowTarget.Kind.CONTAINER ? plan.image() : null, server.trackingUri(),
+                server.backendStore().map(Object::toString).orElse(null)));
     }
 
     /** The server's address once started, the planned one before; null before the server step's command. */

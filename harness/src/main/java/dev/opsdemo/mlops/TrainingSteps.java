@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The MLOps lane up to a released model: check the data, train, read back what was versioned, gate on accuracy,
- * register, and point the alias at the version. What one step learns (the run, its model, the version) the later ones read from here.
+ * register, and point the alias at the version. What one step learns (the run, its model, the version) the later
+ * ones read from here.
  */
 final class TrainingSteps {
 
@@ -55,18 +56,15 @@ final class TrainingSteps {
     /** The project's {@code validate} entry point checks the data; its verdict is read back from the run. */
     void validate(StepContext context) throws Exception {
         python.requireMlflow();
-        context.fact("dataSource", settings.data());
+        context.record(new MlopsFacts.Validation(settings.data(), null, null, null));
         MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, tracking.server(),
                 repo.sampleMlProject(), ProjectRuns.VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, runs.validateParams());
         Map<String, String> tags = outcome.runId() == null ? Map.of()
                 : RunRecords.tags(tracking.client().getRun(outcome.runId()));
-        if (outcome.runId() != null) {
-            context.fact("validationRunId", outcome.runId());
-        }
-        if (tags.containsKey("validation.passed")) {
-            context.fact("validationPassed", Boolean.parseBoolean(tags.get("validation.passed")));
-            context.fact("validationViolations", tags.getOrDefault("validation.violations", ""));
-        }
+        boolean verdict = tags.containsKey("validation.passed");
+        context.record(new MlopsFacts.Validation(settings.data(), outcome.runId(),
+                verdict ? Boolean.parseBoolean(tags.get("validation.passed")) : null,
+                verdict ? tags.getOrDefault("validation.violations", "") : null));
         requirePassed(outcome, tags, settings.data());
     }
 
@@ -92,8 +90,7 @@ final class TrainingSteps {
         python.requireMlflow();
         runId = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
                 MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams());
-        context.fact("experimentName", settings.experiment());
-        context.fact("runId", runId);
+        context.record(new MlopsFacts.Training(settings.experiment(), runId));
     }
 
     void inspect(StepContext context) throws Exception {
@@ -123,22 +120,15 @@ final class TrainingSteps {
         String experimentUrl = tracking.trackingUri() + "/#/experiments/" + run.at("/info/experiment_id").asText();
         String runUrl = experimentUrl + "/runs/" + runId;
         context.note("UI: " + runUrl);
-        context.fact("runUrl", runUrl);
-        context.fact("modelSource", modelSource.uri());
-        if (modelSource.isLoggedModel()) {
-            String modelUrl = experimentUrl + "/models/" + modelSource.modelId();
-            // Linked from the run's page, and in the reports: one UI line on stage is enough.
-            context.fact("loggedModelUrl", modelUrl);
-        }
+        // Linked from the run's page, and in the reports: one UI line on stage is enough.
+        String modelUrl = modelSource.isLoggedModel() ? experimentUrl + "/models/" + modelSource.modelId() : null;
+        context.record(new MlopsFacts.Lineage(runUrl, modelSource.uri(), modelUrl, params, metrics, digest,
+                commit));
         if (digest == null) {
             throw new StepFailedException("run " + runId + " has no dataset input",
                     "without the dataset's digest the model cannot be traced to its data",
                     "log the dataset with mlflow.log_input in train.py");
         }
-        context.fact("params", params);
-        context.fact("metrics", metrics);
-        context.fact("datasetDigest", digest);
-        context.fact("gitCommit", tags.get("mlflow.source.git.commit"));
         datasetDigest = digest;
         gitCommit = tags.get("mlflow.source.git.commit");
     }
@@ -156,7 +146,7 @@ final class TrainingSteps {
         boolean passes = MlopsPolicy.passesGate(accuracy, settings.minAccuracy());
         context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
                 settings.minAccuracy()));
-        context.fact("minAccuracy", settings.minAccuracy());
+        context.record(new MlopsFacts.Gate(settings.minAccuracy()));
         if (!passes) {
             throw new StepFailedException(String.format(Locale.ROOT,
                     "the model's accuracy %.4f is below the threshold %.4f", accuracy, settings.minAccuracy()),
@@ -179,9 +169,7 @@ final class TrainingSteps {
         context.note("version " + modelVersion + " is READY; it remembers run " + runId);
         String versionUrl = tracking.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
         context.note("UI: " + versionUrl);
-        context.fact("modelVersionUrl", versionUrl);
-        context.fact("modelName", name);
-        context.fact("modelVersion", modelVersion);
+        context.record(new MlopsFacts.Registration(name, modelVersion, versionUrl));
     }
 
     /** The release: the champion alias moved to the new version, its POST being the step's own command. */
@@ -196,6 +184,6 @@ final class TrainingSteps {
         }
         context.note("alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + ": what loads "
                 + ProjectRuns.championUri(name) + " (the serve step) gets this version");
-        context.fact("alias", MlopsSettings.ALIAS);
+        context.record(new MlopsFacts.Release(MlopsSettings.ALIAS));
     }
 }
