@@ -22,6 +22,7 @@ from mlflow.tracking import MlflowClient
 import churn_data
 import drift
 import plots
+import verdicts
 from contract import text_table
 
 # Accuracies are ratios of row counts; a difference this small is floating-point rounding (0.85 - 0.80 is
@@ -103,6 +104,8 @@ def main(argv=None):
             metrics[f"ks.{f.name}"] = f.ks
         mlflow.log_metrics(metrics)
         logged = plots.log(reference, batch, features, before, after, args.max_accuracy_drop)
+        verdicts.log(verdicts.monitoring(args.model_uri, version.version, args.data, len(batch), before, after,
+                                         args.max_accuracy_drop, decayed, features, retrain), verdicts.MONITORING)
 
     print(f"Model {version.name} v{version.version} ({args.model_uri}), trained at accuracy {before:.4f}")
     print(f"Production batch: {args.data} ({len(batch)} labelled rows) scored by {args.scoring_url}")

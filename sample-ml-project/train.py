@@ -9,7 +9,7 @@ Invalid parameters or unusable data end the script with an error and a non-zero 
 """
 
 import argparse
-import os
+import importlib.metadata
 
 import mlflow
 import mlflow.data
@@ -21,7 +21,6 @@ from sklearn.model_selection import train_test_split
 
 import churn_data
 
-REQUIREMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "requirements.txt")
 
 # The same code runs on MLflow 3 (the default) and on MLflow 2.17, which learners may still have.
 MLFLOW_3 = int(mlflow.__version__.split(".")[0]) >= 3
@@ -29,6 +28,15 @@ MLFLOW_3 = int(mlflow.__version__.split(".")[0]) >= 3
 # run any code the file holds). Reviewed: a random forest holds its trees in this one compiled type, and nothing
 # else outside skops' defaults (skops.io.get_untrusted_types on a saved model lists exactly this).
 SKOPS_TRUSTED_TYPES = ["sklearn.tree._tree.Tree"]
+
+
+def model_requirements():
+    """What loading and scoring the model needs, at the versions it was trained with: its own environment, not the
+    project's whole lock (pytest and asciinema are the project's tools, and MLflow would warn about each on every
+    load in another environment). Listing them also skips MLflow's slow automatic requirement detection."""
+    serializer = "skops" if MLFLOW_3 else "cloudpickle"
+    return [f"{name}=={importlib.metadata.version(name)}"
+            for name in ("mlflow", "scikit-learn", "numpy", "pandas", "scipy", serializer)]
 
 
 def model_logging_options():
@@ -144,9 +152,7 @@ def main(argv=None):
             **model_logging_options(),
             signature=infer_signature(X_train, model.predict(X_train)),
             input_example=X_train.head(5),
-            # The model's environment = this project's pinned versions (also skips the slow
-            # automatic requirement detection).
-            pip_requirements=REQUIREMENTS,
+            pip_requirements=model_requirements(),
         )
 
     print(f"data={args.data} rows={len(df)} train_rows={len(X_train)} test_rows={len(X_test)}")

@@ -16,6 +16,7 @@ import mlflow.data
 
 import churn_data
 import contract
+import verdicts
 
 SCHEMA = os.path.join("data", "schema.json")
 
@@ -45,6 +46,7 @@ def main(argv=None):
         })
         mlflow.log_metrics({"rows": len(table), "violations": len(violations)})
         mlflow.log_text("\n".join(report) + "\n", "validation.txt")
+        verdicts.log(verdicts.validation(args.data, len(table), violations), verdicts.VALIDATION)
     print("\n".join(report))
     print(f"run_id={run.info.run_id}")
     if violations:

@@ -94,3 +94,14 @@ def test_run_on_its_own_an_entry_point_prints_its_run_links(monkeypatch):
     monkeypatch.delenv("MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT")
     churn_data.hide_noisy_warnings()
     assert "MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT" not in os.environ
+
+
+def test_a_logged_model_lists_its_own_runtime_not_the_projects_tools():
+    requirements = train.model_requirements()
+    names = [line.split("==")[0] for line in requirements]
+    assert names[:5] == ["mlflow", "scikit-learn", "numpy", "pandas", "scipy"]
+    assert names[5] == ("skops" if train.MLFLOW_3 else "cloudpickle")
+    assert "pytest" not in names and "asciinema" not in names
+    with open("requirements.txt" if train.MLFLOW_3 else "requirements-mlflow2.txt") as lock:
+        pins = {line.strip() for line in lock}
+    assert set(requirements) <= pins, "the versions trained with are the lock's"

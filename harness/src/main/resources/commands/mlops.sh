@@ -6,7 +6,8 @@ passes_gate() {
   awk -v accuracy="$1" -v threshold="$2" 'BEGIN { exit !(accuracy >= threshold) }'
 }
 
-# Monitoring's verdict, as the monitor entry point tags it: retrain_needed "$(run_tag RUN_ID retrain.needed)"
+# Monitoring's verdict, as the monitor entry point logs it:
+# retrain_needed "$(verdict RUN_ID monitoring.json retrain_needed)"
 retrain_needed() {
   [ "$1" = true ]
 }
@@ -44,11 +45,11 @@ outputs = run.get("outputs", {}).get("model_outputs", [])
 print("models:/" + outputs[-1]["model_id"] if outputs else run["info"]["artifact_uri"] + "/model")'
 }
 
-# A tag of a run, read back from the tracking server: run_tag RUN_ID retrain.needed
-run_tag() {
-  curl -fsS "$API/runs/get?run_id=$1" | python -c 'import json, sys
-tags = json.load(sys.stdin)["run"]["data"]["tags"]
-print(next(t["value"] for t in tags if t["key"] == sys.argv[1]))' "$2"
+# A field of the verdict an entry point logged as a JSON artifact of its run, as JSON (true, 0.43, "text"):
+# verdict RUN_ID monitoring.json retrain_needed
+verdict() {
+  curl -fsS "$MLFLOW_TRACKING_URI/get-artifact?path=$2&run_uuid=$1" | python -c 'import json, sys
+print(json.dumps(json.load(sys.stdin)[sys.argv[1]]))' "$3"
 }
 
 # Registering is asynchronous: a new model version can be used once the registry reports it READY.

@@ -1,6 +1,5 @@
 package dev.opsdemo.mlops;
 
-import java.util.Map;
 
 /**
  * The MLOps lane's rules, as pure functions: when a model may be released, when to retrain, how the production batch
@@ -23,11 +22,6 @@ final class MlopsPolicy {
     /** The accuracy gate: a model is released only if its accuracy reaches the threshold (exactly it is enough). */
     static boolean passesGate(double accuracy, double minAccuracy) {
         return accuracy >= minAccuracy;
-    }
-
-    /** The monitoring run's verdict, as the {@code monitor} entry point tags it. */
-    static boolean retrainNeeded(Map<String, String> monitoringTags) {
-        return "true".equals(monitoringTags.get("retrain.needed"));
     }
 
     /** Retraining learns from the first 3/5 of the production batch, on top of the training data. */

@@ -60,7 +60,7 @@ final class MlopsScript {
 
     static final ScriptGlue MONITOR = ScriptGlue.after(
             "MONITOR_RUN_ID=$(run_id_of \"$WORK/logs/mlops.monitor.log\")",
-            "RETRAIN_NEEDED=$(run_tag \"$MONITOR_RUN_ID\" retrain.needed)");
+            "RETRAIN_NEEDED=$(verdict \"$MONITOR_RUN_ID\" " + MonitoringVerdict.ARTIFACT + " retrain_needed)");
 
     private MlopsScript() {
     }

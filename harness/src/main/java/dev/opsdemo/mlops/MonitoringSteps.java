@@ -101,12 +101,18 @@ final class MonitoringSteps {
                 ProjectRuns.MONITOR, MlopsLane.MONITORING_EXPERIMENT,
                 runs.monitorParams(modelServer.baseUrl() + "/invocations"));
         Service.Run run = tracking.client().getRun(monitoringRun);
-        Map<String, String> tags = RunRecords.tags(run);
-        Map<String, Double> metrics = RunRecords.metrics(run);
-        boolean retrainNeeded = MlopsPolicy.retrainNeeded(tags);
+        MonitoringVerdict verdict = RunArtifacts.readJson(tracking.trackingUri(), monitoringRun,
+                MonitoringVerdict.ARTIFACT, MonitoringVerdict.class);
+        if (verdict == null) {
+            throw new StepFailedException("monitoring run " + monitoringRun + " logged no "
+                    + MonitoringVerdict.ARTIFACT, "the monitor entry point logs its verdict there",
+                    "check sample-ml-project/monitor.py and its run's Artifacts tab in the MLflow UI");
+        }
+        boolean retrainNeeded = verdict.retrainNeeded();
         List<MonitoringReport.Plot> plots = downloadPlots(monitoringRun);
         context.note("read back monitoring run " + monitoringRun + " in experiment '"
-                + MlopsLane.MONITORING_EXPERIMENT + "': retrain.needed=" + retrainNeeded + "; " + plots.size()
+                + MlopsLane.MONITORING_EXPERIMENT + "', its " + MonitoringVerdict.ARTIFACT + ": retrain_needed="
+                + retrainNeeded + "; " + plots.size()
                 + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.shown(workspace.plots())
                 + "/ (the UI shows them on the run, at its link above)");
         if (keepRunning) {
@@ -119,15 +125,9 @@ final class MonitoringSteps {
                 + "/runs/" + monitoringRun;
         // No UI line of the harness's: mlflow run printed this run's link itself ("View run ... at").
         Map<String, MonitoringReport.Drift> drift = new LinkedHashMap<>();
-        List<String> drifted = List.of(tags.getOrDefault("drift.features", "").split(","));
-        metrics.forEach((key, value) -> {
-            if (key.startsWith("psi.")) {
-                String feature = key.substring(4);
-                drift.put(feature, new MonitoringReport.Drift(round(value),
-                        round(metrics.getOrDefault("ks." + feature, Double.NaN)), drifted.contains(feature)));
-            }
-        });
-        report = MonitoringReport.measured(drift, metrics.get("accuracy_before"), metrics.get("accuracy_after"),
+        verdict.drift().forEach(feature -> drift.put(feature.feature(),
+                new MonitoringReport.Drift(round(feature.psi()), round(feature.ks()), feature.drifted())));
+        report = MonitoringReport.measured(drift, verdict.accuracyBefore(), verdict.accuracyAfter(),
                 retrainNeeded, monitoringRun, repo.sampleMlProject().resolve(settings.productionData()).toString(),
                 plots);
         context.record(new MlopsFacts.Monitoring(monitoringUrl, report));

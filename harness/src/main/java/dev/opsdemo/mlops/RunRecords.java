@@ -19,12 +19,6 @@ final class RunRecords {
         return tags;
     }
 
-    static Map<String, Double> metrics(Service.Run run) {
-        Map<String, Double> metrics = new TreeMap<>();
-        run.getData().getMetricsList().forEach(metric -> metrics.put(metric.getKey(), metric.getValue()));
-        return metrics;
-    }
-
     /** MLflow's REST lists of {@code {"key": ..., "value": ...}}. */
     static <T> Map<String, T> keyValues(JsonNode list, Function<JsonNode, T> value) {
         Map<String, T> map = new TreeMap<>();

@@ -59,27 +59,26 @@ final class TrainingSteps {
         context.record(new MlopsFacts.Validation(settings.data(), null, null, null));
         MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, tracking.server(),
                 repo.sampleMlProject(), ProjectRuns.VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, runs.validateParams());
-        Map<String, String> tags = outcome.runId() == null ? Map.of()
-                : RunRecords.tags(tracking.client().getRun(outcome.runId()));
-        boolean verdict = tags.containsKey("validation.passed");
+        ValidationVerdict verdict = outcome.runId() == null ? null : RunArtifacts.readJson(tracking.trackingUri(),
+                outcome.runId(), ValidationVerdict.ARTIFACT, ValidationVerdict.class);
         context.record(new MlopsFacts.Validation(settings.data(), outcome.runId(),
-                verdict ? Boolean.parseBoolean(tags.get("validation.passed")) : null,
-                verdict ? tags.getOrDefault("validation.violations", "") : null));
-        requirePassed(outcome, tags, settings.data());
+                verdict == null ? null : verdict.passed(),
+                verdict == null ? null : String.join("; ", verdict.violations())));
+        requirePassed(outcome, verdict, settings.data());
     }
 
     /**
      * The data check's verdict, as its run tagged it: a broken contract, or no verdict at all (the entry point
      * stopped before it, e.g. on a missing file), is a failed step that says why.
      */
-    static void requirePassed(MlflowProjectRun.Outcome outcome, Map<String, String> tags, String data) {
-        if ("false".equals(tags.get("validation.passed"))) {
-            throw new StepFailedException("the data breaks its contract: " + tags.get("validation.violations"),
+    static void requirePassed(MlflowProjectRun.Outcome outcome, ValidationVerdict verdict, String data) {
+        if (verdict != null && !verdict.passed()) {
+            throw new StepFailedException("the data breaks its contract: " + String.join("; ", verdict.violations()),
                     "training on it would produce a model without any error, just a wrong one; nothing was "
                             + "trained or registered",
                     "fix the data (or the contract in data/schema.json) and run again, e.g. --data data/train.csv");
         }
-        if (!outcome.succeeded() || !"true".equals(tags.get("validation.passed"))) {
+        if (!outcome.succeeded() || verdict == null) {
             throw new StepFailedException("cannot check the training data " + data + ": "
                     + outcome.lastError(), "--data must name CSV files, relative to sample-ml-project/ or absolute",
                     "pass an existing file, e.g. --data data/train.csv; nothing was trained");

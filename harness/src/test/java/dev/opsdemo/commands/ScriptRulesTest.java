@@ -83,9 +83,9 @@ class ScriptRulesTest {
         check("promote", "promotes", "promotes", List.of("champion", "challenger", "margin"));
     }
 
-    /** The tag monitor.py writes for each case's verdict (str(verdict).lower()), read as the script reads it. */
+    /** monitor.py's verdict for each case, as the script's verdict helper prints monitoring.json's field (JSON). */
     @Test
-    void monitoringsVerdictIsReadAsTheMonitorEntryPointTagsIt() throws Exception {
+    void monitoringsVerdictIsReadAsTheMonitorEntryPointLogsIt() throws Exception {
         check("retrain", "retrain_needed", "retrain", List.of("retrain"));
     }
 

@@ -7,15 +7,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The lane's rules, without MLflow: each is a decision a learner can check by hand. The gate, the promotion rule and
- * the reading of monitoring's verdict run on the cases every copy of them is tested on (RuleCases); the exported
- * script's copies on the same ones in ScriptRulesTest.
+ * The lane's rules, without MLflow: each is a decision a learner can check by hand. The gate and the promotion rule
+ * run on the cases every copy of them is tested on (RuleCases); the exported script's copies on the same ones in
+ * ScriptRulesTest. Monitoring's verdict is the ML project's own (monitor.py), read from its monitoring.json
+ * (VerdictsTest).
  */
 class MlopsPolicyTest {
 
@@ -25,10 +24,6 @@ class MlopsPolicyTest {
 
     static List<JsonNode> promote() {
         return RuleCases.of("promote");
-    }
-
-    static List<JsonNode> retrain() {
-        return RuleCases.of("retrain");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,20 +39,6 @@ class MlopsPolicyTest {
     void promote(JsonNode c) {
         assertEquals(c.get("promotes").asBoolean(), MlopsPolicy.promotes(c.get("champion").asDouble(),
                 c.get("challenger").asDouble(), c.get("margin").asDouble()), c.get("case").asText());
-    }
-
-    /** The verdict is the ML project's (monitor.py, tested on these cases by pytest); the harness reads its tag. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource
-    void retrain(JsonNode c) {
-        boolean verdict = c.get("retrain").asBoolean();
-        assertEquals(verdict, MlopsPolicy.retrainNeeded(Map.of("retrain.needed", String.valueOf(verdict))),
-                c.get("case").asText());
-    }
-
-    @Test
-    void aMonitoringRunWithoutAVerdictAsksForNothing() {
-        assertFalse(MlopsPolicy.retrainNeeded(Map.of()));
     }
 
     @Test

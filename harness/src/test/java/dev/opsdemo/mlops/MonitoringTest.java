@@ -98,8 +98,24 @@ class MonitoringTest {
         assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.MONITORING_EXPERIMENT)
                 .get("experiment_runs").asInt());
         assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
-                + " in experiment 'monitoring': retrain.needed=true; 3 plots downloaded to mlops/plots/"), run.all());
+                + " in experiment 'monitoring', its monitoring.json: retrain_needed=true; 3 plots downloaded to "
+                + "mlops/plots/"), run.all());
         theMonitoringRunsPlotsAreInTheWorkspaceAndTheReport(shared, monitoring);
+        everyLoggedModelListsItsOwnRuntime(shared);
+    }
+
+    /** A logged model's requirements are what loading it needs, not the project's whole lock (pytest included). */
+    private static void everyLoggedModelListsItsOwnRuntime(SharedDemo shared) throws Exception {
+        List<Path> requirements;
+        try (Stream<Path> paths = Files.walk(shared.mlflowDb().resolveSibling("artifacts"))) {
+            requirements = paths.filter(path -> path.getFileName().toString().equals("requirements.txt")).toList();
+        }
+        assertEquals(2, requirements.size(), "the trained and the retrained model: " + requirements);
+        for (Path file : requirements) {
+            List<String> names = Files.readAllLines(file).stream().map(line -> line.split("==")[0]).toList();
+            assertEquals(List.of("mlflow", "scikit-learn", "numpy", "pandas", "scipy", "skops"), names,
+                    file.toString());
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.opsdemo.mlops;
 import dev.opsdemo.demo.StepFailedException;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,14 +21,14 @@ class TrainingStepsTest {
     @Test
     void dataThatPassesItsContractGoesOn() {
         assertDoesNotThrow(() -> TrainingSteps.requirePassed(new MlflowProjectRun.Outcome(0, "r1", ""),
-                Map.of("validation.passed", "true"), "data/train.csv"));
+                new ValidationVerdict("data/train.csv", 2000, true, List.of()), "data/train.csv"));
     }
 
     @Test
     void aBrokenContractIsAFailedStepNamingTheViolations() {
         StepFailedException failed = assertThrows(StepFailedException.class, () -> TrainingSteps.requirePassed(
-                new MlflowProjectRun.Outcome(1, "r1", ""), Map.of("validation.passed", "false",
-                        "validation.violations", "data/empty.csv: 0 rows, fewer than min_rows 100"), "data/empty.csv"));
+                new MlflowProjectRun.Outcome(1, "r1", ""), new ValidationVerdict("data/empty.csv", 0, false,
+                        List.of("data/empty.csv: 0 rows, fewer than min_rows 100")), "data/empty.csv"));
         assertEquals("the data breaks its contract: data/empty.csv: 0 rows, fewer than min_rows 100\n"
                 + "  why: training on it would produce a model without any error, just a wrong one; nothing was "
                 + "trained or registered\n"
@@ -36,11 +36,11 @@ class TrainingStepsTest {
                 + "data/train.csv", failed.getMessage());
     }
 
-    /** validate.py stopped before it tagged a verdict: a missing file, as `mlflow run` shows it. */
+    /** validate.py stopped before it logged a verdict: a missing file, as `mlflow run` shows it. */
     @Test
     void noVerdictIsAFailedStepNamingTheDataAndWhatToDo() {
         StepFailedException failed = assertThrows(StepFailedException.class,
-                () -> TrainingSteps.requirePassed(FAILED_RUN, Map.of(), "data/no-such-file.csv"));
+                () -> TrainingSteps.requirePassed(FAILED_RUN, null, "data/no-such-file.csv"));
         assertEquals("cannot check the training data data/no-such-file.csv: FileNotFoundError: data file not "
                 + "found: data/no-such-file.csv (working dir /work/sample-ml-project)\n"
                 + "  why: --data must name CSV files, relative to sample-ml-project/ or absolute\n"
@@ -51,6 +51,6 @@ class TrainingStepsTest {
     @Test
     void aRunThatSucceededWithoutAVerdictIsNoPassEither() {
         assertThrows(StepFailedException.class, () -> TrainingSteps.requirePassed(
-                new MlflowProjectRun.Outcome(0, "r1", ""), Map.of(), "data/train.csv"));
+                new MlflowProjectRun.Outcome(0, "r1", ""), null, "data/train.csv"));
     }
 }
