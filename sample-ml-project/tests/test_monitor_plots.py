@@ -2,23 +2,20 @@
 its run, in a tracking store of the test's own. The served model and the registry stand aside (stand-ins for
 score() and model_version()): what is tested is what the run logs, read back through the MLflow client."""
 
+import os
 import types
 
 import matplotlib.image
 import pytest
-from mlflow.tracking import MlflowClient
 
 import monitor
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A SQLite tracking store with an experiment whose artifacts go to tmp_path, and a training run to monitor."""
-    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
-    client = MlflowClient(uri)
-    experiment = client.create_experiment("monitoring", artifact_location=(tmp_path / "artifacts").as_uri())
-    monkeypatch.setenv("MLFLOW_EXPERIMENT_ID", experiment)
+def store(tracking, monkeypatch):
+    """The test's tracking store (conftest), with a training run to monitor."""
+    client = tracking
+    experiment = os.environ["MLFLOW_EXPERIMENT_ID"]
     training = client.create_run(experiment)
     client.log_metric(training.info.run_id, "accuracy", 0.88)
     client.set_terminated(training.info.run_id)

@@ -6,7 +6,6 @@ import os
 import types
 
 import pytest
-from mlflow.tracking import MlflowClient
 
 import monitor
 import validate
@@ -29,44 +28,34 @@ def shape(value):
     return "number" if isinstance(value, (int, float)) and not isinstance(value, bool) else type(value).__name__
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
-    client = MlflowClient(uri)
-    experiment = client.create_experiment("verdicts", artifact_location=(tmp_path / "artifacts").as_uri())
-    monkeypatch.setenv("MLFLOW_EXPERIMENT_ID", experiment)
-    return client
-
-
 def logged(client, run_id, name, tmp_path):
     with open(client.download_artifacts(run_id, name, str(tmp_path))) as file:
         return json.load(file)
 
 
-def test_the_validation_verdict_is_the_examples_shape_and_says_why(store, capsys, tmp_path):
+def test_the_validation_verdict_is_the_examples_shape_and_says_why(tracking, capsys, tmp_path):
     with pytest.raises(SystemExit):
         validate.main(["--data", "data/corrupted.csv"])
     run_id = capsys.readouterr().out.splitlines()[-1].removeprefix("run_id=")
 
-    verdict = logged(store, run_id, verdicts.VALIDATION, tmp_path)
+    verdict = logged(tracking, run_id, verdicts.VALIDATION, tmp_path)
     assert verdict == example(verdicts.VALIDATION)
-    assert store.get_run(run_id).data.tags["validation.passed"] == "false", "the tag stays, for the UI"
+    assert tracking.get_run(run_id).data.tags["validation.passed"] == "false", "the tag stays, for the UI"
 
 
-def test_valid_data_passes_with_no_violations(store, capsys, tmp_path):
+def test_valid_data_passes_with_no_violations(tracking, capsys, tmp_path):
     validate.main(["--data", "data/train.csv"])
     run_id = capsys.readouterr().out.splitlines()[-1].removeprefix("run_id=")
 
-    verdict = logged(store, run_id, verdicts.VALIDATION, tmp_path)
+    verdict = logged(tracking, run_id, verdicts.VALIDATION, tmp_path)
     assert shape(verdict) == {**shape(example(verdicts.VALIDATION)), "violations": []}
     assert verdict["passed"] is True and verdict["violations"] == []
 
 
-def test_the_monitoring_verdict_is_the_examples(store, capsys, tmp_path, monkeypatch):
-    training = store.create_run(os.environ["MLFLOW_EXPERIMENT_ID"])
-    store.log_metric(training.info.run_id, "accuracy", 0.88)
-    store.set_terminated(training.info.run_id)
+def test_the_monitoring_verdict_is_the_examples(tracking, capsys, tmp_path, monkeypatch):
+    training = tracking.create_run(os.environ["MLFLOW_EXPERIMENT_ID"])
+    tracking.log_metric(training.info.run_id, "accuracy", 0.88)
+    tracking.set_terminated(training.info.run_id)
     version = types.SimpleNamespace(name="churn-classifier", version="1", run_id=training.info.run_id)
     monkeypatch.setattr(monitor, "model_version", lambda client, uri: version)
     monkeypatch.setattr(monitor, "score", lambda url, features: [0] * len(features))
@@ -74,6 +63,6 @@ def test_the_monitoring_verdict_is_the_examples(store, capsys, tmp_path, monkeyp
                   "http://127.0.0.1:1/invocations", "--data", "data/production_shifted.csv"])
     run_id = capsys.readouterr().out.splitlines()[-1].removeprefix("run_id=")
 
-    verdict = logged(store, run_id, verdicts.MONITORING, tmp_path)
+    verdict = logged(tracking, run_id, verdicts.MONITORING, tmp_path)
     assert verdict == example(verdicts.MONITORING)
     assert [f["feature"] for f in verdict["drift"] if f["drifted"]] == ["monthly_charges", "usage_hours"]
