@@ -168,6 +168,11 @@ final class MonitoringSteps {
                 MlflowProjectRun.MAIN, settings.experiment(), runs.retrainParams());
         Service.Run run = tracking.client().getRun(retrainRun);
         Map<String, String> tags = RunRecords.tags(run);
+        if (run.getInputs().getDatasetInputsCount() == 0) {
+            throw new StepFailedException("retraining run " + retrainRun + " has no dataset input",
+                    "without the new data's digest the challenger cannot be traced to its data",
+                    "log the dataset with mlflow.log_input in train.py");
+        }
         String newDigest = run.getInputs().getDatasetInputs(0).getDataset().getDigest();
         retrainSource = tracking.registry().modelOf(retrainRun);
         context.note("code:    git commit " + tags.getOrDefault("mlflow.source.git.commit", "?")
