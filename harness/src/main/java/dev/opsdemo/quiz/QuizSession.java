@@ -113,9 +113,9 @@ public final class QuizSession {
 
     /** The verdict, the right answer, the mistake behind a wrong one, why, and this run's evidence. */
     private void explain(Question question, QuizResult.Answered answer) {
-        String right = question.answer() + ", " + question.choices().get(question.answer());
-        say("Your answer: " + answer.chosen() + (answer.right() ? ". Right: " : ". Not right; the answer is ")
-                + right, "", 2);
+        String right = question.answer() + ": " + question.choices().get(question.answer());
+        say(answer.right() ? right.replaceFirst(":", " is right:")
+                : answer.chosen() + " is not right; the answer is " + right, "", 2);
         for (String mistake : question.mistakesFor(answer.chosen())) {
             say("Common mistake: " + mistake, "", 2);
         }

@@ -62,7 +62,7 @@ class QuizSessionTest {
         assertEquals(List.of("B", "A", "D", "C", "A"),
                 quiz.result().answers().stream().map(QuizResult.Answered::chosen).toList());
         assertTrue(quiz.result().answers().stream().allMatch(QuizResult.Answered::right));
-        assertTrue(quiz.out().contains("Your answer: B. Right: B, The MLOps lane also manages"), quiz.out());
+        assertTrue(quiz.out().contains("\nB is right: The MLOps lane also manages"), quiz.out());
         assertTrue(quiz.out().strip().endsWith("score: 5/5 · recorded in " + quiz.record()), quiz.out());
         assertEquals(quiz.result(), QuizResult.read(quiz.record()));
     }
@@ -75,7 +75,7 @@ class QuizSessionTest {
         assertEquals("A", first.chosen());
         assertEquals("B", first.answer());
         assertFalse(first.right());
-        assertTrue(quiz.out().contains("Your answer: A. Not right; the answer is B, The MLOps lane"), quiz.out());
+        assertTrue(quiz.out().contains("\nA is not right; the answer is B: The MLOps lane"), quiz.out());
         assertTrue(quiz.out().contains("Common mistake: Thinking DevOps manages data and models"), quiz.out());
         assertTrue(quiz.out().contains("Common mistake: Selecting all statements as shared"), quiz.out());
         assertTrue(quiz.out().contains("score: 3/5 · recorded in"), quiz.out());
