@@ -42,6 +42,12 @@ public final class CommonOptions {
             + "stops everything. A live demo always does.")
     boolean keepRunning;
 
+    @Option(names = "--quiz", description = "Once the run's steps have ended and passed, ask the lesson's five "
+            + "questions, each answered with A-D (h: a hint), and show this run's evidence for each answer; the score "
+            + "goes to quiz.json in the workspace. Live mode reads keys; --non-interactive reads one answer line each "
+            + "from stdin. A failed run skips it.")
+    boolean quiz;
+
     @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
     boolean noColor;
 
@@ -72,6 +78,18 @@ public final class CommonOptions {
     LiveSettings nonInteractiveSettings() {
         validate();
         return new LiveSettings(false, typingSpeed, autoAdvance, fromStep);
+    }
+
+    /**
+     * For a command the quiz makes no sense for ({@code verify}, {@code doctor}): {@code why} says so.
+     *
+     * @throws UsageException when --quiz was given (exit 2, before anything starts)
+     */
+    void refuseQuiz(String command, String why) {
+        if (quiz) {
+            throw new UsageException("--quiz does not apply to " + command + ": " + why,
+                    "drop --quiz, or take the quiz after a run: ./scripts/harness.sh demo --quiz");
+        }
     }
 
     /** @throws UsageException for a value no run could use (exit 2; called before the workspace is touched) */

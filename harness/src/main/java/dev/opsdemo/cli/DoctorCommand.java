@@ -39,6 +39,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.refuseQuiz("doctor", "it checks the prerequisites and runs no lanes");
         PrintStream out = top.out();
         RepoLayout repo = RepoLayout.locate();
         try (Cleanup cleanup = new Cleanup(problem -> { })) {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
                 CommandsCommand.class, DoctorCommand.class, UiCommand.class})
 public final class HarnessCommand implements Callable<Integer> {
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -21,10 +23,16 @@ public final class HarnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    HarnessCommand(PrintStream out, PrintStream err, boolean terminal) {
+    HarnessCommand(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /** What the user types: the keys of a live run, the quiz's answer lines in CI mode. */
+    InputStream in() {
+        return in;
     }
 
     PrintStream out() {

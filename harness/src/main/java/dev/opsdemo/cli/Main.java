@@ -8,6 +8,7 @@ import picocli.CommandLine;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,9 +28,14 @@ public final class Main {
         System.exit(execute(args, out, err, System.console() != null));
     }
 
-    /** Runs the CLI in this JVM; tests call this with captured streams. */
+    /** Runs the CLI in this JVM, reading what the user types from the JVM's stdin. */
     public static int execute(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        HarnessCommand top = new HarnessCommand(out, err, terminal);
+        return execute(args, System.in, out, err, terminal);
+    }
+
+    /** Runs the CLI in this JVM; tests call this with captured streams (and {@code in}, the answers they pipe). */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        HarnessCommand top = new HarnessCommand(in, out, err, terminal);
         CommandLine commandLine = new CommandLine(top);
         // Every command's --help ends with the one exit-code table.
         Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())

@@ -15,6 +15,9 @@ import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.LiveSettings;
 import dev.opsdemo.mlflow.LeftoverContainers;
 import dev.opsdemo.mlflow.MlflowStore;
+import dev.opsdemo.quiz.Answers;
+import dev.opsdemo.quiz.QuizSession;
+import dev.opsdemo.quiz.Questions;
 import dev.opsdemo.report.AsciicastListener;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.report.ContrastTableListener;
@@ -30,6 +33,7 @@ import dev.opsdemo.workspace.WorkspaceRepair;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -58,11 +62,11 @@ final class RunSession {
 
     /**
      * How a session goes: presented live or not, in colour or not, whether it writes the workspace's records, what it
-     * adds to them, its step timeout (null: the runner's own), and what holds it open after its last step (null:
-     * nothing; otherwise made from the screen of what is up).
+     * adds to them, its step timeout (null: the runner's own), what holds it open after its last step (null:
+     * nothing; otherwise made from the screen of what is up), and whether the quiz comes first (--quiz).
      */
     private record Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
-                           java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold) {
+                           java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz) {
     }
 
     private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
@@ -92,7 +96,7 @@ final class RunSession {
         // Before anything in the workspace is touched: another run's transcript would be truncated right below.
         try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
             return runLocked(top, workspace, secrets, lanes, new Session(live, options.noColor, true, extraListeners,
-                    stepTimeout, options.keepsRunning(live) ? keepRunning -> keepRunning : null), lock);
+                    stepTimeout, options.keepsRunning(live) ? keepRunning -> keepRunning : null, options.quiz), lock);
         }
     }
 
@@ -111,7 +115,7 @@ final class RunSession {
                 throw refused;
             }
             return runLocked(top, workspace, new Secrets(), reopened.lanes(), new Session(
-                    new LiveSettings(false, 0, null, null), noColor, false, List.of(), null, reopened.hold()), lock);
+                    new LiveSettings(false, 0, null, null), noColor, false, List.of(), null, reopened.hold(), false), lock);
         }
     }
 
@@ -140,7 +144,7 @@ final class RunSession {
                 transcriptLines.line(line);
             }
         }
-        Keyboard keyboard = session.hold() != null ? Keyboard.open(System.in) : null;
+        Keyboard keyboard = session.hold() != null ? Keyboard.open(top.in()) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output stays unwrapped (the records fit
         // their own width).
         int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
@@ -181,9 +185,11 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            Runner.Hold hold = session.hold() == null ? null
+            Runner.Hold endScreen = session.hold() == null ? null
                     : session.hold().apply(new KeepRunning(top.out(), keyboard, endScreenColumns(top, keyboard,
                     columns)));
+            Runner.Hold hold = !session.quiz() ? endScreen : quizThen(endScreen, top, workspace,
+                    live.live() ? keys(keyboard) : Answers.lines(top.in()), endScreenColumns(top, keyboard, columns));
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
                         if (session.records()) {
@@ -193,6 +199,10 @@ final class RunSession {
                     });
             if (session.records() && (hold == null || !summary.passed())) {  // a failed run is not held
                 printRecords(top, workspace, columns);
+            }
+            if (session.quiz() && !summary.passed()) {
+                top.out().println("quiz skipped: the run " + summary.status() + " (see above), and the quiz points "
+                        + "at a passed run's evidence; pass --quiz again once the run passes");
             }
             return summary.exitCode();
         } finally {
@@ -210,6 +220,42 @@ final class RunSession {
                 // The hook is running: it waited for us and the JVM exits with the signal's code.
             }
         }
+    }
+
+    /**
+     * What a passed run's hold does with --quiz: the quiz first, while the servers the steps left up are still up,
+     * then the end screen of what is up, if the run has one.
+     */
+    private static Runner.Hold quizThen(Runner.Hold endScreen, HarnessCommand top, Workspace workspace,
+                                        Answers answers, int columns) {
+        return summary -> {
+            try {
+                new QuizSession(Questions.load(), summary.facts(), answers, top.out(), columns)
+                        .run(workspace.quizJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the quiz could not read its answers or write "
+                        + workspace.quizJson(), e);
+            }
+            if (endScreen != null) {
+                endScreen.await(summary);
+            }
+        };
+    }
+
+    /** A live run's quiz answers: one key each, from the keyboard the run already reads. */
+    private static Answers keys(Keyboard keyboard) {
+        return new Answers() {
+            @Override
+            public String next() throws IOException, InterruptedException {
+                int key = keyboard.read(null);
+                return key == -1 ? null : String.valueOf((char) key);
+            }
+
+            @Override
+            public String source() {
+                return "the keyboard";
+            }
+        };
     }
 
     /**

@@ -68,6 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UsageException("--step-timeout " + stepTimeout + " is not a positive "
                     + "number of seconds", "pass how long a step may run, e.g. 300");
         }
+        options.refuseQuiz("verify", "it checks the steps' output against golden files and asks nothing");
         if (options.live) {
             throw new UsageException("verify runs without pauses; --live does not apply to it",
                     "drop --live, or present the demo with `demo --live`");

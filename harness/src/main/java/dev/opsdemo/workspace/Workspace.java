@@ -116,4 +116,9 @@ public final class Workspace {
     public Path transcript() {
         return root.resolve("transcript.txt");
     }
+
+    /** The learner's answers to the quiz after the run ({@code --quiz}) and the score. */
+    public Path quizJson() {
+        return root.resolve("quiz.json");
+    }
 }
