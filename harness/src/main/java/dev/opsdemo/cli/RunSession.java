@@ -115,7 +115,8 @@ final class RunSession {
                 throw refused;
             }
             return runLocked(top, workspace, new Secrets(), reopened.lanes(), new Session(
-                    new LiveSettings(false, 0, null, null), noColor, false, List.of(), null, reopened.hold(), false), lock);
+                    new LiveSettings(false, 0, null, null), noColor, false, List.of(), null, reopened.hold(), false),
+                    lock);
         }
     }
 
@@ -185,11 +186,12 @@ final class RunSession {
         }, "harness-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
+            // What the run's last screens (the quiz, what is up) wrap to.
+            int heldColumns = endScreenColumns(top, keyboard, columns);
             Runner.Hold endScreen = session.hold() == null ? null
-                    : session.hold().apply(new KeepRunning(top.out(), keyboard, endScreenColumns(top, keyboard,
-                    columns)));
+                    : session.hold().apply(new KeepRunning(top.out(), keyboard, heldColumns));
             Runner.Hold hold = !session.quiz() ? endScreen : quizThen(endScreen, top, workspace,
-                    live.live() ? keys(keyboard) : Answers.lines(top.in()), endScreenColumns(top, keyboard, columns));
+                    live.live() ? keys(keyboard) : Answers.lines(top.in()), heldColumns);
             RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
                     presenter, hold == null ? null : done -> {
                         if (session.records()) {

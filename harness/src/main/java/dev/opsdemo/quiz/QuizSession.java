@@ -121,13 +121,9 @@ public final class QuizSession {
         }
         say("Why: " + question.explanation(), "", 2);
         say("This run's evidence:", "", 2);
-        for (String line : evidence.lines(question.evidence())) {
-            if (line.startsWith("  ")) {
-                out.println("  $ " + line.strip());  // a command to run: whole, on a line of its own
-            } else {
-                say(line, "  - ", 4);
-            }
-        }
+        evidence.lines(question.evidence()).forEach(line -> say(line, "  - ", 4));
+        // A command to run: whole, on a line of its own, so that it can be copied.
+        evidence.commands(question.evidence()).forEach(command -> out.println("  $ " + command));
     }
 
     /**

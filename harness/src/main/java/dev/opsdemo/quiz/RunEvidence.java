@@ -45,7 +45,7 @@ public final class RunEvidence {
         this.mlops = MlopsFacts.Recorded.of(mlopsNode);
     }
 
-    /** The sentences for {@code kind}, each one paragraph (a line starting with two blanks is a command to run). */
+    /** The sentences for {@code kind}, each one paragraph; {@link #commands} follow them. */
     public List<String> lines(Evidence kind) {
         return switch (kind) {
             case VERSIONED -> versioned();
@@ -54,6 +54,11 @@ public final class RunEvidence {
             case DATA_CONTRACT -> dataContract();
             case MONITORING -> monitoring();
         };
+    }
+
+    /** The real commands the sentences for {@code kind} end by offering to run, each whole on a line of its own. */
+    public List<String> commands(Evidence kind) {
+        return kind == Evidence.DATA_CONTRACT ? List.of(CORRUPTED_DATA_RUN) : List.of();
     }
 
     /** DevOps versioned commit X only; MLOps versioned run R = commit + data digest + params, which made model vN. */
@@ -134,8 +139,7 @@ public final class RunEvidence {
             }
         }
         lines.add(devopsCommit() + ", with no check of data: a code pipeline has no data to check.");
-        lines.add("To watch the contract stop a pipeline before training, run:");
-        lines.add("  " + CORRUPTED_DATA_RUN);
+        lines.add("To watch the contract stop a pipeline before training, run:");  // commands(DATA_CONTRACT)
         return lines;
     }
 
