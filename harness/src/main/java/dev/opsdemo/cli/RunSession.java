@@ -8,6 +8,8 @@ import dev.opsdemo.demo.Runner;
 import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
+import dev.opsdemo.demo.StepGate;
+import dev.opsdemo.practice.PracticeSession;
 import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.TerminationSignal;
 import dev.opsdemo.live.Keyboard;
@@ -66,7 +68,24 @@ final class RunSession {
      * nothing; otherwise made from the screen of what is up), and whether the quiz comes first (--quiz).
      */
     private record Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
-                           java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz) {
+                           java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz,
+                           Presenting presenting) {
+
+        Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
+                java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz) {
+            this(live, noColor, records, extraListeners, stepTimeout, hold, quiz, null);
+        }
+    }
+
+    /**
+     * A presenter other than the live demo's (practice's), made once the terminal is open: the console it shows
+     * steps on, the keyboard (null outside live mode), and what keeps Ctrl-C off the run while a shell of the
+     * user's own has the terminal.
+     */
+    @FunctionalInterface
+    interface Presenting {
+        PracticeSession.Presentation make(ConsoleListener console, Keyboard keyboard,
+                                          Supplier<AutoCloseable> pauseInterrupts);
     }
 
     private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
@@ -97,6 +116,18 @@ final class RunSession {
         try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
             return runLocked(top, workspace, secrets, lanes, new Session(live, options.noColor, true, extraListeners,
                     stepTimeout, options.keepsRunning(live) ? keepRunning -> keepRunning : null, options.quiz), lock);
+        }
+    }
+
+    /**
+     * {@code harness practice}: the lanes one step at a time (the learner's), presented by {@code presenting}, with
+     * the records a demo leaves; live on a terminal (keys), else the choices are stdin's lines.
+     */
+    static int practice(HarnessCommand top, boolean live, boolean noColor, Workspace workspace, List<Lane> lanes,
+                        Presenting presenting) {
+        try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
+            return runLocked(top, workspace, new Secrets(), lanes, new Session(new LiveSettings(live, 0, null, null),
+                    noColor, true, List.of(), null, null, false, presenting), lock);
         }
     }
 
@@ -145,14 +176,26 @@ final class RunSession {
                 transcriptLines.line(line);
             }
         }
-        Keyboard keyboard = session.hold() != null ? Keyboard.open(top.in()) : null;
+        Keyboard keyboard = session.hold() != null || session.presenting() != null && live.live()
+                ? Keyboard.open(top.in()) : null;
         // The live terminal's width, for the harness's prose to wrap to; CI output stays unwrapped (the records fit
         // their own width).
         int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
         TerminationSignal signal = TerminationSignal.watch();
-        LivePresenter presenter = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
-                top.out(), live, keyboard, signal::pauseInterrupts);
+        ConsoleListener console = new ConsoleListener(top.out(), style, !live.live(), columns);
+        RunListener presenter;
+        StepGate gate;
+        if (session.presenting() != null) {
+            PracticeSession.Presentation presentation = session.presenting().make(console, keyboard,
+                    signal::pauseInterrupts);
+            presenter = presentation.listener();
+            gate = presentation.gate();
+        } else {
+            LivePresenter demo = new LivePresenter(console, top.out(), live, keyboard, signal::pauseInterrupts);
+            presenter = demo;
+            gate = demo;
+        }
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(presenter);
         if (session.records()) {
@@ -192,8 +235,9 @@ final class RunSession {
                     : session.hold().apply(new KeepRunning(top.out(), keyboard, heldColumns));
             Runner.Hold hold = !session.quiz() ? endScreen : quizThen(endScreen, top, workspace,
                     live.live() ? keys(keyboard) : Answers.lines(top.in()), heldColumns);
-            RunSummary summary = runner.run(lanes, live.live() ? Schedule.INTERLEAVED : Schedule.PARALLEL,
-                    presenter, hold == null ? null : done -> {
+            // One step at a time where someone follows each (a live demo, the learner practising).
+            Schedule schedule = live.live() || session.presenting() != null ? Schedule.INTERLEAVED : Schedule.PARALLEL;
+            RunSummary summary = runner.run(lanes, schedule, gate, hold == null ? null : done -> {
                         if (session.records()) {
                             printRecords(top, workspace, columns);
                         }

@@ -191,7 +191,7 @@ public final class Runner {
                 }
                 StepExecution.Ran ran = execution.run(step, command);
                 previous = ran.result();
-                record(ran.result());
+                results.put(step, ran.result());  // its listeners have been told
                 failWith(ran.exitCode());
             }
         } finally {
@@ -205,6 +205,7 @@ public final class Runner {
         }
     }
 
+    /** A step that did not run: kept, and told to the listeners if it was skipped. */
     private void record(StepResult result) {
         results.put(result.step(), result);
         if (result.status() == StepStatus.SKIPPED) {

@@ -1,5 +1,6 @@
 package dev.opsdemo.demo;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -9,7 +10,13 @@ import java.util.function.Supplier;
  * one, a local server or a container); the runner then fills in the run's values.
  */
 public record Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
-                   StepAction action, Supplier<ScriptGlue> script) {
+                   StepAction action, Supplier<ScriptGlue> script, Practice practice) {
+
+    /** A step of the harness's own in practice ({@code practice} null: see {@link #practised}). */
+    public Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
+                StepAction action, Supplier<ScriptGlue> script) {
+        this(id, lane, stage, title, caption, command, action, script, null);
+    }
 
     /** A step whose part of the learner's script is its own lines, nothing around them. */
     public Step(String id, String lane, Stage stage, String title, String caption, Supplier<Command> command,
@@ -34,6 +41,19 @@ public record Step(String id, String lane, Stage stage, String title, String cap
 
     /** As {@link #scripted(ScriptGlue)}, with glue made only when a script is (it may read the lane's data). */
     public Step scripted(Supplier<ScriptGlue> glue) {
-        return new Step(id, lane, stage, title, caption, command, action, glue);
+        return new Step(id, lane, stage, title, caption, command, action, glue, practice);
+    }
+
+    /**
+     * A step the learner does in practice: they type its commands, then {@code check} reads the real systems;
+     * {@code hints} come one at a time.
+     */
+    public Step practised(Practice.StepCheck check, String... hints) {
+        return new Step(id, lane, stage, title, caption, command, action, script, new Practice(check, List.of(hints)));
+    }
+
+    /** The same step doing {@code other} instead (what practice makes of it), everything else as it is. */
+    public Step doing(StepAction other) {
+        return new Step(id, lane, stage, title, caption, command, other, script, practice);
     }
 }

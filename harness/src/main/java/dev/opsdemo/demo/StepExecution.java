@@ -63,6 +63,7 @@ final class StepExecution {
         String failure = null;
         ExitCode exit = ExitCode.OK;
         AtomicBoolean timedOut = new AtomicBoolean();
+        String stoppedBy = null;
         Thread worker = Thread.currentThread();
         ScheduledFuture<?> timer = timeout == null ? null : TIMERS.schedule(() -> {
             timedOut.set(true);
@@ -73,6 +74,11 @@ final class StepExecution {
             status = stopRequested.getAsBoolean() ? StepStatus.INTERRUPTED : StepStatus.PASSED;
         } catch (InterruptedException e) {
             status = StepStatus.INTERRUPTED;
+            // A step's own stop (the learner's q) says who stopped it; a signal's, the runner's cause.
+            stoppedBy = stopRequested.getAsBoolean() ? null : e.getMessage();
+        } catch (StepSkippedException e) {
+            status = stopRequested.getAsBoolean() ? StepStatus.INTERRUPTED : StepStatus.SKIPPED;
+            failure = e.getMessage();
         } catch (Exception e) {
             status = stopRequested.getAsBoolean() ? StepStatus.INTERRUPTED : StepStatus.FAILED;
             failure = describe(e);
@@ -88,7 +94,7 @@ final class StepExecution {
             failure = step.id() + " did not finish within " + timeout.toSeconds() + "s and was stopped";
             exit = ExitCode.STEP_FAILED;
         } else if (status == StepStatus.INTERRUPTED) {
-            failure = stopCause.get() + " during " + step.id();
+            failure = (stoppedBy != null ? stoppedBy : stopCause.get()) + " during " + step.id();
             exit = ExitCode.INTERRUPTED;
             if (stopRequested.getAsBoolean()) {
                 failure += cleanup.closeAndSay();

@@ -18,7 +18,8 @@ import java.util.List;
 
 /** A commit as {@code git commit} reports it, read back from the repository after committing. */
 public record CommitSummary(String sha, String shortSha, String branch, String message, boolean rootCommit,
-                            int filesChanged, int insertions, int deletions, List<String> createdFiles) {
+                            int filesChanged, int insertions, int deletions, List<String> createdFiles,
+                            java.time.Instant committed) {
 
     /** Read back from the repository: what changed against the parent (nothing, for the root commit). */
     static CommitSummary of(Repository repository, RevCommit commit) throws IOException {
@@ -45,7 +46,8 @@ public record CommitSummary(String sha, String shortSha, String branch, String m
                 }
             }
             return new CommitSummary(parsed.name(), reader.abbreviate(parsed).name(), repository.getBranch(),
-                    parsed.getShortMessage(), root, entries.size(), insertions, deletions, created);
+                    parsed.getShortMessage(), root, entries.size(), insertions, deletions, created,
+                    java.time.Instant.ofEpochSecond(parsed.getCommitTime()));
         }
     }
 

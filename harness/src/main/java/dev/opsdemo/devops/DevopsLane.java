@@ -2,6 +2,7 @@ package dev.opsdemo.devops;
 
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.Lane;
+import dev.opsdemo.demo.Practice;
 import dev.opsdemo.demo.ShellContext;
 import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.Stage;
@@ -9,6 +10,8 @@ import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ChosenPort;
+import dev.opsdemo.exec.Http;
+import dev.opsdemo.text.CommitIds;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 
@@ -39,9 +42,16 @@ public final class DevopsLane {
     private final MavenBuild build;
     private CommitSummary commit;
     private SampleAppRepository.NextCommit next;
+    /** The working copy's HEAD when the commit step began (null: none), which a new commit must move. */
+    private String headBefore;
     /** Chosen when the deploy step's command is shown, so the line on screen names the port the app gets. */
     private final ChosenPort appPort = new ChosenPort();
     private AppDeployment app;
+    /** The deployed app's address, whoever started it (the deploy step, or the learner in practice). */
+    private String appUrl;
+    private static final String HEALTH = "/health";
+    private static final String GREETING = "/greeting?name=learner";
+    private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(5);
     /** The step that starts the app in the background, whose log is named after it (Workspace.log). */
     private static final String DEPLOY_STEP = "devops.deploy";
     private static final int MONITOR_CHECKS = 10;
@@ -71,21 +81,32 @@ public final class DevopsLane {
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
                         this::commitCommand,
-                        this::commit),
+                        this::commit).practised(this::checkCommit,
+                        "Type the lines in order: the commit records what `git add -A` staged.",
+                        "`git -C devops/sample-app status` lists what is not committed yet; `git -C "
+                                + "devops/sample-app log --oneline -1` shows the commit you made."),
                 new Step("devops.build", NAME, Stage.BUILD, "Build and test with Maven",
                         "A code build is deterministic: the same commit always compiles to the same artifact, "
                                 + "and the unit tests run as part of it.",
                         Command.of(String.join(" ", MavenBuild.packageCommand("mvn", "${APP_DIR}"))),
-                        this::build),
+                        this::build).practised(this::checkBuild,
+                        "Maven prints BUILD SUCCESS at the end when the jar is made; BUILD FAILURE says why not.",
+                        "The jar is devops/sample-app/target/sample-app.jar; build again after every commit."),
                 new Step("devops.tests", NAME, Stage.EVALUATE, "Unit-test gate",
                         "The DevOps quality gate is pass/fail on the code's behaviour; no data decides it.",
                         Command.of(TestReport.countsCommand("${APP_DIR}")),
-                        this::testGate),
+                        this::testGate).practised(this::checkTests,
+                        "The counts come from the reports the build's tests wrote: no build, no reports.",
+                        "A FAILURE line names the test class; its report in "
+                                + "devops/sample-app/target/surefire-reports says which assertion failed."),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
                         () -> remote.pushCommand(repository),
-                        context -> remote.push(context, repository, commit)),
+                        context -> remote.push(context, repository, commit)).practised(this::checkPush,
+                        "The push needs the password: the credential helper on the line reads it from its file, "
+                                + "so it is never typed.",
+                        "`git -C devops/sample-app ls-remote origin` shows what the remote's main points at now."),
                 new Step(DEPLOY_STEP, NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
                                 + "commit that was tested.",
@@ -94,14 +115,20 @@ public final class DevopsLane {
                                 "curl -s --retry 30 --retry-connrefused --retry-delay 1 "
                                         + "http://127.0.0.1:${APP_PORT}/health; echo",
                                 "curl -sS 'http://127.0.0.1:${APP_PORT}/greeting?name=learner'; echo"),
-                        this::deploy).scripted(ScriptGlue.before("APP_PORT=$(free_port)")),
+                        this::deploy).scripted(ScriptGlue.before("APP_PORT=$(free_port)"))
+                        .practised(this::checkDeploy,
+                                "The & starts the app in the background of your shell; `jobs` lists it.",
+                                "If nothing answers, read the app's log (the file after >): a port already taken "
+                                        + "says so there."),
                 new Step("devops.monitor", NAME, Stage.MONITOR, "Monitor health and latency",
                         "DevOps monitoring asks whether the service is up and fast; the code itself cannot drift, "
                                 + "so there is nothing to retrain.",
                         Command.of("for _ in $(seq " + MONITOR_CHECKS + "); do curl -s -o /dev/null -w "
                                 + "'%{http_code} %{time_total}\\n' http://127.0.0.1:${APP_PORT}/health; sleep "
                                 + MONITOR_INTERVAL_SECONDS + "; done"),
-                        this::monitor)),
+                        this::monitor).practised(this::checkMonitor,
+                        "Each line is one health check: 200 and the seconds it took.",
+                        "The app you started must still run: `jobs` in your shell shows it.")),
                 this::value, new DevopsStory(), this::shell);
     }
 
@@ -137,6 +164,8 @@ public final class DevopsLane {
     private Command commitCommand() {
         try {
             next = repository.nextCommit();
+            CommitSummary head = repository.head();
+            headBefore = head == null ? null : head.sha();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
         }
@@ -158,25 +187,122 @@ public final class DevopsLane {
     }
 
     private void commit(StepContext context) throws Exception {
-        commit = repository.commit(next);
+        repository.commit(next);
         if (next.fromScratch()) {
             context.out("Initialized empty Git repository in " + repository.workingCopy() + "/.git/");
         }
+        recordCommit(context, repository.head());
         commit.gitLines().forEach(context::out);
+    }
+
+    /** The commit the later steps build and push, as the commit step reads it back, done by whoever. */
+    private void recordCommit(StepContext context, CommitSummary head) {
+        commit = head;
         context.record(new DevopsFacts.Commit(commit.sha(), commit.message(), repository.workingCopy().toString()));
+    }
+
+    private List<Practice.Unmet> checkCommit(StepContext context) throws Exception {
+        String copy = workspace.shown(repository.workingCopy());
+        CommitSummary head = repository.head();
+        if (head == null) {
+            return List.of(Practice.Unmet.of(copy + (Files.isDirectory(repository.workingCopy().resolve(".git"))
+                    ? " has no commit yet" : " is not a Git repository yet")));
+        }
+        List<Practice.Unmet> unmet = new ArrayList<>();
+        if (head.sha().equals(headBefore)) {
+            unmet.add(Practice.Unmet.of(copy + "'s HEAD is still " + head.shortSha() + ": nothing new is committed"));
+        }
+        List<String> uncommitted = repository.uncommitted();
+        if (!uncommitted.isEmpty()) {
+            unmet.add(Practice.Unmet.of(copy + " has changes no commit holds: " + String.join(", ",
+                    uncommitted.subList(0, Math.min(3, uncommitted.size())))
+                    + (uncommitted.size() > 3 ? " and " + (uncommitted.size() - 3) + " more" : "")));
+        }
+        if (unmet.isEmpty()) {
+            recordCommit(context, head);
+            context.note("HEAD is " + head.shortSha() + " \"" + head.message() + "\"");
+        }
+        return unmet;
     }
 
     private void build(StepContext context) throws Exception {
         build.packageWithTests(context);
+        recordBuild(context);
+    }
+
+    private void recordBuild(StepContext context) {
         context.record(new DevopsFacts.Build(build.jar().toString()));
+    }
+
+    private List<Practice.Unmet> checkBuild(StepContext context) throws Exception {
+        String jar = workspace.shown(build.jar());
+        if (!Files.isRegularFile(build.jar())) {
+            return List.of(Practice.Unmet.of(jar + " does not exist: the build has not run, or it failed (Maven's "
+                    + "last lines say why)"));
+        }
+        CommitSummary head = repository.head();
+        if (head != null && Files.getLastModifiedTime(build.jar()).toInstant().isBefore(head.committed())) {
+            return List.of(Practice.Unmet.of(jar + " was built before the commit " + head.shortSha()
+                    + ": it is not what HEAD holds; build again"));
+        }
+        recordBuild(context);
+        context.note(jar + " is built from " + (head == null ? "the working copy" : head.shortSha()));
+        return List.of();
+    }
+
+    /** Surefire's counts as the test gate reads them, recorded. */
+    private TestReport readTests(StepContext context) throws Exception {
+        TestReport tests = TestReport.read(build.surefireReports());
+        context.record(new DevopsFacts.Tests(tests.run(), tests.failed()));
+        return tests;
+    }
+
+    private List<Practice.Unmet> checkTests(StepContext context) throws Exception {
+        TestReport tests = TestReport.read(build.surefireReports());
+        if (tests.run() == 0) {
+            return List.of(Practice.Unmet.of("no test report in " + workspace.shown(build.surefireReports())
+                    + ": the build runs the tests"));
+        }
+        if (tests.failed() > 0) {
+            return List.of(Practice.Unmet.of("unit tests failed: " + String.join("; ", tests.failures())
+                    + "; fix the code or the test, commit, and build again"));
+        }
+        readTests(context);
+        context.note(tests.run() + " tests ran, " + tests.failed() + " failed: the gate passes");
+        return List.of();
+    }
+
+    private List<Practice.Unmet> checkPush(StepContext context) throws Exception {
+        String pushed = remote.branchHead();
+        CommitSummary head = repository.head();
+        if (pushed == null) {
+            return List.of(Practice.Unmet.of("the remote has no " + SampleAppRepository.BRANCH + " yet: nothing "
+                    + "was pushed to " + remote.url()));
+        }
+        if (head == null || !pushed.equals(head.sha())) {
+            return List.of(Practice.Unmet.of("the remote's " + SampleAppRepository.BRANCH + " is still "
+                    + CommitIds.shortForm(pushed) + (head == null ? "" : ", not your HEAD " + head.shortSha())));
+        }
+        TestReport tests = TestReport.read(build.surefireReports());
+        if (tests.run() == 0 || tests.failed() > 0) {
+            return List.of(Practice.Unmet.mistake("the remote's " + SampleAppRepository.BRANCH + " is "
+                    + head.shortSha() + ", a commit whose unit tests " + (tests.run() == 0 ? "never ran"
+                    : "fail: " + String.join("; ", tests.failures())),
+                    "pushing while a unit test fails releases broken code: in DevOps the unit-test gate is what "
+                            + "stands between a commit and the remote. Fix the test, commit, build, and push again"));
+        }
+        commit = head;
+        context.record(new DevopsFacts.Push(pushed));
+        context.note("the remote's " + SampleAppRepository.BRANCH + " is " + head.shortSha() + ", the commit that "
+                + "was built and tested");
+        return List.of();
     }
 
     private void testGate(StepContext context) throws Exception {
         for (String line : TestReport.countLines(build.surefireReports())) {
             context.out(line);
         }
-        TestReport tests = TestReport.read(build.surefireReports());
-        context.record(new DevopsFacts.Tests(tests.run(), tests.failed()));
+        TestReport tests = readTests(context);
         if (tests.run() == 0) {
             throw new StepFailedException("no unit tests ran", "a gate that checks nothing passes broken code",
                     "add tests to sample-app (src/test/java) and run the lane again");
@@ -193,9 +319,10 @@ public final class DevopsLane {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         Path log = workspace.log(DEPLOY_STEP);
         app = AppDeployment.start(context, build.jar(), appPort.get(), log);
-        HttpResponse<String> health = app.get("/health");
+        appUrl = app.baseUrl();
+        HttpResponse<String> health = Http.get(appUrl + HEALTH, ANSWER_TIMEOUT);
         context.out(health.body());
-        HttpResponse<String> greeting = app.get("/greeting?name=learner");
+        HttpResponse<String> greeting = Http.get(appUrl + GREETING, ANSWER_TIMEOUT);
         context.out(greeting.body());
         if (health.statusCode() != 200 || greeting.statusCode() != 200) {
             throw new StepFailedException("the deployed app is not healthy",
@@ -206,23 +333,71 @@ public final class DevopsLane {
         List<String> logged = Files.readAllLines(log);
         context.note((logged.isEmpty() ? "the app is up" : "the app's log says: " + logged.get(0)) + "; its log: "
                 + log);
-        context.record(new DevopsFacts.Deploy(app.baseUrl(), health.body(), greeting.body()));
+        context.record(new DevopsFacts.Deploy(appUrl, health.body(), greeting.body()));
+    }
+
+    /** The app the learner started on the shown port, read as the deploy step reads the one it starts. */
+    private List<Practice.Unmet> checkDeploy(StepContext context) throws Exception {
+        String url = "http://127.0.0.1:" + appPort.get();
+        HttpResponse<String> health;
+        HttpResponse<String> greeting;
+        try {
+            health = Http.get(url + HEALTH, ANSWER_TIMEOUT);
+            greeting = Http.get(url + GREETING, ANSWER_TIMEOUT);
+        } catch (IOException e) {
+            return List.of(Practice.Unmet.of("nothing answers at " + url + HEALTH + " yet (an app takes a few "
+                    + "seconds to start: check again; its log is " + workspace.shown(workspace.log(DEPLOY_STEP))
+                    + ")"));
+        }
+        if (health.statusCode() != 200 || greeting.statusCode() != 200) {
+            return List.of(Practice.Unmet.of(url + " answers /health with " + health.statusCode()
+                    + " and /greeting with " + greeting.statusCode() + ", not 200"));
+        }
+        appUrl = url;
+        context.record(new DevopsFacts.Deploy(appUrl, health.body(), greeting.body()));
+        context.note("the app at " + url + " answers " + health.body());
+        return List.of();
+    }
+
+    private HealthMonitor.Report readMonitoring(StepContext context) throws InterruptedException {
+        HealthMonitor.Report report = HealthMonitor.poll(appUrl + HEALTH, MONITOR_CHECKS,
+                java.time.Duration.ofMillis((long) (MONITOR_INTERVAL_SECONDS * 1000)), context::out);
+        context.record(new DevopsFacts.Monitoring(new DevopsFacts.Health(report.checks(), report.failures(),
+                report.p50Ms())));
+        return report;
+    }
+
+    /**
+     * DevOps monitoring leaves nothing behind to read: the check polls the app the learner's loop polled, as the
+     * demo's step does.
+     */
+    private List<Practice.Unmet> checkMonitor(StepContext context) throws Exception {
+        if (appUrl == null) {
+            return List.of(Practice.Unmet.of("no app is deployed to monitor: devops.deploy was skipped"));
+        }
+        HealthMonitor.Report report = readMonitoring(context);
+        if (report.failures() > 0) {
+            return List.of(Practice.Unmet.of(report.failures() + " of " + report.checks() + " health checks of "
+                    + appUrl + " failed: is the app you started still running (`jobs`)?"));
+        }
+        context.note("uptime " + report.checks() + "/" + report.checks() + " checks healthy: monitoring reads the "
+                + "service's health, since its code cannot drift; stop the app with `kill %1` in your shell");
+        return List.of();
     }
 
     private void monitor(StepContext context) throws Exception {
-        HealthMonitor.Report report = HealthMonitor.poll(app.baseUrl() + "/health", MONITOR_CHECKS,
-                java.time.Duration.ofMillis((long) (MONITOR_INTERVAL_SECONDS * 1000)), context::out);
+        HealthMonitor.Report report = readMonitoring(context);
         context.note(String.format(java.util.Locale.ROOT, "uptime %d/%d checks healthy, latency p50 %d ms, max %d ms",
                 report.checks() - report.failures(), report.checks(), report.p50Ms(), report.maxMs()));
         context.note("the service's health is all DevOps monitors: its code does not change until the next commit");
         if (keepRunning) {
             context.note("the app keeps running (--keep-running)");
+        } else if (app == null) {
+            context.note("the app you started keeps running: stop it with `kill %1` in your shell");
         } else {
             app.close();
             context.note("stopped the app (the java process devops.deploy started)");
         }
-        context.record(new DevopsFacts.Monitoring(new DevopsFacts.Health(report.checks(), report.failures(),
-                report.p50Ms())));
         if (report.failures() > 0) {
             throw new StepFailedException(report.failures() + " of " + report.checks() + " health checks failed",
                     "the deployed app stopped answering", "read the app's log, " + workspace.log(DEPLOY_STEP));

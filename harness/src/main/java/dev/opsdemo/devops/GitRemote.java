@@ -98,7 +98,7 @@ final class GitRemote {
             throw new StepFailedException("the remote refused the push", "see the ref update line above",
                     "fix what the remote names and run the lane again");
         }
-        String pushed = SampleAppRepository.lsRemote(server.url(), credentialsProvider());
+        String pushed = branchHead();
         context.out(pushed + "\trefs/heads/" + SampleAppRepository.BRANCH);
         if (!commit.sha().equals(pushed)) {
             throw new StepFailedException("the remote's main is " + pushed + ", not the commit " + commit.sha(),
@@ -108,6 +108,11 @@ final class GitRemote {
         context.note("the remote's " + SampleAppRepository.BRANCH + " is " + pushed + ", the commit that was built "
                 + "and tested");
         context.record(new DevopsFacts.Push(pushed));
+    }
+
+    /** What the remote's branch points at, asked over HTTP as {@code git ls-remote} does; null while it has none. */
+    String branchHead() throws Exception {
+        return SampleAppRepository.lsRemote(server.url(), credentialsProvider());
     }
 
     private UsernamePasswordCredentialsProvider credentialsProvider() {

@@ -4,7 +4,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -76,8 +76,8 @@ public final class SampleAppRepository {
         return "Initial commit: sample-app release " + release;
     }
 
-    /** Makes the change {@code next} describes and commits it; returns the commit as git would report it. */
-    public CommitSummary commit(NextCommit next) throws Exception {
+    /** Makes the change {@code next} describes and commits it ({@link #head()} reads it back). */
+    public void commit(NextCommit next) throws Exception {
         if (next.fromScratch()) {
             FileUtils.delete(workingCopy.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
             copySources(source, workingCopy);
@@ -87,7 +87,31 @@ public final class SampleAppRepository {
             writeRelease(next.release());
         }
         try (Git git = Git.open(workingCopy.toFile())) {
-            return commit(git, next.message());
+            commit(git, next.message());
+        }
+    }
+
+    /**
+     * The working copy's HEAD as {@code git commit} reported it (what changed against its parent), or null when
+     * there is no repository or no commit yet: what the commit step, done by the harness or by the learner, reads.
+     */
+    public CommitSummary head() throws IOException {
+        if (!Files.isDirectory(workingCopy.resolve(".git"))) {
+            return null;
+        }
+        try (Git git = Git.open(workingCopy.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+            var head = git.getRepository().resolve(Constants.HEAD);
+            return head == null ? null : CommitSummary.of(git.getRepository(), walk.parseCommit(head));
+        }
+    }
+
+    /** What {@code git status --porcelain} would list: the paths not committed as they are (target/ is ignored). */
+    public List<String> uncommitted() throws Exception {
+        try (Git git = Git.open(workingCopy.toFile())) {
+            org.eclipse.jgit.api.Status status = git.status().call();
+            return status.getUncommittedChanges().isEmpty() && status.getUntracked().isEmpty() ? List.of()
+                    : java.util.stream.Stream.concat(status.getUncommittedChanges().stream(),
+                    status.getUntracked().stream()).sorted().toList();
         }
     }
 
@@ -108,14 +132,10 @@ public final class SampleAppRepository {
                 .map(ref -> ref.getObjectId().name()).findFirst().orElse(null);
     }
 
-    private CommitSummary commit(Git git, String message) throws Exception {
+    private static void commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
-        RevCommit commit = git.commit().setMessage(message)
-                .setAuthor(AUTHOR, EMAIL)
-                .setCommitter(AUTHOR, EMAIL)
-                .call();
-        return CommitSummary.of(git.getRepository(), commit);
+        git.commit().setMessage(message).setAuthor(AUTHOR, EMAIL).setCommitter(AUTHOR, EMAIL).call();
     }
 
     /**

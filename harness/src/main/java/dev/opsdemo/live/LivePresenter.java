@@ -34,7 +34,7 @@ public final class LivePresenter implements RunListener, StepGate {
     /** Cursor home, then erase the screen: the first step starts at the top, as every slide does. */
     static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
     /** Back to the line's start, then erase it: the key prompt's line, once a key has answered it. */
-    static final String ERASE_LINE = "\r\u001b[K";
+    public static final String ERASE_LINE = "\r\u001b[K";
 
     private final ConsoleListener console;
     private final PrintStream out;

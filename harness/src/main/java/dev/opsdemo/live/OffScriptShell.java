@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * git's credential helper), so the room's "what is in the registry now?" gets a real answer. Its prompt says it is
  * off-script; {@code exit} returns to the demo where it was. The run's servers keep running meanwhile.
  */
-final class OffScriptShell {
+public final class OffScriptShell {
 
     private OffScriptShell() {
     }
@@ -29,7 +29,7 @@ final class OffScriptShell {
      * Runs the shell on this terminal until it exits. {@code pauseInterrupts}: while it runs, Ctrl-C is the shell's,
      * not the run's (closed when the shell ends).
      */
-    static void open(List<Lane> lanes, Lane current, PrintStream out, Keyboard keyboard,
+    public static void open(List<Lane> lanes, Lane current, PrintStream out, Keyboard keyboard,
                      Supplier<AutoCloseable> pauseInterrupts) throws InterruptedException {
         Map<String, String> environment = new HashMap<>();
         lanes.stream().map(lane -> lane.shell().get()).filter(Objects::nonNull)

@@ -39,6 +39,8 @@ public final class Tmux implements AutoCloseable {
     private final Path exitFile;
     /** The server's socket, which tmux leaves behind when the server is killed. */
     private Path socketFile;
+    /** The harness's pane, by its id (a split makes another pane the session's active one). */
+    private String pane = PANE;
 
     private Tmux(String socket, Size size, Path exitFile) {
         this.socket = socket;
@@ -81,9 +83,10 @@ public final class Tmux implements AutoCloseable {
         }
         Tmux terminal = new Tmux(socket, size, exitFile);
         String[] shownAndSocket = terminal.tmux("display-message", "-p", "-t", PANE,
-                "#{pane_width}x#{pane_height} #{socket_path}").firstLine().split(" ", 2);
+                "#{pane_id} #{pane_width}x#{pane_height} #{socket_path}").firstLine().split(" ", 3);
         terminal.socketFile = Path.of(shownAndSocket[shownAndSocket.length - 1]);
-        String shown = shownAndSocket[0];
+        terminal.pane = shownAndSocket[0];
+        String shown = shownAndSocket[1];
         if (!shown.equals(size.toString())) {
             terminal.close();
             fail("tmux made a " + shown + " pane where " + size + " was asked for");
@@ -97,12 +100,12 @@ public final class Tmux implements AutoCloseable {
 
     /** The screen and its history, each line as the harness wrote it (a row tmux wrapped is joined again). */
     public String screen() throws InterruptedException {
-        return tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", PANE).text();
+        return tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", pane).text();
     }
 
     /** Every row of the pane since it started, history and screen, as the terminal shows them (trailing blanks cut). */
     public List<String> rows() throws InterruptedException {
-        return withoutTrailingBlanks(tmux("capture-pane", "-p", "-S", "-", "-t", PANE).lines());
+        return withoutTrailingBlanks(tmux("capture-pane", "-p", "-S", "-", "-t", pane).lines());
     }
 
     /**
@@ -114,7 +117,7 @@ public final class Tmux implements AutoCloseable {
      */
     public List<String> softWrapped() throws InterruptedException {
         List<String> rows = rows();
-        List<String> joined = withoutTrailingBlanks(tmux("capture-pane", "-p", "-J", "-S", "-", "-t", PANE).lines());
+        List<String> joined = withoutTrailingBlanks(tmux("capture-pane", "-p", "-J", "-S", "-", "-t", pane).lines());
         List<String> wrapped = new ArrayList<>();
         int extraRows = 0;
         for (int i = 0; i < joined.size(); i++) {
@@ -140,9 +143,52 @@ public final class Tmux implements AutoCloseable {
     }
 
     public void send(String... keys) throws InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("send-keys", "-t", PANE));
+        List<String> argv = new ArrayList<>(List.of("send-keys", "-t", pane));
         argv.addAll(List.of(keys));
         tmux(argv.toArray(String[]::new));
+    }
+
+    /**
+     * A second pane below the harness's (which keeps the full width, on {@code rows} fewer rows): a plain
+     * interactive bash in {@code dir}, with none of the machine's start-up files, as a user's own terminal beside
+     * the harness.
+     */
+    public Pane splitBelow(Path dir, int rows) throws InterruptedException {
+        String id = tmux("split-window", "-v", "-d", "-l", String.valueOf(rows), "-P", "-F", "#{pane_id}", "-t",
+                pane, "-c", dir.toString(), "bash --norc --noprofile -i").firstLine().strip();
+        return new Pane(id);
+    }
+
+    /** A pane other than the harness's, by its tmux id. */
+    public final class Pane {
+        private final String id;
+
+        private Pane(String id) {
+            this.id = id;
+        }
+
+        /** Types one line of text literally, then Enter. */
+        public void typeLine(String line) throws InterruptedException {
+            tmux("send-keys", "-t", id, "-l", line);
+            tmux("send-keys", "-t", id, "Enter");
+        }
+
+        public String screen() throws InterruptedException {
+            return tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", id).text();
+        }
+
+        /** Waits until the pane shows the text; fails with the pane when it does not come. */
+        public void await(String text, Duration timeout) {
+            try {
+                Readiness.await("the pane to show \"" + text + "\"", timeout, () -> screen().contains(text));
+            } catch (Readiness.NotReadyException e) {
+                try {
+                    fail(e.getMessage() + "; the pane shows:\n" + screen());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** Waits until the screen contains the text; fails with the screen when it does not come. */

@@ -1,0 +1,64 @@
+package dev.opsdemo.cli;
+
+import dev.opsdemo.demo.Lane;
+import dev.opsdemo.practice.PracticeSession;
+import dev.opsdemo.workspace.RepoLayout;
+import dev.opsdemo.workspace.UsageException;
+import dev.opsdemo.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "practice", mixinStandardHelpOptions = true,
+        description = {"The learner does the steps: each shows its commands, which you type in a terminal of your "
+                + "own (source <workspace>/practice/env.sh there first); Enter then checks what the real systems "
+                + "hold. h gives the next hint, s shows the step done the demo's way, n skips it, ! opens a shell, "
+                + "q quits (everything stopped, progress kept). Run it again in the same workspace to go on where "
+                + "you stopped.",
+                "Outside live mode (no terminal, --non-interactive) the choices are read as lines from stdin: an "
+                        + "empty line checks, h, s, n, q."})
+final class PracticeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HarnessCommand top;
+
+    @Option(names = "--only", paramLabel = "devops|mlops", description = "Practise one lane only (so far the "
+            + "DevOps lane's steps have checks; it is the default).")
+    LaneSelection only;
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Where the practice keeps its state, records and progress (default: demo-workspace/ in "
+                    + "the checkout).")
+    Path workspace;
+
+    @Option(names = "--non-interactive", description = "Read the choices as lines from stdin, even on a terminal.")
+    boolean nonInteractive;
+
+    @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
+    boolean noColor;
+
+    @Override
+    public Integer call() {
+        RepoLayout repo = RepoLayout.locate();
+        if (only == LaneSelection.mlops) {
+            throw new UsageException("--only mlops: the MLOps lane's steps have no practice checks yet",
+                    "practise the DevOps lane (./scripts/harness.sh practice), or watch the MLOps lane: "
+                            + "./scripts/harness.sh mlops");
+        }
+        Workspace opened = Workspace.open(workspace != null ? workspace : repo.defaultWorkspace(), repo);
+        PracticeSession practice = new PracticeSession(opened);
+        List<Lane> lanes = practice.lanes(LaneSelection.lanes(LaneSelection.devops, repo, opened, null, false));
+        boolean live = top.terminal() && !nonInteractive;
+        BufferedReader lines = new BufferedReader(new InputStreamReader(top.in(), StandardCharsets.UTF_8));
+        return RunSession.practice(top, live, noColor, opened, lanes, (console, keyboard, pauseInterrupts) ->
+                practice.presenter(console, top.out(), keyboard, keyboard == null ? lines : null, opened.root(),
+                        pauseInterrupts));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.opsdemo.demo;
+
+import java.util.List;
+
+/**
+ * How a learner does a step themselves ({@code harness practice}): the check that reads the real systems once they
+ * have typed its commands, and the hints, given one at a time. A step without one is the harness's to do (a server
+ * the learner's steps need).
+ */
+public record Practice(StepCheck check, List<String> hints) {
+
+    public Practice {
+        hints = List.copyOf(hints);
+    }
+
+    /**
+     * Reads the real systems after the learner's commands. When every condition holds it records the step's facts
+     * ({@link StepContext#record}), through the same reading the demo's action uses, and returns nothing; otherwise
+     * what is not met yet, each in words that name what the systems show.
+     */
+    @FunctionalInterface
+    public interface StepCheck {
+        List<Unmet> check(StepContext context) throws Exception;
+    }
+
+    /**
+     * One condition the systems do not meet yet ({@code what}: "the remote's main is still a1b2c3d"), and, when the
+     * state is one the lesson names as a common mistake, why it matters ({@code lesson}; null otherwise).
+     */
+    public record Unmet(String what, String lesson) {
+
+        public static Unmet of(String what) {
+            return new Unmet(what, null);
+        }
+
+        public static Unmet mistake(String what, String lesson) {
+            return new Unmet(what, lesson);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.opsdemo.practice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.json.Json;
+import dev.opsdemo.support.EndToEnd;
+import dev.opsdemo.support.HarnessRun;
+import dev.opsdemo.support.Leftovers;
+import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.Tmux;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DevOps lane practised as a learner would, on a real terminal: tmux with two panes, the practice on top and
+ * below it a plain bash that sources {@code practice/env.sh} and types the commands the practice shows, read off its
+ * screen. Each step that changes a system is checked before its commands are typed (not yet, the condition named)
+ * and after (passed); the unit-test gate is shown ("show me"); q after the push keeps the progress, and a second
+ * session in the workspace resumes at the deploy step. The checks' verdicts are read back against the real systems
+ * (the remote's main through git, the app's health over HTTP), and nothing is left running.
+ */
+@EndToEnd
+class PracticeDevopsTest {
+
+    private static final Duration STEP = Duration.ofSeconds(120);
+    private static final Tmux.Size TERMINAL = new Tmux.Size(170, 60);
+    private static final int LEARNER_ROWS = 20;
+
+    @TempDir
+    Path dir;
+
+    private int typed;
+
+    @Test
+    void theLearnerTypesEachStepTheChecksSayNotYetThenPassedAndASecondSessionResumes() throws Exception {
+        Path workspace = dir.resolve("ws");
+        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
+            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+            terminal.await("in your terminal, first: source " + workspace.resolve("practice/env.sh"), STEP);
+            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
+
+            notYetThenPassed(terminal, learner, "devops.commit", "devops/sample-app is not a Git repository yet");
+            assertTrue(terminal.screen().contains("→ HEAD is "), terminal.screen());
+            notYetThenPassed(terminal, learner, "devops.build",
+                    "devops/sample-app/target/sample-app.jar does not exist");
+
+            awaitStep(terminal, "devops.tests");
+            terminal.send("h");
+            terminal.await("→ hint 1 of 2: ", STEP);
+            terminal.send("s");
+            terminal.await("show me: the harness does devops.tests the demo's way", STEP);
+            terminal.await("✔ devops.tests passed", STEP);
+
+            notYetThenPassed(terminal, learner, "devops.push", "the remote has no main yet");
+
+            awaitStep(terminal, "devops.deploy");
+            terminal.send("q");
+            assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
+            assertTrue(terminal.screen().contains("quit by the learner (q) during devops.deploy"), terminal.screen());
+            assertTrue(terminal.screen().contains("to go on from devops.deploy"), terminal.screen());
+        }
+        JsonNode progress = Json.MAPPER.readTree(workspace.resolve("practice/progress.json").toFile());
+        assertEquals("passed", progress.path("devops.commit").path("outcome").asText(), progress.toString());
+        assertEquals(2, progress.path("devops.commit").path("checks").asInt(), progress.toString());
+        assertEquals("shown", progress.path("devops.tests").path("outcome").asText(), progress.toString());
+        assertEquals(1, progress.path("devops.tests").path("hints").asInt(), progress.toString());
+        assertEquals("open", progress.path("devops.deploy").path("outcome").asText(), progress.toString());
+
+        String appUrl;
+        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
+            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+            terminal.await("→ resuming: the 4 steps done in an earlier session", STEP);
+            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
+            notYetThenPassed(terminal, learner, "devops.deploy", "nothing answers at http://127.0.0.1:");
+            Matcher url = Pattern.compile("the app at (http://127\\.0\\.0\\.1:\\d+) answers").matcher(
+                    terminal.screen());
+            assertTrue(url.find(), terminal.screen());
+            appUrl = url.group(1);
+            // Monitoring changes nothing: its check polls the app the learner's loop polled.
+            typeShownCommands(terminal, learner, "devops.monitor");
+            terminal.send("Enter");
+            terminal.await("✔ devops.monitor passed", STEP);
+            assertEquals(0, terminal.awaitExit(STEP), terminal.screen());
+            learner.typeLine("kill %1");
+            learner.typeLine("wait; echo \"app $((1+1)) stopped\"");
+            learner.await("app 2 stopped", STEP);
+        }
+        Leftovers.assertNotListening(appUrl);
+        JsonNode summary = HarnessRun.summary(workspace);
+        assertEquals("passed", summary.path("status").asText(), summary.toString());
+        // The check's reading of the push is the remote's own main, as plain git reads it.
+        String main = Shell.run(dir, "git", "--git-dir", workspace.resolve("devops/remote/sample-app.git").toString(),
+                "rev-parse", "main").firstLine().strip();
+        assertEquals(main, summary.path("facts").path("devops").path("pushedSha").asText(), summary.toString());
+        assertEquals(appUrl, summary.path("facts").path("devops").path("appUrl").asText(), summary.toString());
+        Leftovers.assertNotListening(summary.path("facts").path("devops").path("remoteUrl").asText());
+        String password = Files.readAllLines(workspace.resolve("devops/git-credentials")).get(0)
+                .replaceAll("^[^:]*://[^:]*:([^@]*)@.*$", "$1");
+        assertFalse(password.isBlank());
+        for (String file : List.of("practice/env.sh", "practice/progress.json", "transcript.txt", "summary.json")) {
+            assertFalse(Files.readString(workspace.resolve(file)).contains(password), file + " holds the password");
+        }
+    }
+
+    /** At {@code stepId}: a check before typing names {@code unmet}; after the shown commands, it passes. */
+    private void notYetThenPassed(Tmux terminal, Tmux.Pane learner, String stepId, String unmet) throws Exception {
+        awaitStep(terminal, stepId);
+        terminal.send("Enter");
+        terminal.await("→ ✗ " + unmet, STEP);
+        typeShownCommands(terminal, learner, stepId);
+        terminal.send("Enter");
+        terminal.await("✔ " + stepId + " passed", STEP);
+    }
+
+    private static void awaitStep(Tmux terminal, String stepId) throws InterruptedException {
+        terminal.await("] " + stepId + " · ", STEP);
+        terminal.await("your turn", STEP);
+    }
+
+    /** Types the step's commands as its screen shows them, then waits until the learner's shell has run them all. */
+    private void typeShownCommands(Tmux terminal, Tmux.Pane learner, String stepId) throws InterruptedException {
+        List<String> commands = shownCommands(terminal.screen(), stepId);
+        assertFalse(commands.isEmpty(), terminal.screen());
+        for (String command : commands) {
+            learner.typeLine(command);
+        }
+        typed++;
+        // The typed line shows the arithmetic; only its output shows the number.
+        learner.typeLine("echo \"typed $((" + typed + "+0)) done\"");
+        learner.await("typed " + typed + " done", STEP);
+    }
+
+    /** The {@code $} lines under the step's last header on screen. */
+    static List<String> shownCommands(String screen, String stepId) {
+        List<String> lines = screen.lines().toList();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("] " + stepId + " · ")) {
+                header = i;
+            }
+        }
+        List<String> commands = new ArrayList<>();
+        for (int i = header + 1; i >= 1 && i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("  $ ")) {
+                commands.add(line.substring(4));
+            } else if (!commands.isEmpty()) {
+                break;
+            }
+        }
+        return commands;
+    }
+}
