@@ -113,6 +113,50 @@ class PracticeDevopsTest {
         }
     }
 
+    /**
+     * The lesson's mistake of releasing code whose unit test fails: the learner breaks a test and commits it, skips
+     * the build and the gate that said so, and pushes; the push's check reads the remote's main and the test reports
+     * and explains the mistake instead of passing.
+     */
+    @Test
+    void pushingACommitWhoseUnitTestFailsIsExplainedAsTheLessonsMistake() throws Exception {
+        Path workspace = dir.resolve("ws");
+        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
+            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+            terminal.await("in your terminal, first: source " + workspace.resolve("practice/env.sh"), STEP);
+            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
+            awaitStep(terminal, "devops.commit");
+            typeShownCommands(terminal, learner, "devops.commit");
+            terminal.send("Enter");
+            terminal.await("✔ devops.commit passed", STEP);
+
+            awaitStep(terminal, "devops.build");
+            learner.typeLine("sed -i 's/Hello, Ada!/Hi, Ada!/' devops/sample-app/src/test/java/dev/opsdemo/sampleapp/"
+                    + "GreetingTest.java && git -C devops/sample-app commit -qam 'Expect a shorter greeting'");
+            typeShownCommands(terminal, learner, "devops.build");
+            terminal.send("Enter");
+            terminal.await("→ ✗ devops/sample-app/target/sample-app.jar does not exist", STEP);
+            terminal.send("n");
+            awaitStep(terminal, "devops.tests");
+            terminal.send("Enter");
+            terminal.await("→ ✗ unit tests failed: GreetingTest", STEP);
+            terminal.send("n");
+
+            awaitStep(terminal, "devops.push");
+            typeShownCommands(terminal, learner, "devops.push");
+            terminal.send("Enter");
+            terminal.await("a commit whose unit tests fail: GreetingTest", STEP);
+            terminal.await("→ common mistake: pushing while a unit test fails releases broken code", STEP);
+            terminal.send("q");
+            assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
+        }
+        JsonNode progress = Json.MAPPER.readTree(workspace.resolve("practice/progress.json").toFile());
+        assertEquals("skipped", progress.path("devops.build").path("outcome").asText(), progress.toString());
+        assertEquals("open", progress.path("devops.push").path("outcome").asText(), progress.toString());
+        assertTrue(Files.readString(workspace.resolve("transcript.txt")).contains("common mistake: pushing while a "
+                + "unit test fails"), "the records keep the explanation");
+    }
+
     /** At {@code stepId}: a check before typing names {@code unmet}; after the shown commands, it passes. */
     private void notYetThenPassed(Tmux terminal, Tmux.Pane learner, String stepId, String unmet) throws Exception {
         awaitStep(terminal, stepId);
