@@ -3,9 +3,10 @@ package dev.opsdemo.cli;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.practice.PracticeSession;
 import dev.opsdemo.workspace.RepoLayout;
-import dev.opsdemo.workspace.UsageException;
+import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,9 +30,11 @@ final class PracticeCommand implements Callable<Integer> {
     @ParentCommand
     HarnessCommand top;
 
-    @Option(names = "--only", paramLabel = "devops|mlops", description = "Practise one lane only (so far the "
-            + "DevOps lane's steps have checks; it is the default).")
+    @Option(names = "--only", paramLabel = "devops|mlops", description = "Practise one lane only.")
     LaneSelection only;
+
+    @Mixin
+    MlopsOptions mlops;
 
     @Option(names = "--workspace", paramLabel = "DIR",
             description = "Where the practice keeps its state, records and progress (default: demo-workspace/ in "
@@ -47,14 +50,11 @@ final class PracticeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RepoLayout repo = RepoLayout.locate();
-        if (only == LaneSelection.mlops) {
-            throw new UsageException("--only mlops: the MLOps lane's steps have no practice checks yet",
-                    "practise the DevOps lane (./scripts/harness.sh practice), or watch the MLOps lane: "
-                            + "./scripts/harness.sh mlops");
-        }
+        // The MLOps settings' checks run before the workspace is touched.
+        MlopsSettings settings = only == LaneSelection.devops ? null : mlops.settings(repo);
         Workspace opened = Workspace.open(workspace != null ? workspace : repo.defaultWorkspace(), repo);
         PracticeSession practice = new PracticeSession(opened);
-        List<Lane> lanes = practice.lanes(LaneSelection.lanes(LaneSelection.devops, repo, opened, null, false));
+        List<Lane> lanes = practice.lanes(LaneSelection.lanes(only, repo, opened, settings, false));
         boolean live = top.terminal() && !nonInteractive;
         BufferedReader lines = new BufferedReader(new InputStreamReader(top.in(), StandardCharsets.UTF_8));
         return RunSession.practice(top, live, noColor, opened, lanes, (console, keyboard, pauseInterrupts) ->

@@ -183,16 +183,17 @@ final class RunSession {
         int columns = live.live() && keyboard != null ? keyboard.size().columns() : 0;
         // Watched from here on: the off-script shell pauses what Ctrl-C does to the run.
         TerminationSignal signal = TerminationSignal.watch();
-        ConsoleListener console = new ConsoleListener(top.out(), style, !live.live(), columns);
         RunListener presenter;
         StepGate gate;
         if (session.presenting() != null) {
-            PracticeSession.Presentation presentation = session.presenting().make(console, keyboard,
+            PracticeSession.Presentation presentation = session.presenting().make(
+                    ConsoleListener.forTyping(top.out(), style, !live.live(), columns), keyboard,
                     signal::pauseInterrupts);
             presenter = presentation.listener();
             gate = presentation.gate();
         } else {
-            LivePresenter demo = new LivePresenter(console, top.out(), live, keyboard, signal::pauseInterrupts);
+            LivePresenter demo = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
+                    top.out(), live, keyboard, signal::pauseInterrupts);
             presenter = demo;
             gate = demo;
         }

@@ -1,26 +1,34 @@
 package dev.opsdemo.demo;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How a learner does a step themselves ({@code harness practice}): the check that reads the real systems once they
  * have typed its commands, and the hints, given one at a time. A step without one is the harness's to do (a server
  * the learner's steps need).
  */
-public record Practice(StepCheck check, List<String> hints) {
+public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed) {
 
     public Practice {
         hints = List.copyOf(hints);
     }
 
+    /** What the learner types when it is not the step's own command (null: it is). */
+    public Practice typing(Supplier<Command> lines) {
+        return new Practice(check, hints, lines);
+    }
+
     /**
      * Reads the real systems after the learner's commands. When every condition holds it records the step's facts
      * ({@link StepContext#record}), through the same reading the demo's action uses, and returns nothing; otherwise
-     * what is not met yet, each in words that name what the systems show.
+     * what is not met yet, each in words that name what the systems show. {@code since}: when the step began, so
+     * that what the learner made is told from what was there before (a run in the tracking server).
      */
     @FunctionalInterface
     public interface StepCheck {
-        List<Unmet> check(StepContext context) throws Exception;
+        List<Unmet> check(StepContext context, Instant since) throws Exception;
     }
 
     /**

@@ -49,11 +49,24 @@ public record Step(String id, String lane, Stage stage, String title, String cap
      * {@code hints} come one at a time.
      */
     public Step practised(Practice.StepCheck check, String... hints) {
-        return new Step(id, lane, stage, title, caption, command, action, script, new Practice(check, List.of(hints)));
+        return new Step(id, lane, stage, title, caption, command, action, script,
+                new Practice(check, List.of(hints), null));
     }
 
-    /** The same step doing {@code other} instead (what practice makes of it), everything else as it is. */
-    public Step doing(StepAction other) {
-        return new Step(id, lane, stage, title, caption, command, other, script, practice);
+    /**
+     * As {@link #practised(Practice.StepCheck, String...)}, where the learner types {@code lines} rather than the
+     * step's own command: the demo's step decides some of its calls as it goes (whether the registered model
+     * exists), which the learner is given all at once.
+     */
+    public Step practised(Supplier<Command> lines, Practice.StepCheck check, String... hints) {
+        return new Step(id, lane, stage, title, caption, command, action, script,
+                new Practice(check, List.of(hints), lines));
     }
+
+    /** The step as the learner practises it: their commands shown, {@code attempt} its action. */
+    public Step practising(StepAction attempt) {
+        Supplier<Command> shown = practice != null && practice.typed() != null ? practice.typed() : command;
+        return new Step(id, lane, stage, title, caption, shown, attempt, script, practice);
+    }
+
 }

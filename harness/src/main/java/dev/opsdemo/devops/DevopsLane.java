@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ public final class DevopsLane {
         context.record(new DevopsFacts.Commit(commit.sha(), commit.message(), repository.workingCopy().toString()));
     }
 
-    private List<Practice.Unmet> checkCommit(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkCommit(StepContext context, Instant since) throws Exception {
         String copy = workspace.shown(repository.workingCopy());
         CommitSummary head = repository.head();
         if (head == null) {
@@ -234,7 +235,7 @@ public final class DevopsLane {
         context.record(new DevopsFacts.Build(build.jar().toString()));
     }
 
-    private List<Practice.Unmet> checkBuild(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkBuild(StepContext context, Instant since) throws Exception {
         String jar = workspace.shown(build.jar());
         if (!Files.isRegularFile(build.jar())) {
             return List.of(Practice.Unmet.of(jar + " does not exist: the build has not run, or it failed (Maven's "
@@ -257,7 +258,7 @@ public final class DevopsLane {
         return tests;
     }
 
-    private List<Practice.Unmet> checkTests(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkTests(StepContext context, Instant since) throws Exception {
         TestReport tests = TestReport.read(build.surefireReports());
         if (tests.run() == 0) {
             return List.of(Practice.Unmet.of("no test report in " + workspace.shown(build.surefireReports())
@@ -272,7 +273,7 @@ public final class DevopsLane {
         return List.of();
     }
 
-    private List<Practice.Unmet> checkPush(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkPush(StepContext context, Instant since) throws Exception {
         String pushed = remote.branchHead();
         CommitSummary head = repository.head();
         if (pushed == null) {
@@ -337,7 +338,7 @@ public final class DevopsLane {
     }
 
     /** The app the learner started on the shown port, read as the deploy step reads the one it starts. */
-    private List<Practice.Unmet> checkDeploy(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkDeploy(StepContext context, Instant since) throws Exception {
         String url = "http://127.0.0.1:" + appPort.get();
         HttpResponse<String> health;
         HttpResponse<String> greeting;
@@ -371,7 +372,7 @@ public final class DevopsLane {
      * DevOps monitoring leaves nothing behind to read: the check polls the app the learner's loop polled, as the
      * demo's step does.
      */
-    private List<Practice.Unmet> checkMonitor(StepContext context) throws Exception {
+    private List<Practice.Unmet> checkMonitor(StepContext context, Instant since) throws Exception {
         if (appUrl == null) {
             return List.of(Practice.Unmet.of("no app is deployed to monitor: devops.deploy was skipped"));
         }

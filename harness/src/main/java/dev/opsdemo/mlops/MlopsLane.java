@@ -77,47 +77,67 @@ public final class MlopsLane {
                         "In ML the data is an input as important as the code: it is checked against a schema "
                                 + "before training, because bad data builds a bad model without any error.",
                         runs.validate(),
-                        tracking.needsServer(training::validate)),
+                        tracking.needsServer(training::validate)).practised(training::checkValidate,
+                        "mlflow run prints the run's id when it ends: === Run (ID '...') succeeded ===.",
+                        "The run is in the experiment data-validation: its validation.json says passed."),
                 new Step("mlops.train", NAME, Stage.BUILD, "Train with mlflow run",
                         "An ML build is a training run: code + data + parameters produce the model, so all three "
                                 + "are recorded with it to make it reproducible.",
                         runs.train(),
-                        tracking.needsServer(training::train)).scripted(MlopsScript.TRAIN),
+                        tracking.needsServer(training::train)).scripted(MlopsScript.TRAIN)
+                        .practised(training::checkTrain,
+                                "--experiment-name decides where the run is recorded; without it, Default.",
+                                "-P data= names the data; it must be the data the contract check passed."),
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"),
                                 ModelRegistry.RUN_LINEAGE)),
-                        tracking.needsServer(training::inspect)).scripted(MlopsScript.INSPECT),
+                        tracking.needsServer(training::inspect)).scripted(MlopsScript.INSPECT)
+                        .practised(training::checkInspect,
+                                "The jq filter picks the run's lineage out of the whole answer: drop it to see all."),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.accuracyPath("${RUN_ID}"), ModelRegistry.METRIC_VALUES)),
-                        tracking.needsServer(training::gate)).scripted(MlopsScript.GATE),
+                        tracking.needsServer(training::gate)).scripted(MlopsScript.GATE)
+                        .practised(training::checkGate,
+                                "The answer lists the accuracy's history; the last value is the one gated."),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the run's model",
                         "The model registry turns the run's model into a numbered version of a named model, and "
                                 + "remembers the run (code, data, parameters) each version was made from.",
                         Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
                                 ModelRegistry.registeredModelPath(model), ModelRegistry.MODEL_OR_ERROR)),
-                        tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model)),
+                        tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model))
+                        .practised(this::registerLines, training::checkRegister,
+                                "The version's source is the run's model; the run_id ties the version to the run.",
+                                "A version is READY once the registry has its files; check again if not."),
                 new Step("mlops.alias", NAME, Stage.RELEASE, "Release it: point the alias at it",
                         "Releasing in MLOps means pointing the '" + MlopsSettings.ALIAS + "' alias at the new "
                                 + "version; whatever loads the model by its alias gets it. Code is not what gets "
                                 + "released.",
                         Command.of(ModelRegistry.setAliasLine("${MLFLOW_TRACKING_URI}", model, MlopsSettings.ALIAS,
                                 "${VERSION}")),
-                        tracking.needsServer(training::alias)).scripted(() -> MlopsScript.alias(model)),
+                        tracking.needsServer(training::alias)).scripted(() -> MlopsScript.alias(model))
+                        .practised(training::checkAlias,
+                                "The POST moves the alias; the GET after it reads where it points now."),
                 new Step(SERVE_STEP, NAME, Stage.DEPLOY, "Serve the champion and score a request",
                         "Deploying a model: serve the champion and score real input. Unlike code, its quality "
                                 + "can decay as live data drifts, so it must be monitored after deployment.",
                         runs::serve,
-                        tracking.needsServer(monitoring::serve)).scripted(MlopsScript.SERVE),
+                        tracking.needsServer(monitoring::serve)).scripted(MlopsScript.SERVE)
+                        .practised(monitoring::checkServe,
+                                "The & starts the model server in the background of your shell; jobs lists it.",
+                                "The first curl waits until /ping answers: loading the model takes a few seconds."),
                 new Step(MONITOR_STEP, NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
                         runs.monitor(),
-                        tracking.needsServer(monitoring::monitor)).scripted(MlopsScript.MONITOR),
+                        tracking.needsServer(monitoring::monitor)).scripted(MlopsScript.MONITOR)
+                        .practised(monitoring::checkMonitor,
+                                "The monitor entry point scores the production batch through your model server.",
+                                "Its run is in the experiment monitoring; monitoring.json holds its verdict."),
                 new Step("mlops.retrain", NAME, Stage.MONITOR, "Retrain on the new data",
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model.",
@@ -152,7 +172,15 @@ public final class MlopsLane {
                 this::value, new MlopsStory(), this::shell);
     }
 
-    /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
+    /** What the learner types to register the model (see {@link TrainingSteps#registerLines}). */
+    private Command registerLines() {
+        try {
+            return training.registerLines();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask the registry what to create: " + e.getMessage(), e);
+        }
+    }
+
     /** An off-script shell in the ML project, with the venv and (once the server is up) the tracking URI. */
     private ShellContext shell() {
         Map<String, String> environment = new LinkedHashMap<>(python.environment());

@@ -74,6 +74,33 @@ public final class ModelRegistry {
         return get(context, path, true, jq);
     }
 
+    /**
+     * A GET shown nowhere, for a practice check that reads what the learner's own curl changed: the whole answer,
+     * or null when the server answers 404.
+     */
+    public JsonNode answer(String path) throws Exception {
+        try {
+            return Json.MAPPER.readTree(client.sendGet(path));
+        } catch (MlflowHttpException e) {
+            if (e.getStatusCode() != 404) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** The newest version of {@code name} made from run {@code runId}, as the Java client searches them; null: none. */
+    public org.mlflow.api.proto.ModelRegistry.ModelVersion newestVersionOf(String name, String runId) {
+        return client.searchModelVersions("name='" + name + "' and run_id='" + runId + "'").getItems().stream()
+                .max(java.util.Comparator.comparingLong(version -> Long.parseLong(version.getVersion())))
+                .orElse(null);
+    }
+
+    /** The line that creates the registered model, as {@link #createRegisteredModel} shows it. */
+    public static String createModelLine(String trackingUri, String name) {
+        return curlPost(trackingUri, CREATE_MODEL, modelRequest(name), CREATED_MODEL);
+    }
+
     /** Whether the registered model exists, its GET being the step's own command (see {@link #read}). */
     public boolean exists(StepContext context, String name) throws Exception {
         return read(context, registeredModelPath(name), MODEL_OR_ERROR) != null;

@@ -2,12 +2,10 @@ package dev.opsdemo.mlops;
 
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.exec.LogFile;
-import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.LocalService;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.mlflow.PythonEnv;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,14 +36,6 @@ public final class ModelServer implements AutoCloseable {
 
     public String baseUrl() {
         return service.baseUrl();
-    }
-
-    public HttpResponse<String> ping() throws Exception {
-        return service.get("/ping", Duration.ofSeconds(10));
-    }
-
-    public HttpResponse<String> invoke(String json) throws Exception {
-        return Http.postJson(service.baseUrl() + "/invocations", json, Duration.ofSeconds(60));
     }
 
     @Override

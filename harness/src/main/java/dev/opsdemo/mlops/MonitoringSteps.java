@@ -1,7 +1,9 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.Practice;
 import dev.opsdemo.demo.StepContext;
+import dev.opsdemo.exec.Http;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.exec.ChosenPort;
 import dev.opsdemo.json.Json;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,8 @@ final class MonitoringSteps {
     private final ChosenPort servePort;
     private final boolean keepRunning;
     private ModelServer modelServer;
+    /** The model server's address, whoever started it (the serve step, or the learner in practice). */
+    private String servingUrl;
     private MonitoringReport report;
     private ModelSource retrainSource;
     private boolean challengerBetter;
@@ -71,25 +77,59 @@ final class MonitoringSteps {
     }
 
     void serve(StepContext context) throws Exception {
-        LabelledRow row = runs.servedRow();
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         Path log = workspace.log(MlopsLane.SERVE_STEP);
         modelServer = ModelServer.start(context, python, tracking.trackingUri(), runs.championUri(),
                 workspace.mlops(), servePort.get(), log);
-        context.out(modelServer.ping().body().strip());
-        HttpResponse<String> response = modelServer.invoke(Json.MAPPER.writeValueAsString(row.request()));
-        context.out(response.body());
+        servingUrl = modelServer.baseUrl();
+        readServing(context, true);
+        context.note("the model server stays up for the monitor step; its log: " + log);
+    }
+
+    /**
+     * The served model's answers: /ping, then a prediction for the first labelled row, recorded; {@code shown}: the
+     * answers are the step's output (the demo's curls), else only the verdict is said (the learner's curls showed
+     * them in their own shell).
+     */
+    private void readServing(StepContext context, boolean shown) throws Exception {
+        LabelledRow row = runs.servedRow();
+        HttpResponse<String> ping = Http.get(servingUrl + "/ping", Duration.ofSeconds(10));
+        if (shown) {
+            context.out(ping.body().strip());
+        }
+        HttpResponse<String> response = Http.postJson(servingUrl + "/invocations",
+                Json.MAPPER.writeValueAsString(row.request()), Duration.ofSeconds(60));
+        if (shown) {
+            context.out(response.body());
+        }
         if (response.statusCode() != 200) {
             throw new StepFailedException("the model server answered " + response.statusCode(),
-                    response.body(), "read the model server's log, " + log);
+                    response.body(), "read the model server's log, " + workspace.log(MlopsLane.SERVE_STEP));
         }
         JsonNode prediction = Json.MAPPER.readTree(response.body()).path("predictions").path(0);
         context.note("the first row of " + ProjectRuns.SERVED_ROW_DATA + " is labelled " + row.label()
                 + "; the model predicted " + prediction.asText() + ": "
                 + (prediction.asText().equals(row.label()) ? "right" : "wrong"));
         context.record(new MlopsFacts.Serving(prediction, Integer.parseInt(row.label()), runs.championUri(),
-                modelServer.baseUrl()));
-        context.note("the model server stays up for the monitor step; its log: " + log);
+                servingUrl));
+    }
+
+    /** The model server the learner started on the shown port, read as the demo's serve step reads its own. */
+    List<Practice.Unmet> checkServe(StepContext context, Instant since) throws Exception {
+        servingUrl = "http://127.0.0.1:" + servePort.get();
+        try {
+            readServing(context, false);
+            return List.of();
+        } catch (java.io.IOException e) {
+            String url = servingUrl;
+            servingUrl = null;
+            return List.of(Practice.Unmet.of("nothing answers at " + url + "/ping yet (loading the model takes a "
+                    + "few seconds: check again; its log is " + workspace.shown(workspace.log(MlopsLane.SERVE_STEP))
+                    + ")"));
+        } catch (StepFailedException e) {
+            servingUrl = null;
+            return List.of(Practice.Unmet.of(e.getMessage()));
+        }
     }
 
     /**
@@ -99,7 +139,42 @@ final class MonitoringSteps {
     void monitor(StepContext context) throws Exception {
         String monitoringRun = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
                 ProjectRuns.MONITOR, MlopsLane.MONITORING_EXPERIMENT,
-                runs.monitorParams(modelServer.baseUrl() + "/invocations"));
+                runs.monitorParams(servingUrl + "/invocations"));
+        readMonitoring(context, monitoringRun);
+        if (keepRunning) {
+            context.note("the model server keeps running (--keep-running)");
+        } else if (modelServer == null) {
+            context.note("the model server you started keeps running: stop it in your shell (jobs lists it)");
+        } else {
+            modelServer.close();
+            context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
+        }
+    }
+
+    /** The learner's monitoring run, since the champion was served; none is the lesson's mistake of not monitoring. */
+    List<Practice.Unmet> checkMonitor(StepContext context, Instant since) throws Exception {
+        if (servingUrl == null) {
+            return List.of(Practice.Unmet.of("no model is served to monitor: mlops.serve has not passed"));
+        }
+        Service.Run run = tracking.newestRun(MlopsLane.MONITORING_EXPERIMENT, ProjectRuns.MONITOR, since);
+        if (run == null) {
+            return List.of(Practice.Unmet.mistake("no monitoring run in experiment '"
+                    + MlopsLane.MONITORING_EXPERIMENT + "' since the champion was served", "a deployed model is "
+                    + "not done: it degrades as the data it scores drifts away from what it learned, with no error "
+                    + "to say so. Ignoring monitoring after deployment is the lesson's common mistake; the monitor "
+                    + "entry point measures drift and accuracy on the production batch"));
+        }
+        try {
+            readMonitoring(context, run.getInfo().getRunId());
+        } catch (StepFailedException e) {
+            return List.of(Practice.Unmet.of(e.getMessage()));
+        }
+        context.note("the model server you started keeps running: stop it in your shell (jobs lists it)");
+        return List.of();
+    }
+
+    /** The monitoring run's verdict and plots, read back from MLflow and recorded. */
+    private void readMonitoring(StepContext context, String monitoringRun) throws Exception {
         Service.Run run = tracking.client().getRun(monitoringRun);
         MonitoringVerdict verdict = RunArtifacts.readJson(tracking.trackingUri(), monitoringRun,
                 MonitoringVerdict.ARTIFACT, MonitoringVerdict.class);
@@ -115,12 +190,6 @@ final class MonitoringSteps {
                 + retrainNeeded + "; " + plots.size()
                 + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.shown(workspace.plots())
                 + "/ (the UI shows them on the run, at its link above)");
-        if (keepRunning) {
-            context.note("the model server keeps running (--keep-running)");
-        } else {
-            modelServer.close();
-            context.note("stopped the model server (the mlflow models serve process mlops.serve started)");
-        }
         String monitoringUrl = tracking.trackingUri() + "/#/experiments/" + run.getInfo().getExperimentId()
                 + "/runs/" + monitoringRun;
         // No UI line of the harness's: mlflow run printed this run's link itself ("View run ... at").

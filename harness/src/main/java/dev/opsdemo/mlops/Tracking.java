@@ -10,7 +10,12 @@ import dev.opsdemo.mlflow.MlflowStore;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlflow.PythonEnv;
 import dev.opsdemo.workspace.Workspace;
+import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import java.util.List;
 
@@ -83,6 +88,32 @@ final class Tracking {
 
     MlflowClient client() {
         return client;
+    }
+
+    /** A run's start as MLflow's clock and this machine's may disagree on it (a container's, a server's elsewhere). */
+    private static final long CLOCK_SLACK_MS = 5_000;
+
+    /**
+     * The newest run of {@code entryPoint} in {@code experiment} that started at {@code since} or later, as the
+     * Java client reads it; null when there is none, or no such experiment. What a practice check finds of the run
+     * the learner's {@code mlflow run} made.
+     */
+    Service.Run newestRun(String experiment, String entryPoint, Instant since) {
+        Optional<Service.Experiment> found = client.getExperimentByName(experiment);
+        if (found.isEmpty()) {
+            return null;
+        }
+        long from = since.toEpochMilli() - CLOCK_SLACK_MS;
+        for (Service.Run run : client.searchRuns(List.of(found.get().getExperimentId()), "",
+                Service.ViewType.ACTIVE_ONLY, 20, List.of("attributes.start_time DESC")).getItems()) {
+            if (run.getInfo().getStartTime() < from) {
+                break;
+            }
+            if (entryPoint.equals(RunRecords.tags(run).get("mlflow.project.entryPoint"))) {
+                return run;
+            }
+        }
+        return null;
     }
 
     ModelRegistry registry() {

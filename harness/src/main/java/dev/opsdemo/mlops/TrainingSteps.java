@@ -1,6 +1,8 @@
 package dev.opsdemo.mlops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.demo.Command;
+import dev.opsdemo.demo.Practice;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
 import dev.opsdemo.json.Json;
@@ -8,6 +10,11 @@ import dev.opsdemo.mlflow.PythonEnv;
 import dev.opsdemo.text.CommitIds;
 import dev.opsdemo.workspace.RepoLayout;
 
+import org.mlflow.api.proto.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,12 +66,43 @@ final class TrainingSteps {
         context.record(new MlopsFacts.Validation(settings.data(), null, null, null));
         MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, tracking.server(),
                 repo.sampleMlProject(), ProjectRuns.VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, runs.validateParams());
-        ValidationVerdict verdict = outcome.runId() == null ? null : RunArtifacts.readJson(tracking.trackingUri(),
-                outcome.runId(), ValidationVerdict.ARTIFACT, ValidationVerdict.class);
-        context.record(new MlopsFacts.Validation(settings.data(), outcome.runId(),
+        requirePassed(outcome, recordValidation(context, outcome.runId()), settings.data());
+    }
+
+    /** The validation run's verdict (its validation.json), recorded; null when it logged none. */
+    private ValidationVerdict recordValidation(StepContext context, String validationRun) throws Exception {
+        ValidationVerdict verdict = validationRun == null ? null : RunArtifacts.readJson(tracking.trackingUri(),
+                validationRun, ValidationVerdict.ARTIFACT, ValidationVerdict.class);
+        context.record(new MlopsFacts.Validation(settings.data(), validationRun,
                 verdict == null ? null : verdict.passed(),
                 verdict == null ? null : String.join("; ", verdict.violations())));
-        requirePassed(outcome, verdict, settings.data());
+        return verdict;
+    }
+
+    /** The learner's validation run: the step's data checked, and its verdict read as the demo's is. */
+    List<Practice.Unmet> checkValidate(StepContext context, Instant since) throws Exception {
+        Service.Run run = tracking.newestRun(MlopsLane.VALIDATION_EXPERIMENT, ProjectRuns.VALIDATE, since);
+        if (run == null) {
+            return List.of(Practice.Unmet.of("no run of the validate entry point in experiment '"
+                    + MlopsLane.VALIDATION_EXPERIMENT + "' since this step began"));
+        }
+        String id = run.getInfo().getRunId();
+        String checked = params(run).get("data");
+        if (!settings.data().equals(checked)) {
+            return List.of(Practice.Unmet.of("run " + id + " checked data=" + checked + ", not the data this lane "
+                    + "trains on, data=" + settings.data()));
+        }
+        ValidationVerdict verdict = recordValidation(context, id);
+        if (verdict == null) {
+            return List.of(Practice.Unmet.of("run " + id + " logged no " + ValidationVerdict.ARTIFACT + ": it "
+                    + "stopped before its verdict (mlflow run's last lines say why)"));
+        }
+        if (!verdict.passed()) {
+            return List.of(Practice.Unmet.of("the data breaks its contract: " + String.join("; ",
+                    verdict.violations())));
+        }
+        context.note("run " + id + ": " + settings.data() + " meets its contract");
+        return List.of();
     }
 
     /**
@@ -87,9 +125,71 @@ final class TrainingSteps {
 
     void train(StepContext context) throws Exception {
         python.requireMlflow();
-        runId = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
-                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams());
+        recordTraining(context, MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
+                MlflowProjectRun.MAIN, settings.experiment(), settings.trainingParams()));
+    }
+
+    private void recordTraining(StepContext context, String trainingRun) {
+        runId = trainingRun;
         context.record(new MlopsFacts.Training(settings.experiment(), runId));
+    }
+
+    /** Where a run lands whose {@code mlflow run} named no experiment. */
+    static final String DEFAULT_EXPERIMENT = "Default";
+
+    /**
+     * The learner's training run: in the lane's experiment (one in Default is the lesson's mistake), finished, with
+     * the step's parameters (other data than the validated one is explained), and a dataset input.
+     */
+    List<Practice.Unmet> checkTrain(StepContext context, Instant since) throws Exception {
+        Service.Run run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since);
+        if (run == null) {
+            Service.Run stray = tracking.newestRun(DEFAULT_EXPERIMENT, MlflowProjectRun.MAIN, since);
+            if (stray != null) {
+                return List.of(Practice.Unmet.mistake("run " + stray.getInfo().getRunId() + " is in the experiment '"
+                        + DEFAULT_EXPERIMENT + "', not '" + settings.experiment() + "'", "training without "
+                        + "--experiment-name puts the run in Default, away from the runs it is to be compared with; "
+                        + "tracking every run where its comparisons are is what MLOps adds to a code pipeline. "
+                        + "Train again with --experiment-name " + settings.experiment()));
+            }
+            return List.of(Practice.Unmet.of("no training run in experiment '" + settings.experiment()
+                    + "' since this step began"));
+        }
+        String id = run.getInfo().getRunId();
+        Map<String, String> params = params(run);
+        List<Practice.Unmet> unmet = new ArrayList<>();
+        settings.trainingParams().forEach((key, expected) -> {
+            String actual = params.get(key);
+            if (expected.equals(actual)) {
+                return;
+            }
+            if (key.equals("data") && actual != null && actual.contains("corrupted")) {
+                unmet.add(Practice.Unmet.mistake("run " + id + " trained on data=" + actual, "that data breaks the "
+                        + "contract mlops.validate checks, and training on it builds a wrong model without any "
+                        + "error: in ML the data is an input to check like code. Train on data=" + expected));
+            } else {
+                unmet.add(Practice.Unmet.of("run " + id + " has " + key + "=" + actual + "; the step trains with "
+                        + key + "=" + expected));
+            }
+        });
+        if (run.getInfo().getStatus() != Service.RunStatus.FINISHED) {
+            unmet.add(Practice.Unmet.of("run " + id + " is " + run.getInfo().getStatus() + ", not FINISHED"));
+        }
+        if (run.getInputs().getDatasetInputsCount() == 0) {
+            unmet.add(Practice.Unmet.of("run " + id + " logged no dataset input"));
+        }
+        if (unmet.isEmpty()) {
+            recordTraining(context, id);
+            context.note("run " + id + " in experiment '" + settings.experiment() + "', trained on "
+                    + settings.data());
+        }
+        return unmet;
+    }
+
+    private static Map<String, String> params(Service.Run run) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        run.getData().getParamsList().forEach(param -> params.put(param.getKey(), param.getValue()));
+        return params;
     }
 
     void inspect(StepContext context) throws Exception {
@@ -100,6 +200,24 @@ final class TrainingSteps {
                     + tracking.trackingUri(), "mlflow run reported it, but the server answers 404 for it",
                     "check that the training ran against this server (MLFLOW_TRACKING_URI)");
         }
+        readLineage(context, answer);
+    }
+
+    /** The training run's lineage, read from its runs/get answer once it is there. */
+    List<Practice.Unmet> checkInspect(StepContext context, Instant since) throws Exception {
+        if (runId == null) {
+            return List.of(Practice.Unmet.of("there is no training run to read: mlops.train has not passed"));
+        }
+        try {
+            readLineage(context, tracking.registry().answer(ModelRegistry.runPath(runId)));
+            return List.of();
+        } catch (StepFailedException e) {
+            return List.of(Practice.Unmet.of(e.getMessage()));
+        }
+    }
+
+    /** What one run id ties together, read from its {@code runs/get} answer and recorded. */
+    private void readLineage(StepContext context, JsonNode answer) {
         JsonNode run = answer.path("run");
         modelSource = ModelSource.of(answer);
         Map<String, String> params = RunRecords.keyValues(run.at("/data/params"), JsonNode::asText);
@@ -134,8 +252,25 @@ final class TrainingSteps {
 
     /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
     void gate(StepContext context) throws Exception {
-        JsonNode answer = tracking.registry().read(context, ModelRegistry.accuracyPath(runId),
-                ModelRegistry.METRIC_VALUES);
+        judge(context, tracking.registry().read(context, ModelRegistry.accuracyPath(runId),
+                ModelRegistry.METRIC_VALUES));
+    }
+
+    /** The gate on the training run's accuracy, read as the demo's gate reads it. */
+    List<Practice.Unmet> checkGate(StepContext context, Instant since) throws Exception {
+        if (runId == null) {
+            return List.of(Practice.Unmet.of("there is no training run to gate: mlops.train has not passed"));
+        }
+        try {
+            judge(context, tracking.registry().answer(ModelRegistry.accuracyPath(runId)));
+            return List.of();
+        } catch (StepFailedException e) {
+            return List.of(Practice.Unmet.of(e.getMessage()));
+        }
+    }
+
+    /** The accuracy in a {@code metrics/get-history} answer against the threshold; below it, a failed step. */
+    private void judge(StepContext context, JsonNode answer) {
         JsonNode history = answer == null ? Json.MAPPER.createArrayNode() : answer.path("metrics");
         if (history.isEmpty()) {
             throw new StepFailedException("run " + runId + " logged no accuracy metric",
@@ -163,12 +298,56 @@ final class TrainingSteps {
             registry.createRegisteredModel(context, name);
         }
         JsonNode created = registry.createVersion(context, name, modelSource, runId);
-        modelVersion = created.path("version").asText();
         registry.awaitReady(context, created);
+        recordRegistration(context, created.path("version").asText());
+    }
+
+    private void recordRegistration(StepContext context, String version) {
+        String name = settings.modelName();
+        modelVersion = version;
         context.note("version " + modelVersion + " is READY; it remembers run " + runId);
         String versionUrl = tracking.trackingUri() + "/#/models/" + name + "/versions/" + modelVersion;
         context.note("UI: " + versionUrl);
         context.record(new MlopsFacts.Registration(name, modelVersion, versionUrl));
+    }
+
+    /**
+     * What the learner types to register the run's model: the registered model's creation when it does not exist
+     * yet, and the version's, with this run's values (the demo's step decides the first on the GET it shows).
+     */
+    Command registerLines() throws Exception {
+        String name = settings.modelName();
+        List<String> lines = new ArrayList<>();
+        if (tracking.registry().answer(ModelRegistry.registeredModelPath(name)) == null) {
+            lines.add(ModelRegistry.createModelLine(tracking.trackingUri(), name));
+        }
+        ModelSource source = modelSource != null ? modelSource : runId == null ? null
+                : tracking.registry().modelOf(runId);
+        lines.add(source == null ? ": no training run to register (mlops.train has not passed)"
+                : ModelRegistry.createVersionLine(tracking.trackingUri(), name, source, runId));
+        return new Command(lines);
+    }
+
+    /** The version the learner made from the training run, read back through the Java client. */
+    List<Practice.Unmet> checkRegister(StepContext context, Instant since) throws Exception {
+        String name = settings.modelName();
+        if (runId == null) {
+            return List.of(Practice.Unmet.of("there is no training run to register: mlops.train has not passed"));
+        }
+        if (tracking.registry().answer(ModelRegistry.registeredModelPath(name)) == null) {
+            return List.of(Practice.Unmet.of("the registry has no model '" + name + "' yet"));
+        }
+        org.mlflow.api.proto.ModelRegistry.ModelVersion version = tracking.registry().newestVersionOf(name, runId);
+        if (version == null) {
+            return List.of(Practice.Unmet.of("'" + name + "' has no version made from run " + runId + " yet"));
+        }
+        if (!version.getStatus().name().equals("READY")) {
+            return List.of(Practice.Unmet.of("version " + version.getVersion() + " is " + version.getStatus()
+                    + ", not READY yet: check again in a moment"));
+        }
+        modelSource = modelSource != null ? modelSource : tracking.registry().modelOf(runId);
+        recordRegistration(context, version.getVersion());
+        return List.of();
     }
 
     /** The release: the champion alias moved to the new version, its POST being the step's own command. */
@@ -181,8 +360,42 @@ final class TrainingSteps {
             throw new StepFailedException("alias " + MlopsSettings.ALIAS + " points at version " + pointsAt,
                     "the registry did not take the alias update", "set it by hand in the MLflow UI");
         }
+        recordRelease(context, pointsAt);
+    }
+
+    private void recordRelease(StepContext context, String pointsAt) {
         context.note("alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + ": what loads "
-                + ProjectRuns.championUri(name) + " (the serve step) gets this version");
+                + ProjectRuns.championUri(settings.modelName()) + " (the serve step) gets this version");
         context.record(new MlopsFacts.Release(MlopsSettings.ALIAS));
+    }
+
+    /** The champion alias, read back: it must point at the version just registered. */
+    List<Practice.Unmet> checkAlias(StepContext context, Instant since) throws Exception {
+        String name = settings.modelName();
+        if (modelVersion == null) {
+            return List.of(Practice.Unmet.of("there is no registered version to release: mlops.register has not "
+                    + "passed"));
+        }
+        String pointsAt;
+        try {
+            JsonNode answer = tracking.registry().answer(ModelRegistry.aliasPath(name, MlopsSettings.ALIAS));
+            pointsAt = answer == null ? null : answer.at("/model_version/version").asText();
+        } catch (org.mlflow.tracking.MlflowHttpException e) {
+            // An alias no version has is a 400 ("Registered model alias champion not found"), not a 404.
+            if (e.getStatusCode() != 400) {
+                throw e;
+            }
+            pointsAt = null;
+        }
+        if (!modelVersion.equals(pointsAt)) {
+            return List.of(Practice.Unmet.mistake((pointsAt == null ? "no version of '" + name + "' has the alias '"
+                    + MlopsSettings.ALIAS + "'" : "'" + MlopsSettings.ALIAS + "' still points at version " + pointsAt)
+                    + ", not version " + modelVersion + ", the one just registered",
+                    "registering is not releasing: the registry holds the new version, but whatever loads "
+                            + ProjectRuns.championUri(name) + " still gets " + (pointsAt == null ? "nothing"
+                            : "version " + pointsAt) + ". Releasing a model is moving its alias"));
+        }
+        recordRelease(context, pointsAt);
+        return List.of();
     }
 }

@@ -6,6 +6,7 @@ import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepSkippedException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,6 +32,7 @@ final class Attempt implements StepAction {
     public void run(StepContext context) throws Exception {
         Practice practice = step.practice();
         long started = System.nanoTime();
+        Instant since = Instant.now();
         int checks = 0;
         int hints = 0;
         Progress.Outcome outcome = Progress.Outcome.open;
@@ -39,7 +41,16 @@ final class Attempt implements StepAction {
                 switch (learner.get().next(step)) {
                     case CHECK -> {
                         checks++;
-                        List<Practice.Unmet> unmet = practice.check().check(context);
+                        List<Practice.Unmet> unmet;
+                        try {
+                            unmet = practice.check().check(context, since);
+                        } catch (InterruptedException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            // A system the check reads did not answer as expected: the learner may try again.
+                            unmet = List.of(Practice.Unmet.of("the check could not read what it needs: "
+                                    + e.getMessage()));
+                        }
                         if (unmet.isEmpty()) {
                             context.note("✓ check " + checks + ": every condition holds");
                             outcome = Progress.Outcome.passed;

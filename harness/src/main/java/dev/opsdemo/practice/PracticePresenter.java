@@ -77,7 +77,7 @@ final class PracticePresenter implements RunListener, StepGate, Learner {
         }
         console.stepStarted(step, command);
         if (step.practice() == null) {
-            console.aside(step, "the harness does this step for you: the steps you type need it");
+            console.aside(step, "the harness does this step for you");
             return;
         }
         try {

@@ -58,7 +58,7 @@ public final class PracticeSession {
 
     private Step practised(Step step) {
         return step.practice() == null || redone.contains(step.id()) ? step
-                : step.doing(new Attempt(step, () -> learner, progress));
+                : step.practising(new Attempt(step, () -> learner, progress));
     }
 
     /** The screen, and whose choices it reads; both the presenter's listener and its gate. */

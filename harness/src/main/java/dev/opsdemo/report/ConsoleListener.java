@@ -74,6 +74,14 @@ public final class ConsoleListener implements RunListener {
         this.record = record;
     }
 
+    /**
+     * A terminal where someone types the shown commands themselves (practice): as the live terminal's, but a command
+     * is cut only where bash reads its rows back, typed one by one, as the one command.
+     */
+    public static ConsoleListener forTyping(PrintStream out, Style style, boolean lanePrefix, int width) {
+        return new ConsoleListener(out, style, lanePrefix, width > 0 ? width - 1 : 0, true);
+    }
+
     /** A record of the run ({@code transcript.txt}, the cast): lane prefixes, and no row wider than {@code width}. */
     public static ConsoleListener forRecord(PrintStream out, Style style, int width) {
         return new ConsoleListener(out, style, true, width, true);

@@ -39,7 +39,7 @@ class UsageErrorTest {
             "--live does not apply to it                 | verify | --live          |",
             "--quiz does not apply to verify             | verify | --quiz          |",
             "--quiz does not apply to doctor             | doctor | --quiz          |",
-            "--only mlops: the MLOps lane's steps have no practice checks yet | practice | --only | mlops",
+            "--min-accuracy 1.5 is not between 0 and 1   | practice | --min-accuracy | 1.5",
             // Checked against sample-ml-project/MLproject's declarations and the files, not in training.
             "-P n_estimators=abc: 'abc' is not a whole number, and the MLproject declares n_estimators as int | demo | -P | n_estimators=abc",
             "-P test_size=0,2: '0,2' is not a number     | mlops  | -P              | test_size=0,2",

@@ -48,7 +48,7 @@ class AttemptTest {
     }
 
     private RunSummary practise(Step step, Learner learner, Progress progress) {
-        Step practised = step.doing(new Attempt(step, () -> learner, progress));
+        Step practised = step.practising(new Attempt(step, () -> learner, progress));
         return new Runner(List.of(), new Secrets(), null).run(List.of(new Lane("lane", List.of(practised))),
                 Schedule.INTERLEAVED, StepGate.ALWAYS_RUN);
     }
@@ -57,7 +57,7 @@ class AttemptTest {
     void aCheckSaysWhatIsUnmetUntilTheSystemsHoldItAndHintsComeOneAtATime() {
         AtomicBoolean typed = new AtomicBoolean();
         Step step = new Step("lane.push", "lane", Stage.RELEASE, "Push", "caption", "git push",
-                context -> context.out("the demo's way")).practised(context -> {
+                context -> context.out("the demo's way")).practised((context, since) -> {
                     if (!typed.getAndSet(true)) {
                         return List.of(Practice.Unmet.of("the remote's main is still a1b2c3d"),
                                 Practice.Unmet.mistake("the tests fail", "pushing while a test fails"));
@@ -83,14 +83,14 @@ class AttemptTest {
     @Test
     void showMeDoesTheStepTheDemosWaySkipGoesOnAndQuitStopsTheRunWithTheStepOpen() {
         Step shown = new Step("lane.build", "lane", Stage.BUILD, "Build", "caption", "mvn package",
-                context -> context.out("built the demo's way")).practised(context -> List.of());
+                context -> context.out("built the demo's way")).practised((context, since) -> List.of());
         RunSummary showMe = practise(shown, scripted(Learner.Choice.SHOW_ME), Progress.in(dir));
         assertEquals(List.of("→ show me: the harness does lane.build the demo's way", "built the demo's way"),
                 showMe.results().get(0).output());
         assertEquals(Progress.Outcome.shown, Progress.in(dir).of("lane.build").outcome());
 
         Step skipped = new Step("lane.tests", "lane", Stage.EVALUATE, "Tests", "caption", "grep", context -> { })
-                .practised(context -> List.of(Practice.Unmet.of("never")));
+                .practised((context, since) -> List.of(Practice.Unmet.of("never")));
         RunSummary skip = practise(skipped, scripted(Learner.Choice.SKIP), Progress.in(dir));
         assertEquals(StepStatus.SKIPPED, skip.results().get(0).status());
         assertEquals(0, skip.exitCode(), "a skip is no failure");

@@ -33,38 +33,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EndToEnd
 class PracticeDevopsTest {
 
-    private static final Duration STEP = Duration.ofSeconds(120);
-    private static final Tmux.Size TERMINAL = new Tmux.Size(170, 60);
-    private static final int LEARNER_ROWS = 20;
+    private static final Duration STEP = PracticeTerminals.STEP;
 
     @TempDir
     Path dir;
 
-    private int typed;
-
     @Test
     void theLearnerTypesEachStepTheChecksSayNotYetThenPassedAndASecondSessionResumes() throws Exception {
         Path workspace = dir.resolve("ws");
-        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
-            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+        try (PracticeTerminals session = PracticeTerminals.open(dir, workspace, "--only", "devops")) {
+            Tmux terminal = session.practice;
+            Tmux.Pane learner = session.learner;
             terminal.await("in your terminal, first: source " + workspace.resolve("practice/env.sh"), STEP);
-            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
 
-            notYetThenPassed(terminal, learner, "devops.commit", "devops/sample-app is not a Git repository yet");
+            session.notYetThenPassed("devops.commit", "devops/sample-app is not a Git repository yet");
             assertTrue(terminal.screen().contains("→ HEAD is "), terminal.screen());
-            notYetThenPassed(terminal, learner, "devops.build",
+            session.notYetThenPassed("devops.build",
                     "devops/sample-app/target/sample-app.jar does not exist");
 
-            awaitStep(terminal, "devops.tests");
+            session.awaitStep("devops.tests");
             terminal.send("h");
             terminal.await("→ hint 1 of 2: ", STEP);
             terminal.send("s");
             terminal.await("show me: the harness does devops.tests the demo's way", STEP);
             terminal.await("✔ devops.tests passed", STEP);
 
-            notYetThenPassed(terminal, learner, "devops.push", "the remote has no main yet");
+            session.notYetThenPassed("devops.push", "the remote has no main yet");
 
-            awaitStep(terminal, "devops.deploy");
+            session.awaitStep("devops.deploy");
             terminal.send("q");
             assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
             assertTrue(terminal.screen().contains("quit by the learner (q) during devops.deploy"), terminal.screen());
@@ -78,17 +74,17 @@ class PracticeDevopsTest {
         assertEquals("open", progress.path("devops.deploy").path("outcome").asText(), progress.toString());
 
         String appUrl;
-        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
-            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+        try (PracticeTerminals session = PracticeTerminals.open(dir, workspace, "--only", "devops")) {
+            Tmux terminal = session.practice;
+            Tmux.Pane learner = session.learner;
             terminal.await("→ resuming: the 4 steps done in an earlier session", STEP);
-            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
-            notYetThenPassed(terminal, learner, "devops.deploy", "nothing answers at http://127.0.0.1:");
+            session.notYetThenPassed("devops.deploy", "nothing answers at http://127.0.0.1:");
             Matcher url = Pattern.compile("the app at (http://127\\.0\\.0\\.1:\\d+) answers").matcher(
                     terminal.screen());
             assertTrue(url.find(), terminal.screen());
             appUrl = url.group(1);
             // Monitoring changes nothing: its check polls the app the learner's loop polled.
-            typeShownCommands(terminal, learner, "devops.monitor");
+            session.typeShownCommands("devops.monitor");
             terminal.send("Enter");
             terminal.await("✔ devops.monitor passed", STEP);
             assertEquals(0, terminal.awaitExit(STEP), terminal.screen());
@@ -121,29 +117,29 @@ class PracticeDevopsTest {
     @Test
     void pushingACommitWhoseUnitTestFailsIsExplainedAsTheLessonsMistake() throws Exception {
         Path workspace = dir.resolve("ws");
-        try (Tmux terminal = Tmux.harness(dir, TERMINAL, "practice", "--workspace", workspace.toString())) {
-            Tmux.Pane learner = terminal.splitBelow(dir, LEARNER_ROWS);
+        try (PracticeTerminals session = PracticeTerminals.open(dir, workspace, "--only", "devops")) {
+            Tmux terminal = session.practice;
+            Tmux.Pane learner = session.learner;
             terminal.await("in your terminal, first: source " + workspace.resolve("practice/env.sh"), STEP);
-            learner.typeLine("source " + workspace.resolve("practice/env.sh"));
-            awaitStep(terminal, "devops.commit");
-            typeShownCommands(terminal, learner, "devops.commit");
+            session.awaitStep("devops.commit");
+            session.typeShownCommands("devops.commit");
             terminal.send("Enter");
             terminal.await("✔ devops.commit passed", STEP);
 
-            awaitStep(terminal, "devops.build");
+            session.awaitStep("devops.build");
             learner.typeLine("sed -i 's/Hello, Ada!/Hi, Ada!/' devops/sample-app/src/test/java/dev/opsdemo/sampleapp/"
                     + "GreetingTest.java && git -C devops/sample-app commit -qam 'Expect a shorter greeting'");
-            typeShownCommands(terminal, learner, "devops.build");
+            session.typeShownCommands("devops.build");
             terminal.send("Enter");
             terminal.await("→ ✗ devops/sample-app/target/sample-app.jar does not exist", STEP);
             terminal.send("n");
-            awaitStep(terminal, "devops.tests");
+            session.awaitStep("devops.tests");
             terminal.send("Enter");
             terminal.await("→ ✗ unit tests failed: GreetingTest", STEP);
             terminal.send("n");
 
-            awaitStep(terminal, "devops.push");
-            typeShownCommands(terminal, learner, "devops.push");
+            session.awaitStep("devops.push");
+            session.typeShownCommands("devops.push");
             terminal.send("Enter");
             terminal.await("a commit whose unit tests fail: GreetingTest", STEP);
             terminal.await("→ common mistake: pushing while a unit test fails releases broken code", STEP);
@@ -155,54 +151,5 @@ class PracticeDevopsTest {
         assertEquals("open", progress.path("devops.push").path("outcome").asText(), progress.toString());
         assertTrue(Files.readString(workspace.resolve("transcript.txt")).contains("common mistake: pushing while a "
                 + "unit test fails"), "the records keep the explanation");
-    }
-
-    /** At {@code stepId}: a check before typing names {@code unmet}; after the shown commands, it passes. */
-    private void notYetThenPassed(Tmux terminal, Tmux.Pane learner, String stepId, String unmet) throws Exception {
-        awaitStep(terminal, stepId);
-        terminal.send("Enter");
-        terminal.await("→ ✗ " + unmet, STEP);
-        typeShownCommands(terminal, learner, stepId);
-        terminal.send("Enter");
-        terminal.await("✔ " + stepId + " passed", STEP);
-    }
-
-    private static void awaitStep(Tmux terminal, String stepId) throws InterruptedException {
-        terminal.await("] " + stepId + " · ", STEP);
-        terminal.await("your turn", STEP);
-    }
-
-    /** Types the step's commands as its screen shows them, then waits until the learner's shell has run them all. */
-    private void typeShownCommands(Tmux terminal, Tmux.Pane learner, String stepId) throws InterruptedException {
-        List<String> commands = shownCommands(terminal.screen(), stepId);
-        assertFalse(commands.isEmpty(), terminal.screen());
-        for (String command : commands) {
-            learner.typeLine(command);
-        }
-        typed++;
-        // The typed line shows the arithmetic; only its output shows the number.
-        learner.typeLine("echo \"typed $((" + typed + "+0)) done\"");
-        learner.await("typed " + typed + " done", STEP);
-    }
-
-    /** The {@code $} lines under the step's last header on screen. */
-    static List<String> shownCommands(String screen, String stepId) {
-        List<String> lines = screen.lines().toList();
-        int header = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("] " + stepId + " · ")) {
-                header = i;
-            }
-        }
-        List<String> commands = new ArrayList<>();
-        for (int i = header + 1; i >= 1 && i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("  $ ")) {
-                commands.add(line.substring(4));
-            } else if (!commands.isEmpty()) {
-                break;
-            }
-        }
-        return commands;
     }
 }

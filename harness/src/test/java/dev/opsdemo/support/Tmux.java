@@ -169,7 +169,8 @@ public final class Tmux implements AutoCloseable {
 
         /** Types one line of text literally, then Enter. */
         public void typeLine(String line) throws InterruptedException {
-            tmux("send-keys", "-t", id, "-l", line);
+            // "--": a line may start with "-" (a continued command's "-P ..."), which tmux would read as its option.
+            tmux("send-keys", "-t", id, "-l", "--", line);
             tmux("send-keys", "-t", id, "Enter");
         }
 
