@@ -2,6 +2,7 @@ package dev.opsdemo.cli;
 
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.practice.PracticeSession;
+import dev.opsdemo.quiz.Answers;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.Workspace;
@@ -10,9 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "own (source <workspace>/practice/env.sh there first); Enter then checks what the real systems "
                 + "hold. h gives the next hint, s shows the step done the demo's way, n skips it, ! opens a shell, "
                 + "q quits (everything stopped, progress kept). Run it again in the same workspace to go on where "
-                + "you stopped.",
+                + "you stopped. Once every step has passed, the lesson's quiz (--no-quiz: none).",
                 "Outside live mode (no terminal, --non-interactive) the choices are read as lines from stdin: an "
                         + "empty line checks, h, s, n, q."})
 final class PracticeCommand implements Callable<Integer> {
@@ -44,6 +42,10 @@ final class PracticeCommand implements Callable<Integer> {
     @Option(names = "--non-interactive", description = "Read the choices as lines from stdin, even on a terminal.")
     boolean nonInteractive;
 
+    @Option(names = "--no-quiz", description = "End without the lesson's quiz (asked once every step passed, as "
+            + "demo --quiz asks it).")
+    boolean noQuiz;
+
     @Option(names = "--no-color", description = "Plain output (the NO_COLOR environment variable works too).")
     boolean noColor;
 
@@ -56,9 +58,10 @@ final class PracticeCommand implements Callable<Integer> {
         PracticeSession practice = new PracticeSession(opened);
         List<Lane> lanes = practice.lanes(LaneSelection.lanes(only, repo, opened, settings, false));
         boolean live = top.terminal() && !nonInteractive;
-        BufferedReader lines = new BufferedReader(new InputStreamReader(top.in(), StandardCharsets.UTF_8));
-        return RunSession.practice(top, live, noColor, opened, lanes, (console, keyboard, pauseInterrupts) ->
+        // One reader of stdin for the choices and, after them, the quiz's answers.
+        Answers lines = Answers.lines(top.in());
+        return RunSession.practice(top, live, noColor, !noQuiz, opened, lanes, (console, keyboard, pauseInterrupts) ->
                 practice.presenter(console, top.out(), keyboard, keyboard == null ? lines : null, opened.root(),
-                        pauseInterrupts));
+                        pauseInterrupts), lines);
     }
 }

@@ -69,11 +69,11 @@ final class RunSession {
      */
     private record Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
                            java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz,
-                           Presenting presenting) {
+                           Presenting presenting, Answers lines) {
 
         Session(LiveSettings live, boolean noColor, boolean records, List<RunListener> extraListeners,
                 java.time.Duration stepTimeout, Function<KeepRunning, Runner.Hold> hold, boolean quiz) {
-            this(live, noColor, records, extraListeners, stepTimeout, hold, quiz, null);
+            this(live, noColor, records, extraListeners, stepTimeout, hold, quiz, null, null);
         }
     }
 
@@ -121,13 +121,14 @@ final class RunSession {
 
     /**
      * {@code harness practice}: the lanes one step at a time (the learner's), presented by {@code presenting}, with
-     * the records a demo leaves; live on a terminal (keys), else the choices are stdin's lines.
+     * the records a demo leaves, then the quiz if asked; live on a terminal (keys), else the choices and the quiz's
+     * answers are {@code lines} (stdin's).
      */
-    static int practice(HarnessCommand top, boolean live, boolean noColor, Workspace workspace, List<Lane> lanes,
-                        Presenting presenting) {
+    static int practice(HarnessCommand top, boolean live, boolean noColor, boolean quiz, Workspace workspace,
+                        List<Lane> lanes, Presenting presenting, Answers lines) {
         try (WorkspaceLock lock = WorkspaceLock.acquire(workspace)) {
             return runLocked(top, workspace, new Secrets(), lanes, new Session(new LiveSettings(live, 0, null, null),
-                    noColor, true, List.of(), null, null, false, presenting), lock);
+                    noColor, true, List.of(), null, null, quiz, presenting, lines), lock);
         }
     }
 
@@ -234,8 +235,9 @@ final class RunSession {
             int heldColumns = endScreenColumns(top, keyboard, columns);
             Runner.Hold endScreen = session.hold() == null ? null
                     : session.hold().apply(new KeepRunning(top.out(), keyboard, heldColumns));
+            Answers lines = session.lines() != null ? session.lines() : Answers.lines(top.in());
             Runner.Hold hold = !session.quiz() ? endScreen : quizThen(endScreen, top, workspace,
-                    live.live() ? keys(keyboard) : Answers.lines(top.in()), heldColumns);
+                    live.live() ? keys(keyboard) : lines, heldColumns);
             // One step at a time where someone follows each (a live demo, the learner practising).
             Schedule schedule = live.live() || session.presenting() != null ? Schedule.INTERLEAVED : Schedule.PARALLEL;
             RunSummary summary = runner.run(lanes, schedule, gate, hold == null ? null : done -> {

@@ -10,9 +10,9 @@ import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.live.LivePresenter;
 import dev.opsdemo.live.OffScriptShell;
+import dev.opsdemo.quiz.Answers;
 import dev.opsdemo.report.ConsoleListener;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ final class PracticePresenter implements RunListener, StepGate, Learner {
     private final ConsoleListener console;
     private final PrintStream out;
     private final Keyboard keyboard;
-    private final BufferedReader lines;
+    private final Answers lines;
     private final EnvScript env;
     private final Progress progress;
     private final Set<String> redone;
@@ -40,7 +40,7 @@ final class PracticePresenter implements RunListener, StepGate, Learner {
     private volatile boolean envAnnounced;
 
     /** {@code keyboard} null: choices are lines from {@code lines}; {@code redone}: steps an earlier session did. */
-    PracticePresenter(ConsoleListener console, PrintStream out, Keyboard keyboard, BufferedReader lines, EnvScript env,
+    PracticePresenter(ConsoleListener console, PrintStream out, Keyboard keyboard, Answers lines, EnvScript env,
                       Progress progress, Set<String> redone, Supplier<AutoCloseable> pauseInterrupts) {
         this.console = console;
         this.out = out;
@@ -146,7 +146,7 @@ final class PracticePresenter implements RunListener, StepGate, Learner {
                 }
             } else {
                 out.println("  " + KEYS + " (one per line)");
-                String line = lines.readLine();
+                String line = lines.next();
                 if (line == null) {
                     return Choice.QUIT;
                 }

@@ -5,10 +5,10 @@ import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepGate;
 import dev.opsdemo.live.Keyboard;
+import dev.opsdemo.quiz.Answers;
 import dev.opsdemo.report.ConsoleListener;
 import dev.opsdemo.workspace.Workspace;
 
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ public final class PracticeSession {
     }
 
     /** {@code keyboard} null: the learner's choices are lines of {@code lines}. */
-    public Presentation presenter(ConsoleListener console, PrintStream out, Keyboard keyboard, BufferedReader lines,
+    public Presentation presenter(ConsoleListener console, PrintStream out, Keyboard keyboard, Answers lines,
                                   Path workspace, Supplier<AutoCloseable> pauseInterrupts) {
         PracticePresenter presenter = new PracticePresenter(console, out, keyboard, lines,
                 new EnvScript(dir.resolve("env.sh"), workspace), progress, redone, pauseInterrupts);

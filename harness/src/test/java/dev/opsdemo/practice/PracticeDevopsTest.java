@@ -87,12 +87,16 @@ class PracticeDevopsTest {
             session.typeShownCommands("devops.monitor");
             terminal.send("Enter");
             terminal.await("✔ devops.monitor passed", STEP);
+            // Every step passed: the lesson's quiz, on this session's evidence.
+            session.answerQuiz("B", "A", "D", "C", "A");
             assertEquals(0, terminal.awaitExit(STEP), terminal.screen());
             learner.typeLine("kill %1");
             learner.typeLine("wait; echo \"app $((1+1)) stopped\"");
             learner.await("app 2 stopped", STEP);
         }
         Leftovers.assertNotListening(appUrl);
+        JsonNode quiz = Json.MAPPER.readTree(workspace.resolve("quiz.json").toFile());
+        assertEquals(5, quiz.path("score").asInt(), quiz.toString());
         JsonNode summary = HarnessRun.summary(workspace);
         assertEquals("passed", summary.path("status").asText(), summary.toString());
         // The check's reading of the push is the remote's own main, as plain git reads it.
@@ -145,6 +149,7 @@ class PracticeDevopsTest {
             terminal.await("→ common mistake: pushing while a unit test fails releases broken code", STEP);
             terminal.send("q");
             assertEquals(130, terminal.awaitExit(STEP), terminal.screen());
+            assertTrue(terminal.screen().contains("quiz skipped"), terminal.screen());
         }
         JsonNode progress = Json.MAPPER.readTree(workspace.resolve("practice/progress.json").toFile());
         assertEquals("skipped", progress.path("devops.build").path("outcome").asText(), progress.toString());

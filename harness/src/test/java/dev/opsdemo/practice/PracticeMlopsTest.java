@@ -88,6 +88,7 @@ class PracticeMlopsTest {
             session.await("✔ mlops.monitor passed");
 
             session.await("] mlops.promote · ");
+            session.answerQuiz("B", "A", "D", "C", "A");
             assertEquals(0, session.practice.awaitExit(STEP), session.practice.screen());
             session.learner.typeLine("kill %1; wait; echo \"model server $((1+1)) stopped\"");
             session.learner.await("model server 2 stopped", STEP);

@@ -66,6 +66,15 @@ final class PracticeTerminals implements AutoCloseable {
         await("✔ " + stepId + " passed");
     }
 
+    /** The quiz once every step passed: one key an answer, each once its question is on screen; then the score. */
+    void answerQuiz(String... keys) throws InterruptedException {
+        for (int i = 0; i < keys.length; i++) {
+            await("Question " + (i + 1) + "/" + keys.length + ": ");
+            practice.send(keys[i]);
+        }
+        await("score: ");
+    }
+
     void awaitStep(String stepId) {
         practice.await("] " + stepId + " · ", STEP);
         practice.await("your turn", STEP);
