@@ -205,11 +205,26 @@ final class TrainingSteps {
 
     /** The training run's lineage, read from its runs/get answer once it is there. */
     List<Practice.Unmet> checkInspect(StepContext context, Instant since) throws Exception {
+        return readingTheRun("read", () -> readLineage(context,
+                tracking.registry().answer(ModelRegistry.runPath(runId))));
+    }
+
+    /** A reading of the training run the demo's step makes too. */
+    @FunctionalInterface
+    private interface Reading {
+        void read() throws Exception;
+    }
+
+    /**
+     * A check that reads the training run as the demo's step does: nothing to {@code verb} before mlops.train
+     * passed, and what the reading refuses (a failed step in the demo) is what is unmet.
+     */
+    private List<Practice.Unmet> readingTheRun(String verb, Reading reading) throws Exception {
         if (runId == null) {
-            return List.of(Practice.Unmet.of("there is no training run to read: mlops.train has not passed"));
+            return List.of(Practice.Unmet.of("there is no training run to " + verb + ": mlops.train has not passed"));
         }
         try {
-            readLineage(context, tracking.registry().answer(ModelRegistry.runPath(runId)));
+            reading.read();
             return List.of();
         } catch (StepFailedException e) {
             return List.of(Practice.Unmet.of(e.getMessage()));
@@ -258,15 +273,8 @@ final class TrainingSteps {
 
     /** The gate on the training run's accuracy, read as the demo's gate reads it. */
     List<Practice.Unmet> checkGate(StepContext context, Instant since) throws Exception {
-        if (runId == null) {
-            return List.of(Practice.Unmet.of("there is no training run to gate: mlops.train has not passed"));
-        }
-        try {
-            judge(context, tracking.registry().answer(ModelRegistry.accuracyPath(runId)));
-            return List.of();
-        } catch (StepFailedException e) {
-            return List.of(Practice.Unmet.of(e.getMessage()));
-        }
+        return readingTheRun("gate", () -> judge(context,
+                tracking.registry().answer(ModelRegistry.accuracyPath(runId))));
     }
 
     /** The accuracy in a {@code metrics/get-history} answer against the threshold; below it, a failed step. */

@@ -180,25 +180,27 @@ public final class Tmux implements AutoCloseable {
 
         /** Waits until the pane shows the text; fails with the pane when it does not come. */
         public void await(String text, Duration timeout) {
-            try {
-                Readiness.await("the pane to show \"" + text + "\"", timeout, () -> screen().contains(text));
-            } catch (Readiness.NotReadyException e) {
-                try {
-                    fail(e.getMessage() + "; the pane shows:\n" + screen());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            awaitOn("the pane", text, timeout, this::screen);
         }
     }
 
     /** Waits until the screen contains the text; fails with the screen when it does not come. */
     public void await(String text, Duration timeout) {
+        awaitOn("the terminal", text, timeout, this::screen);
+    }
+
+    /** A pane's text, read anew each time it is asked. */
+    @FunctionalInterface
+    private interface Screen {
+        String text() throws InterruptedException;
+    }
+
+    private static void awaitOn(String which, String text, Duration timeout, Screen screen) {
         try {
-            Readiness.await("the terminal to show \"" + text + "\"", timeout, () -> screen().contains(text));
+            Readiness.await(which + " to show \"" + text + "\"", timeout, () -> screen.text().contains(text));
         } catch (Readiness.NotReadyException e) {
             try {
-                fail(e.getMessage() + "; the screen shows:\n" + screen());
+                fail(e.getMessage() + "; " + which + " shows:\n" + screen.text());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
