@@ -32,17 +32,23 @@ public record Practice(StepCheck check, List<String> hints, Supplier<Command> ty
     }
 
     /**
-     * One condition the systems do not meet yet ({@code what}: "the remote's main is still a1b2c3d"), and, when the
-     * state is one the lesson names as a common mistake, why it matters ({@code lesson}; null otherwise).
+     * One condition the systems do not meet yet ({@code what}: "the remote's main is still a1b2c3d"); when the state
+     * is one the lesson names as a common mistake, why it matters ({@code lesson}); and when the condition asks for a
+     * command whose values only the state gives (a version's number), that command ({@code command}). Null: none.
      */
-    public record Unmet(String what, String lesson) {
+    public record Unmet(String what, String lesson, String command) {
 
         public static Unmet of(String what) {
-            return new Unmet(what, null);
+            return new Unmet(what, null, null);
         }
 
         public static Unmet mistake(String what, String lesson) {
-            return new Unmet(what, lesson);
+            return new Unmet(what, lesson, null);
+        }
+
+        /** A condition met by typing {@code command}, shown under it. */
+        public static Unmet typing(String what, String command) {
+            return new Unmet(what, null, command);
         }
     }
 }

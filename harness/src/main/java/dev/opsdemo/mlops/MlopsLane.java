@@ -144,7 +144,9 @@ public final class MlopsLane {
                         // Retraining only when monitoring asked for it.
                         () -> monitoring.retrainNeeded() ? runs.retrain() : ProjectRuns.noRetrain(),
                         tracking.needsServer(monitoring::retrain)).scripted(() -> MlopsScript.retrain(
-                                runs.retrain(), ProjectRuns.noRetrain())),
+                                runs.retrain(), ProjectRuns.noRetrain()))
+                        .practised(monitoring::checkRetrain,
+                                "The same entry point as training: only -P data= differs, the new rows added."),
                 new Step("mlops.challenger", NAME, Stage.MONITOR, "Register it as the challenger",
                         "The retrained model becomes a new version beside the champion, under the '"
                                 + MlopsSettings.CHALLENGER + "' alias: registered, but not what is served.",
@@ -152,14 +154,18 @@ public final class MlopsLane {
                                 : Command.of(ModelRegistry.createVersionLine("${MLFLOW_TRACKING_URI}", model,
                                         monitoring.retrainSource(), "${RETRAIN_RUN_ID}")),
                         tracking.needsServer(monitoring::challenger)).scripted(() -> MlopsScript.challenger(model,
-                                ProjectRuns.noChallengerToRegister())),
+                                ProjectRuns.noChallengerToRegister()))
+                        .practised(monitoring::checkChallenger,
+                                "The answer names the new version's number; the alias goes on that number."),
                 new Step("mlops.evaluate", NAME, Stage.MONITOR, "Champion or challenger: score both",
                         "Both versions are scored on the same held-out rows, which neither was trained on; the "
                                 + "scores decide, not which model is newer.",
                         () -> monitoring.challengerVersion() == null ? ProjectRuns.noChallenger()
                                 : runs.evaluateBoth(),
                         tracking.needsServer(monitoring::evaluate)).scripted(() -> MlopsScript.evaluate(
-                                runs.evaluateBoth(), ProjectRuns.noChallenger())),
+                                runs.evaluateBoth(), ProjectRuns.noChallenger()))
+                        .practised(monitoring::checkEvaluate,
+                                "Both commands score the same held-out rows, which neither model was trained on."),
                 new Step("mlops.promote", NAME, Stage.MONITOR, "Promote only if better",
                         "A new model replaces the old one only if it is measurably better on the same held-out "
                                 + "data: the '" + MlopsSettings.ALIAS + "' alias moves; otherwise the champion stays.",
@@ -168,7 +174,9 @@ public final class MlopsLane {
                                         MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
                                 : ProjectRuns.keepChampion(),
                         tracking.needsServer(monitoring::promote)).scripted(() -> MlopsScript.promote(model,
-                                ProjectRuns.keepChampion()))),
+                                ProjectRuns.keepChampion()))
+                        .practised(monitoring::checkPromote,
+                                "The evaluation's last line said whether the challenger is better by the margin.")),
                 this::value, new MlopsStory(), this::shell);
     }
 

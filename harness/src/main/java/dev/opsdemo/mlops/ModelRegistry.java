@@ -96,6 +96,20 @@ public final class ModelRegistry {
                 .orElse(null);
     }
 
+    /** The version {@code alias} points at, read as {@link #answer} does; null when no version has it. */
+    public String aliasTarget(String name, String alias) throws Exception {
+        try {
+            JsonNode answer = answer(aliasPath(name, alias));
+            return answer == null ? null : answer.at("/model_version/version").asText();
+        } catch (MlflowHttpException e) {
+            // An alias no version has is a 400 ("Registered model alias champion not found"), not a 404.
+            if (e.getStatusCode() != 400) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
     /** The line that creates the registered model, as {@link #createRegisteredModel} shows it. */
     public static String createModelLine(String trackingUri, String name) {
         return curlPost(trackingUri, CREATE_MODEL, modelRequest(name), CREATED_MODEL);

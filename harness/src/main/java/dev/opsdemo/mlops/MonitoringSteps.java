@@ -233,8 +233,12 @@ final class MonitoringSteps {
         context.note("same code, new data: " + settings.data() + " plus the first " + runs.freshRows() + " rows of "
                 + settings.productionData() + "; the other rows (" + runs.holdout() + ") are held out to compare "
                 + "the models");
-        String retrainRun = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
-                MlflowProjectRun.MAIN, settings.experiment(), runs.retrainParams());
+        readRetraining(context, MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
+                MlflowProjectRun.MAIN, settings.experiment(), runs.retrainParams()));
+    }
+
+    /** The retraining run, read back: same code, the new data's digest, its model; recorded. */
+    private void readRetraining(StepContext context, String retrainRun) throws Exception {
         Service.Run run = tracking.client().getRun(retrainRun);
         Map<String, String> tags = RunRecords.tags(run);
         if (run.getInputs().getDatasetInputsCount() == 0) {
@@ -251,6 +255,34 @@ final class MonitoringSteps {
                 + "new model");
         report = report.retrained(retrainRun, newDigest);
         context.record(MlopsFacts.Monitoring.of(report));
+    }
+
+    /**
+     * The learner's retraining run: in the lane's experiment, with the retraining parameters (the training data
+     * plus the production batch's first rows), finished; nothing to do when monitoring asked for no retraining.
+     */
+    List<Practice.Unmet> checkRetrain(StepContext context, Instant since) throws Exception {
+        if (report == null) {
+            return List.of(Practice.Unmet.of("there is no monitoring verdict to act on: mlops.monitor has not "
+                    + "passed"));
+        }
+        if (!retrainNeeded()) {
+            context.note("nothing to retrain: monitoring found no drift and no accuracy decay");
+            return List.of();
+        }
+        Map<String, String> expected = runs.retrainParams();
+        Service.Run run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since,
+                candidate -> expected.get("data").equals(RunRecords.params(candidate).get("data")));
+        if (run == null) {
+            return List.of(Practice.Unmet.of("no run in experiment '" + settings.experiment() + "' since this step "
+                    + "began trained on data=" + expected.get("data")));
+        }
+        if (run.getInfo().getStatus() != Service.RunStatus.FINISHED) {
+            return List.of(Practice.Unmet.of("run " + run.getInfo().getRunId() + " is " + run.getInfo().getStatus()
+                    + ", not FINISHED"));
+        }
+        readRetraining(context, run.getInfo().getRunId());
+        return List.of();
     }
 
     /** The run retraining made, once the retrain step ran; null when monitoring asked for none. */
@@ -276,11 +308,40 @@ final class MonitoringSteps {
         String challengerVersion = created.path("version").asText();
         registry.awaitReady(context, created);
         registry.setAlias(context, name, MlopsSettings.CHALLENGER, challengerVersion);
+        recordChallenger(context, challengerVersion);
+    }
+
+    private void recordChallenger(StepContext context, String challengerVersion) {
         context.note("version " + challengerVersion + " is '" + MlopsSettings.CHALLENGER + "'; '"
                 + MlopsSettings.ALIAS + "' stays on version " + training.modelVersion()
                 + " until the challenger proves better");
         report = report.withChallenger(challengerVersion);
         context.record(MlopsFacts.Monitoring.of(report));
+    }
+
+    /**
+     * The version the learner made from the retraining run, and the challenger alias on it: the version's number
+     * is known once it exists, so the alias's command is given then, in the condition that asks for it.
+     */
+    List<Practice.Unmet> checkChallenger(StepContext context, Instant since) throws Exception {
+        String retrainRun = retrainRunId();
+        if (retrainRun == null) {
+            context.note("nothing to register: there was no retraining");
+            return List.of();
+        }
+        String name = settings.modelName();
+        org.mlflow.api.proto.ModelRegistry.ModelVersion version = tracking.registry().newestVersionOf(name,
+                retrainRun);
+        if (version == null) {
+            return List.of(Practice.Unmet.of("'" + name + "' has no version made from run " + retrainRun + " yet"));
+        }
+        if (!version.getVersion().equals(tracking.registry().aliasTarget(name, MlopsSettings.CHALLENGER))) {
+            return List.of(Practice.Unmet.typing("version " + version.getVersion() + " is registered but not '"
+                    + MlopsSettings.CHALLENGER + "' yet; point the alias at it:", ModelRegistry.setAliasLine(
+                    tracking.trackingUri(), name, MlopsSettings.CHALLENGER, version.getVersion())));
+        }
+        recordChallenger(context, version.getVersion());
+        return List.of();
     }
 
     /** Whether the evaluate step found the challenger better by the margin: then the promote step moves the alias. */
@@ -303,8 +364,15 @@ final class MonitoringSteps {
                 // Run at once, as neither needs the other; their outputs come one after the other.
                 List.of("both run at once; the champion, version " + championVersion + " (the first command):",
                         "the challenger, version " + challengerVersion + " (the second command):"));
-        double champion = evaluatedAccuracy(evaluations.get(0));
-        double challenger = evaluatedAccuracy(evaluations.get(1));
+        judge(context, evaluations.get(0), evaluations.get(1));
+    }
+
+    /** The two evaluation runs' accuracies, read back, and the promotion rule on them; recorded. */
+    private void judge(StepContext context, String championRun, String challengerRun) {
+        String championVersion = training.modelVersion();
+        String challengerVersion = challengerVersion();
+        double champion = evaluatedAccuracy(championRun);
+        double challenger = evaluatedAccuracy(challengerRun);
         challengerBetter = MlopsPolicy.promotes(champion, challenger, settings.promoteMargin());
         // The held-out rows are named in both commands above; one row on an 80-column screen.
         context.note(String.format(Locale.ROOT, "held-out accuracy: champion v%s %.4f, challenger v%s %.4f, "
@@ -316,6 +384,32 @@ final class MonitoringSteps {
         context.record(MlopsFacts.Monitoring.of(report));
     }
 
+    /** The learner's two evaluation runs, one per version, on the held-out rows; the rule decides as in the demo. */
+    List<Practice.Unmet> checkEvaluate(StepContext context, Instant since) throws Exception {
+        if (challengerVersion() == null) {
+            context.note("nothing to compare: there is no challenger");
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        List<Practice.Unmet> unmet = new ArrayList<>();
+        for (String version : List.of(training.modelVersion(), challengerVersion())) {
+            Map<String, String> expected = runs.evaluateParams(version, runs.holdout());
+            Service.Run run = tracking.newestRun(settings.experiment(), ProjectRuns.EVALUATE, since,
+                    candidate -> RunRecords.params(candidate).entrySet().containsAll(expected.entrySet())
+                            && candidate.getInfo().getStatus() == Service.RunStatus.FINISHED);
+            if (run == null) {
+                unmet.add(Practice.Unmet.of("no finished evaluation of " + expected.get("model_uri") + " on "
+                        + runs.holdout() + " since this step began"));
+            } else {
+                found.add(run.getInfo().getRunId());
+            }
+        }
+        if (unmet.isEmpty()) {
+            judge(context, found.get(0), found.get(1));
+        }
+        return unmet;
+    }
+
     /** The champion alias moves to the challenger only if it proved better; where it points is read back. */
     void promote(StepContext context) throws Exception {
         String name = settings.modelName();
@@ -323,12 +417,42 @@ final class MonitoringSteps {
         if (challengerBetter) {
             registry.setAlias(context, name, MlopsSettings.ALIAS, challengerVersion(), true);
         }
-        String pointsAt = registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version").asText();
+        recordDecision(context, registry.versionByAlias(context, name, MlopsSettings.ALIAS).path("version")
+                .asText());
+    }
+
+    private void recordDecision(StepContext context, String pointsAt) {
         context.note(challengerBetter ? "promoted: '" + MlopsSettings.ALIAS + "' now points at version " + pointsAt
                 : "kept: '" + MlopsSettings.ALIAS + "' stays on version " + pointsAt);
         report = report.decided(challengerBetter, pointsAt);
         context.record(MlopsFacts.Monitoring.of(report));
         context.record(new MlopsFacts.Release(MlopsSettings.ALIAS));
+    }
+
+    /**
+     * Where the champion alias points after the learner's step: at the challenger exactly when it proved better.
+     * Moved to one that did not is the mistake of taking the newer model for the better one.
+     */
+    List<Practice.Unmet> checkPromote(StepContext context, Instant since) throws Exception {
+        if (challengerVersion() == null) {
+            context.note("nothing to promote: there is no challenger");
+            return List.of();
+        }
+        String name = settings.modelName();
+        String pointsAt = tracking.registry().aliasTarget(name, MlopsSettings.ALIAS);
+        boolean onChallenger = challengerVersion().equals(pointsAt);
+        if (challengerBetter && !onChallenger) {
+            return List.of(Practice.Unmet.of("'" + MlopsSettings.ALIAS + "' still points at version " + pointsAt
+                    + "; the challenger, version " + challengerVersion() + ", is better by the margin"));
+        }
+        if (!challengerBetter && onChallenger) {
+            return List.of(Practice.Unmet.mistake("'" + MlopsSettings.ALIAS + "' points at the challenger, version "
+                    + pointsAt + ", which did not beat version " + training.modelVersion() + " by the margin",
+                    "a newer model is not a better one: only the scores on the same held-out rows decide. Point '"
+                            + MlopsSettings.ALIAS + "' back at version " + training.modelVersion()));
+        }
+        recordDecision(context, pointsAt);
+        return List.of();
     }
 
     /** What an evaluation run (the project's {@code evaluate} entry point) logged, read back from MLflow. */

@@ -19,6 +19,12 @@ final class RunRecords {
         return tags;
     }
 
+    static Map<String, String> params(Service.Run run) {
+        Map<String, String> params = new TreeMap<>();
+        run.getData().getParamsList().forEach(param -> params.put(param.getKey(), param.getValue()));
+        return params;
+    }
+
     /** MLflow's REST lists of {@code {"key": ..., "value": ...}}. */
     static <T> Map<String, T> keyValues(JsonNode list, Function<JsonNode, T> value) {
         Map<String, T> map = new TreeMap<>();

@@ -99,6 +99,12 @@ final class Tracking {
      * the learner's {@code mlflow run} made.
      */
     Service.Run newestRun(String experiment, String entryPoint, Instant since) {
+        return newestRun(experiment, entryPoint, since, run -> true);
+    }
+
+    /** As {@link #newestRun(String, String, Instant)}, of the runs {@code which} accepts. */
+    Service.Run newestRun(String experiment, String entryPoint, Instant since,
+                          java.util.function.Predicate<Service.Run> which) {
         Optional<Service.Experiment> found = client.getExperimentByName(experiment);
         if (found.isEmpty()) {
             return null;
@@ -109,7 +115,7 @@ final class Tracking {
             if (run.getInfo().getStartTime() < from) {
                 break;
             }
-            if (entryPoint.equals(RunRecords.tags(run).get("mlflow.project.entryPoint"))) {
+            if (entryPoint.equals(RunRecords.tags(run).get("mlflow.project.entryPoint")) && which.test(run)) {
                 return run;
             }
         }

@@ -87,7 +87,7 @@ final class TrainingSteps {
                     + MlopsLane.VALIDATION_EXPERIMENT + "' since this step began"));
         }
         String id = run.getInfo().getRunId();
-        String checked = params(run).get("data");
+        String checked = RunRecords.params(run).get("data");
         if (!settings.data().equals(checked)) {
             return List.of(Practice.Unmet.of("run " + id + " checked data=" + checked + ", not the data this lane "
                     + "trains on, data=" + settings.data()));
@@ -156,7 +156,7 @@ final class TrainingSteps {
                     + "' since this step began"));
         }
         String id = run.getInfo().getRunId();
-        Map<String, String> params = params(run);
+        Map<String, String> params = RunRecords.params(run);
         List<Practice.Unmet> unmet = new ArrayList<>();
         settings.trainingParams().forEach((key, expected) -> {
             String actual = params.get(key);
@@ -184,12 +184,6 @@ final class TrainingSteps {
                     + settings.data());
         }
         return unmet;
-    }
-
-    private static Map<String, String> params(Service.Run run) {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        run.getData().getParamsList().forEach(param -> params.put(param.getKey(), param.getValue()));
-        return params;
     }
 
     void inspect(StepContext context) throws Exception {
@@ -384,17 +378,7 @@ final class TrainingSteps {
             return List.of(Practice.Unmet.of("there is no registered version to release: mlops.register has not "
                     + "passed"));
         }
-        String pointsAt;
-        try {
-            JsonNode answer = tracking.registry().answer(ModelRegistry.aliasPath(name, MlopsSettings.ALIAS));
-            pointsAt = answer == null ? null : answer.at("/model_version/version").asText();
-        } catch (org.mlflow.tracking.MlflowHttpException e) {
-            // An alias no version has is a 400 ("Registered model alias champion not found"), not a 404.
-            if (e.getStatusCode() != 400) {
-                throw e;
-            }
-            pointsAt = null;
-        }
+        String pointsAt = tracking.registry().aliasTarget(name, MlopsSettings.ALIAS);
         if (!modelVersion.equals(pointsAt)) {
             return List.of(Practice.Unmet.mistake((pointsAt == null ? "no version of '" + name + "' has the alias '"
                     + MlopsSettings.ALIAS + "'" : "'" + MlopsSettings.ALIAS + "' still points at version " + pointsAt)

@@ -62,6 +62,9 @@ final class Attempt implements StepAction {
                             if (condition.lesson() != null) {
                                 context.note("common mistake: " + condition.lesson());
                             }
+                            if (condition.command() != null) {
+                                context.command(condition.command());
+                            }
                         }
                     }
                     case HINT -> {

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shows) against a real local MLflow server: every step that changes the tracking server or starts a process is
  * checked before its commands are typed and after; the lesson's mistakes are made on the way and each gets its own
  * explanation (training without the experiment name lands in Default, training on the corrupted data, registering
- * without moving the alias, serving without monitoring); the steps from retraining on are the harness's. What the
+ * without moving the alias, serving without monitoring); the challenger's alias command comes from its check, once
+ * the version's number exists; the champion moves to the better challenger. What the
  * checks recorded is read back against the store through MLflow's REST API, and nothing is left running.
  */
 @EndToEnd
@@ -87,7 +88,22 @@ class PracticeMlopsTest {
             session.practice.send("Enter");
             session.await("✔ mlops.monitor passed");
 
-            session.await("] mlops.promote · ");
+            session.notYetThenPassed("mlops.retrain", "no run in experiment 'churn-training' since this step began "
+                    + "trained on data=data/train.csv,data/production_shifted.csv:head=");
+            // The new version's number is known once it exists: the check then gives the alias's command.
+            session.awaitStep("mlops.challenger");
+            session.practice.send("Enter");
+            session.await("→ ✗ 'churn-classifier' has no version made from run ");
+            session.typeShownCommands("mlops.challenger");
+            session.practice.send("Enter");
+            session.await("is registered but not 'challenger' yet; point the alias at it:");
+            session.type(PracticeTerminals.lastShownCommands(session.practice.screen()));
+            session.practice.send("Enter");
+            session.await("✔ mlops.challenger passed");
+            session.notYetThenPassed("mlops.evaluate", "no finished evaluation of models:/churn-classifier/1 on "
+                    + "data/production_shifted.csv:tail=");
+            session.notYetThenPassed("mlops.promote", "'champion' still points at version 1; the challenger, "
+                    + "version 2, is better by the margin");
             session.answerQuiz("B", "A", "D", "C", "A");
             assertEquals(0, session.practice.awaitExit(STEP), session.practice.screen());
             session.learner.typeLine("kill %1; wait; echo \"model server $((1+1)) stopped\"");
@@ -106,7 +122,7 @@ class PracticeMlopsTest {
         JsonNode progress = Json.MAPPER.readTree(workspace.resolve("practice/progress.json").toFile());
         assertEquals(3, progress.path("mlops.train").path("checks").asInt(), progress.toString());
         for (String step : List.of("mlops.validate", "mlops.train", "mlops.register", "mlops.alias", "mlops.serve",
-                "mlops.monitor")) {
+                "mlops.monitor", "mlops.retrain", "mlops.challenger", "mlops.evaluate", "mlops.promote")) {
             assertEquals("passed", progress.path(step).path("outcome").asText(), step + ": " + progress);
         }
         Leftovers.assertNotListening(trackingUri);

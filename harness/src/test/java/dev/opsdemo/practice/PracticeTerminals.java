@@ -110,9 +110,14 @@ final class PracticeTerminals implements AutoCloseable {
                 header = i;
             }
         }
+        return header < 0 ? List.of() : commandRows(lines, header + 1);
+    }
+
+    /** The command rows from line {@code from} on, up to the first line that is none. */
+    private static List<String> commandRows(List<String> lines, int from) {
         List<String> rows = new ArrayList<>();
         boolean continued = false;
-        for (int i = header + 1; header >= 0 && i < lines.size(); i++) {
+        for (int i = from; i < lines.size(); i++) {
             String line = lines.get(i).stripTrailing();
             if (line.startsWith("  $ ") || continued) {
                 String row = line.startsWith("  $ ") && !continued ? line.substring(4) : line.strip();
@@ -123,6 +128,18 @@ final class PracticeTerminals implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** The rows of the last {@code $} lines on screen (a command a check gave), as typed. */
+    static List<String> lastShownCommands(String screen) {
+        List<String> lines = screen.lines().toList();
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("  $ ") && (i == 0 || !lines.get(i - 1).startsWith("  $ "))) {
+                last = i;
+            }
+        }
+        return last < 0 ? List.of() : commandRows(lines, last);
     }
 
     @Override
