@@ -251,7 +251,9 @@ final class RunSession {
             }
             if (session.quiz() && !summary.passed()) {
                 top.out().println("quiz skipped: the run " + summary.status() + " (see above), and the quiz points "
-                        + "at a passed run's evidence; pass --quiz again once the run passes");
+                        + "at a passed run's evidence; " + (session.presenting() != null
+                        ? "it follows once every step has passed: run the same practice command again"
+                        : "pass --quiz again once the run passes"));
             }
             return summary.exitCode();
         } finally {
