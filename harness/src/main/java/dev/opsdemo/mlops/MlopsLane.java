@@ -142,7 +142,9 @@ public final class MlopsLane {
                         "When drift or decay crosses its threshold the fix is retraining, not a code change: "
                                 + "same code, new data, a new model.",
                         // Retraining only when monitoring asked for it.
-                        () -> monitoring.retrainNeeded() ? runs.retrain() : ProjectRuns.noRetrain(),
+                        () -> monitoring.retrainNeeded() ? runs.retrain()
+                                : monitoring.monitoringRunId() == null ? ProjectRuns.noVerdict()
+                                : ProjectRuns.noRetrain(),
                         tracking.needsServer(monitoring::retrain)).scripted(() -> MlopsScript.retrain(
                                 runs.retrain(), ProjectRuns.noRetrain()))
                         .practised(monitoring::checkRetrain,
@@ -150,7 +152,8 @@ public final class MlopsLane {
                 new Step("mlops.challenger", NAME, Stage.MONITOR, "Register it as the challenger",
                         "The retrained model becomes a new version beside the champion, under the '"
                                 + MlopsSettings.CHALLENGER + "' alias: registered, but not what is served.",
-                        () -> monitoring.retrainRunId() == null ? ProjectRuns.noChallengerToRegister()
+                        () -> monitoring.monitoringRunId() == null ? ProjectRuns.noVerdict()
+                                : monitoring.retrainRunId() == null ? ProjectRuns.noChallengerToRegister()
                                 : Command.of(ModelRegistry.createVersionLine("${MLFLOW_TRACKING_URI}", model,
                                         monitoring.retrainSource(), "${RETRAIN_RUN_ID}")),
                         tracking.needsServer(monitoring::challenger)).scripted(() -> MlopsScript.challenger(model,

@@ -101,6 +101,11 @@ final class ProjectRuns {
                 retrainParams()));
     }
 
+    /** When no monitoring run passed (a learner skipped mlops.monitor in practice): no verdict to act on. */
+    static Command noVerdict() {
+        return Command.of(": nothing to run, no monitoring run passed, so there is no verdict to act on");
+    }
+
     static Command noRetrain() {
         return Command.of(": nothing to run, monitoring run ${MONITOR_RUN_ID} says retrain.needed=false");
     }

@@ -41,7 +41,8 @@ final class EnvScript {
                 .forEach(environment::putAll);
         List<String> lines = new ArrayList<>(List.of(
                 "# The practice's environment: source it in your own shell (. " + file + "), do not run it.",
-                "# Written by ./scripts/harness.sh practice; no secret is in it (git's credential helper reads its file).",
+                "# Written by ./scripts/harness.sh practice. No secret is in it: git's credential helper reads",
+                "# the password from its own file.",
                 "cd " + Command.quote(workspace.toString()) + " || return"));
         environment.forEach((name, value) -> lines.add("export " + name + "=" + shellValue(name, value)));
         return String.join("\n", lines) + "\n";

@@ -69,8 +69,8 @@ class AttemptTest {
                 Learner.Choice.HINT, Learner.Choice.HINT, Learner.Choice.CHECK), progress);
 
         assertTrue(summary.passed(), summary.toString());
-        assertEquals(List.of("→ not yet (check 1):", "→ ✗ the remote's main is still a1b2c3d", "→ ✗ the tests fail",
-                "→ common mistake: pushing while a test fails", "→ hint 1 of 2: first hint",
+        assertEquals(List.of("→ not yet (check 1):", "→ ✗ the remote's main is still a1b2c3d",
+                "→ ✗ the tests fail", "→ common mistake: pushing while a test fails", "→ hint 1 of 2: first hint",
                 "→ hint 2 of 2: second hint", "→ no more hints: s shows the step done the demo's way",
                 "→ ✓ check 2: every condition holds"), summary.results().get(0).output());
         Progress.StepRecord record = Progress.in(dir).of("lane.push");
