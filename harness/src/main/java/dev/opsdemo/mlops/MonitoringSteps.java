@@ -226,6 +226,10 @@ final class MonitoringSteps {
     }
 
     void retrain(StepContext context) throws Exception {
+        if (report == null) {  // a learner skipped monitoring in practice
+            context.note("nothing to retrain: no monitoring run passed, so there is no verdict to act on");
+            return;
+        }
         if (!retrainNeeded()) {
             context.note("nothing to retrain: monitoring found no drift and no accuracy decay");
             return;
