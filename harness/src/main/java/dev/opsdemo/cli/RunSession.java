@@ -9,7 +9,6 @@ import dev.opsdemo.demo.Schedule;
 import dev.opsdemo.demo.Secrets;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.demo.StepGate;
-import dev.opsdemo.practice.PracticeSession;
 import dev.opsdemo.exec.ProcessLedger;
 import dev.opsdemo.exec.TerminationSignal;
 import dev.opsdemo.live.Keyboard;
@@ -84,8 +83,7 @@ final class RunSession {
      */
     @FunctionalInterface
     interface Presenting {
-        PracticeSession.Presentation make(ConsoleListener console, Keyboard keyboard,
-                                          Supplier<AutoCloseable> pauseInterrupts);
+        RunListener make(ConsoleListener console, Keyboard keyboard, Supplier<AutoCloseable> pauseInterrupts);
     }
 
     private static final int CONTRAST_WIDTH = AsciicastListener.CONTRAST_WIDTH;
@@ -187,11 +185,10 @@ final class RunSession {
         RunListener presenter;
         StepGate gate;
         if (session.presenting() != null) {
-            PracticeSession.Presentation presentation = session.presenting().make(
-                    ConsoleListener.forTyping(top.out(), style, !live.live(), columns), keyboard,
-                    signal::pauseInterrupts);
-            presenter = presentation.listener();
-            gate = presentation.gate();
+            // Practice waits inside each step, for the learner's check; nothing to ask before one.
+            presenter = session.presenting().make(ConsoleListener.forTyping(top.out(), style, !live.live(), columns),
+                    keyboard, signal::pauseInterrupts);
+            gate = StepGate.ALWAYS_RUN;
         } else {
             LivePresenter demo = new LivePresenter(new ConsoleListener(top.out(), style, !live.live(), columns),
                     top.out(), live, keyboard, signal::pauseInterrupts);

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * How a learner does a step themselves ({@code harness practice}): the check that reads the real systems once they
  * have typed its commands, and the hints, given one at a time. A step without one is the harness's to do (a server
- * the learner's steps need).
+ * the learner's steps need). {@code typed}: what the learner types when it is not the step's own command (null: it
+ * is).
  */
 public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed) {
 
@@ -15,10 +16,6 @@ public record Practice(StepCheck check, List<String> hints, Supplier<Command> ty
         hints = List.copyOf(hints);
     }
 
-    /** What the learner types when it is not the step's own command (null: it is). */
-    public Practice typing(Supplier<Command> lines) {
-        return new Practice(check, hints, lines);
-    }
 
     /**
      * Reads the real systems after the learner's commands. When every condition holds it records the step's facts

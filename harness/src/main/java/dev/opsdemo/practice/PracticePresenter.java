@@ -4,7 +4,6 @@ import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.RunSummary;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.demo.StepGate;
 import dev.opsdemo.demo.StepResult;
 import dev.opsdemo.demo.StepStatus;
 import dev.opsdemo.live.Keyboard;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  * the demo shows them, then waits: a step the harness does for the learner (a server) just runs. Keys on a live
  * terminal ({@code keyboard}), else one line per choice from {@code lines} (CI, tests).
  */
-final class PracticePresenter implements RunListener, StepGate, Learner {
+final class PracticePresenter implements RunListener, Learner {
 
     private final ConsoleListener console;
     private final PrintStream out;
@@ -63,11 +62,6 @@ final class PracticePresenter implements RunListener, StepGate, Learner {
                     + progress.file() + ") are done again first, the demo's way and quietly, so that the "
                     + "systems hold what you left");
         }
-    }
-
-    @Override
-    public Decision beforeStep(Step step, List<String> command) {
-        return Decision.RUN;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.opsdemo.practice;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.demo.RunListener;
 import dev.opsdemo.demo.Step;
-import dev.opsdemo.demo.StepGate;
 import dev.opsdemo.live.Keyboard;
 import dev.opsdemo.quiz.Answers;
 import dev.opsdemo.report.ConsoleListener;
@@ -61,16 +60,12 @@ public final class PracticeSession {
                 : step.practising(new Attempt(step, () -> learner, progress));
     }
 
-    /** The screen, and whose choices it reads; both the presenter's listener and its gate. */
-    public record Presentation(RunListener listener, StepGate gate) {
-    }
-
     /** {@code keyboard} null: the learner's choices are lines of {@code lines}. */
-    public Presentation presenter(ConsoleListener console, PrintStream out, Keyboard keyboard, Answers lines,
-                                  Path workspace, Supplier<AutoCloseable> pauseInterrupts) {
+    public RunListener presenter(ConsoleListener console, PrintStream out, Keyboard keyboard, Answers lines,
+                                 Path workspace, Supplier<AutoCloseable> pauseInterrupts) {
         PracticePresenter presenter = new PracticePresenter(console, out, keyboard, lines,
                 new EnvScript(dir.resolve("env.sh"), workspace), progress, redone, pauseInterrupts);
         learner = presenter;
-        return new Presentation(presenter, presenter);
+        return presenter;
     }
 }
