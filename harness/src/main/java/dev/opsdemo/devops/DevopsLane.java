@@ -259,7 +259,7 @@ public final class DevopsLane {
     }
 
     private List<Practice.Unmet> checkTests(StepContext context, Instant since) throws Exception {
-        TestReport tests = TestReport.read(build.surefireReports());
+        TestReport tests = readTests(context);
         if (tests.run() == 0) {
             return List.of(Practice.Unmet.of("no test report in " + workspace.shown(build.surefireReports())
                     + ": the build runs the tests"));
@@ -268,7 +268,6 @@ public final class DevopsLane {
             return List.of(Practice.Unmet.of("unit tests failed: " + String.join("; ", tests.failures())
                     + "; fix the code or the test, commit, and build again"));
         }
-        readTests(context);
         context.note(tests.run() + " tests ran, " + tests.failed() + " failed: the gate passes");
         return List.of();
     }
@@ -321,42 +320,61 @@ public final class DevopsLane {
         Path log = workspace.log(DEPLOY_STEP);
         app = AppDeployment.start(context, build.jar(), appPort.get(), log);
         appUrl = app.baseUrl();
-        HttpResponse<String> health = Http.get(appUrl + HEALTH, ANSWER_TIMEOUT);
-        context.out(health.body());
-        HttpResponse<String> greeting = Http.get(appUrl + GREETING, ANSWER_TIMEOUT);
-        context.out(greeting.body());
-        if (health.statusCode() != 200 || greeting.statusCode() != 200) {
+        AppAnswers answers = readDeployment(context, true);
+        if (!answers.healthy()) {
             throw new StepFailedException("the deployed app is not healthy",
-                    "/health answered " + health.statusCode() + ", /greeting " + greeting.statusCode(),
-                    "read the app's log, " + log);
+                    "/health answered " + answers.health().statusCode() + ", /greeting "
+                            + answers.greeting().statusCode(), "read the app's log, " + log);
         }
         // The app's own ready line, from its log: the room sees it came up, not everything it logs.
         List<String> logged = Files.readAllLines(log);
         context.note((logged.isEmpty() ? "the app is up" : "the app's log says: " + logged.get(0)) + "; its log: "
                 + log);
-        context.record(new DevopsFacts.Deploy(appUrl, health.body(), greeting.body()));
+    }
+
+    /** The deployed app's answers to the deploy step's two requests. */
+    private record AppAnswers(HttpResponse<String> health, HttpResponse<String> greeting) {
+        boolean healthy() {
+            return health.statusCode() == 200 && greeting.statusCode() == 200;
+        }
+    }
+
+    /**
+     * The deployed app's answers to /health and /greeting, recorded when both are 200; {@code shown}: the answers
+     * are the step's output (the demo's curls), else the learner's curls showed them in their own shell.
+     */
+    private AppAnswers readDeployment(StepContext context, boolean shown) throws Exception {
+        AppAnswers answers = new AppAnswers(Http.get(appUrl + HEALTH, ANSWER_TIMEOUT),
+                Http.get(appUrl + GREETING, ANSWER_TIMEOUT));
+        if (shown) {
+            context.out(answers.health().body());
+            context.out(answers.greeting().body());
+        }
+        if (answers.healthy()) {
+            context.record(new DevopsFacts.Deploy(appUrl, answers.health().body(), answers.greeting().body()));
+        }
+        return answers;
     }
 
     /** The app the learner started on the shown port, read as the deploy step reads the one it starts. */
     private List<Practice.Unmet> checkDeploy(StepContext context, Instant since) throws Exception {
         String url = "http://127.0.0.1:" + appPort.get();
-        HttpResponse<String> health;
-        HttpResponse<String> greeting;
+        appUrl = url;
+        AppAnswers answers;
         try {
-            health = Http.get(url + HEALTH, ANSWER_TIMEOUT);
-            greeting = Http.get(url + GREETING, ANSWER_TIMEOUT);
+            answers = readDeployment(context, false);
         } catch (IOException e) {
+            appUrl = null;
             return List.of(Practice.Unmet.of("nothing answers at " + url + HEALTH + " yet (an app takes a few "
                     + "seconds to start: check again; its log is " + workspace.shown(workspace.log(DEPLOY_STEP))
                     + ")"));
         }
-        if (health.statusCode() != 200 || greeting.statusCode() != 200) {
-            return List.of(Practice.Unmet.of(url + " answers /health with " + health.statusCode()
-                    + " and /greeting with " + greeting.statusCode() + ", not 200"));
+        if (!answers.healthy()) {
+            appUrl = null;
+            return List.of(Practice.Unmet.of(url + " answers /health with " + answers.health().statusCode()
+                    + " and /greeting with " + answers.greeting().statusCode() + ", not 200"));
         }
-        appUrl = url;
-        context.record(new DevopsFacts.Deploy(appUrl, health.body(), greeting.body()));
-        context.note("the app at " + url + " answers " + health.body());
+        context.note("the app at " + url + " answers " + answers.health().body());
         return List.of();
     }
 

@@ -96,6 +96,11 @@ public final class ModelRegistry {
                 .orElse(null);
     }
 
+    /** Whether the registered model exists, read as {@link #answer} does (its GET shown nowhere). */
+    public boolean registered(String name) throws Exception {
+        return answer(registeredModelPath(name)) != null;
+    }
+
     /** The version {@code alias} points at, read as {@link #answer} does; null when no version has it. */
     public String aliasTarget(String name, String alias) throws Exception {
         try {

@@ -320,7 +320,7 @@ final class TrainingSteps {
     Command registerLines() throws Exception {
         String name = settings.modelName();
         List<String> lines = new ArrayList<>();
-        if (tracking.registry().answer(ModelRegistry.registeredModelPath(name)) == null) {
+        if (!tracking.registry().registered(name)) {
             lines.add(ModelRegistry.createModelLine(tracking.trackingUri(), name));
         }
         ModelSource source = modelSource != null ? modelSource : runId == null ? null
@@ -336,7 +336,7 @@ final class TrainingSteps {
         if (runId == null) {
             return List.of(Practice.Unmet.of("there is no training run to register: mlops.train has not passed"));
         }
-        if (tracking.registry().answer(ModelRegistry.registeredModelPath(name)) == null) {
+        if (!tracking.registry().registered(name)) {
             return List.of(Practice.Unmet.of("the registry has no model '" + name + "' yet"));
         }
         org.mlflow.api.proto.ModelRegistry.ModelVersion version = tracking.registry().newestVersionOf(name, runId);
