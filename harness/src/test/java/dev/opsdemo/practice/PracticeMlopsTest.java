@@ -72,21 +72,11 @@ class PracticeMlopsTest {
             session.typedThenPassed("mlops.inspect");
             session.typedThenPassed("mlops.gate");
             session.notYetThenPassed("mlops.register", "the registry has no model 'churn-classifier' yet");
-            session.awaitStep("mlops.alias");
-            session.practice.send("Enter");
-            session.await("→ ✗ no version of 'churn-classifier' has the alias 'champion', not version 1");
-            session.await("→ common mistake: registering is not releasing");
-            session.typeShownCommands("mlops.alias");
-            session.practice.send("Enter");
-            session.await("✔ mlops.alias passed");
+            session.mistakeThenPassed("mlops.alias", "no version of 'churn-classifier' has the alias 'champion', "
+                    + "not version 1", "registering is not releasing");
             session.notYetThenPassed("mlops.serve", "nothing answers at http://127.0.0.1:");
-            session.awaitStep("mlops.monitor");
-            session.practice.send("Enter");
-            session.await("no monitoring run in experiment 'monitoring' since the champion was served");
-            session.await("→ common mistake: a deployed model is not done");
-            session.typeShownCommands("mlops.monitor");
-            session.practice.send("Enter");
-            session.await("✔ mlops.monitor passed");
+            session.mistakeThenPassed("mlops.monitor", "no monitoring run in experiment 'monitoring' since the "
+                    + "champion was served", "a deployed model is not done");
 
             session.notYetThenPassed("mlops.retrain", "no run in experiment 'churn-training' since this step began "
                     + "trained on data=data/train.csv,data/production_shifted.csv:head=");

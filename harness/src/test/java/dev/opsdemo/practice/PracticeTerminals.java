@@ -41,9 +41,20 @@ final class PracticeTerminals implements AutoCloseable {
 
     /** At {@code stepId}: a check before typing names {@code unmet}; after the shown commands, it passes. */
     void notYetThenPassed(String stepId, String unmet) throws Exception {
+        mistakeThenPassed(stepId, unmet, null);
+    }
+
+    /**
+     * As {@link #notYetThenPassed}, where the state before typing is one of the lesson's mistakes: the check also
+     * explains it, starting with {@code lesson} (null: no explanation is awaited).
+     */
+    void mistakeThenPassed(String stepId, String unmet, String lesson) throws Exception {
         awaitStep(stepId);
         practice.send("Enter");
         await("→ ✗ " + unmet);
+        if (lesson != null) {
+            await("→ common mistake: " + lesson);
+        }
         typeShownCommands(stepId);
         practice.send("Enter");
         await("✔ " + stepId + " passed");
