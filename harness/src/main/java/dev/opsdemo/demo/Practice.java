@@ -8,14 +8,34 @@ import java.util.function.Supplier;
  * How a learner does a step themselves ({@code harness practice}): the check that reads the real systems once they
  * have typed its commands, and the hints, given one at a time. A step without one is the harness's to do (a server
  * the learner's steps need). {@code typed}: what the learner types when it is not the step's own command (null: it
- * is).
+ * is). {@code readBack}: for a step whose commands only read, what they showed, asked back (null: the step leaves
+ * state behind that its check finds).
  */
-public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed) {
+public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed, ReadBack readBack) {
 
     public Practice {
         hints = List.copyOf(hints);
     }
 
+    public Practice withReadBack(ReadBack readBack) {
+        return new Practice(check, hints, typed, readBack);
+    }
+
+    /**
+     * A step that only reads (a report, a run) changes nothing a check could find, and what it leaves is what the
+     * learner now knows. So once its check has read the same systems (and found what the step needs there), the
+     * learner is asked {@code question}, on what the commands printed, and {@code judge} compares the answer with
+     * the check's reading.
+     */
+    public record ReadBack(String question, Judge judge) {
+
+        /** The learner's answer against the check's reading. */
+        @FunctionalInterface
+        public interface Judge {
+            /** Null when {@code answer} (stripped, not blank) agrees; else why not, without giving the answer away. */
+            String wrong(String answer);
+        }
+    }
 
     /**
      * Reads the real systems after the learner's commands. When every condition holds it records the step's facts

@@ -50,7 +50,7 @@ public record Step(String id, String lane, Stage stage, String title, String cap
      */
     public Step practised(Practice.StepCheck check, String... hints) {
         return new Step(id, lane, stage, title, caption, command, action, script,
-                new Practice(check, List.of(hints), null));
+                new Practice(check, List.of(hints), null, null));
     }
 
     /**
@@ -60,7 +60,19 @@ public record Step(String id, String lane, Stage stage, String title, String cap
      */
     public Step practised(Supplier<Command> lines, Practice.StepCheck check, String... hints) {
         return new Step(id, lane, stage, title, caption, command, action, script,
-                new Practice(check, List.of(hints), lines));
+                new Practice(check, List.of(hints), lines, null));
+    }
+
+    /**
+     * A practised step whose commands only read: once its check passes, the learner answers {@code question} on what
+     * they printed, and {@code judge} compares it with the check's reading (see {@link Practice.ReadBack}).
+     */
+    public Step askingBack(String question, Practice.ReadBack.Judge judge) {
+        if (practice == null) {
+            throw new IllegalStateException(id + " is not practised: a question needs its check first");
+        }
+        return new Step(id, lane, stage, title, caption, command, action, script,
+                practice.withReadBack(new Practice.ReadBack(question, judge)));
     }
 
     /** The step as the learner practises it: their commands shown, {@code attempt} its action. */

@@ -42,6 +42,8 @@ public final class DevopsLane {
     private final SampleAppRepository repository;
     private final MavenBuild build;
     private CommitSummary commit;
+    /** The unit-test reports as the test step last read them. */
+    private TestReport testsRead;
     private SampleAppRepository.NextCommit next;
     /** The working copy's HEAD when the commit step began (null: none), which a new commit must move. */
     private String headBefore;
@@ -99,7 +101,8 @@ public final class DevopsLane {
                         this::testGate).practised(this::checkTests,
                         "The counts come from the reports the build's tests wrote: no build, no reports.",
                         "A FAILURE line names the test class; its report in "
-                                + "devops/sample-app/target/surefire-reports says which assertion failed."),
+                                + "devops/sample-app/target/surefire-reports says which assertion failed.")
+                        .askingBack("How many unit tests ran, in all?", this::wrongTestCount),
                 new Step("devops.push", NAME, Stage.RELEASE, "Push to the remote",
                         "Releasing code means pushing the tested commit: the remote now holds exactly what was "
                                 + "built.",
@@ -253,9 +256,9 @@ public final class DevopsLane {
 
     /** Surefire's counts as the test gate reads them, recorded. */
     private TestReport readTests(StepContext context) throws Exception {
-        TestReport tests = TestReport.read(build.surefireReports());
-        context.record(new DevopsFacts.Tests(tests.run(), tests.failed()));
-        return tests;
+        testsRead = TestReport.read(build.surefireReports());
+        context.record(new DevopsFacts.Tests(testsRead.run(), testsRead.failed()));
+        return testsRead;
     }
 
     private List<Practice.Unmet> checkTests(StepContext context, Instant since) throws Exception {
@@ -270,6 +273,18 @@ public final class DevopsLane {
         }
         context.note(tests.run() + " tests ran, " + tests.failed() + " failed: the gate passes");
         return List.of();
+    }
+
+    /** The test step's question back: the number of tests, added up from the count lines. */
+    private String wrongTestCount(String answer) {
+        try {
+            if (Integer.parseInt(answer) == testsRead.run()) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            return answer + " is not a number of tests";
+        }
+        return "the reports do not add up to " + answer + " tests: each Tests run: line counts one test class's";
     }
 
     private List<Practice.Unmet> checkPush(StepContext context, Instant since) throws Exception {
@@ -387,13 +402,26 @@ public final class DevopsLane {
     }
 
     /**
-     * DevOps monitoring leaves nothing behind to read: the check polls the app the learner's loop polled, as the
-     * demo's step does.
+     * The learner's loop, as the app's access log shows it (every one of its checks since the step began); then the
+     * check polls the app as the demo's step does, for the step's facts.
      */
     private List<Practice.Unmet> checkMonitor(StepContext context, Instant since) throws Exception {
         if (appUrl == null) {
             return List.of(Practice.Unmet.of("no app is deployed to monitor: devops.deploy was skipped"));
         }
+        Path log = workspace.log(DEPLOY_STEP);
+        if (!Files.exists(log)) {
+            return List.of(Practice.Unmet.of("the app's log " + workspace.shown(log) + " is not there: start the "
+                    + "app as devops.deploy shows, its output sent there"));
+        }
+        int checked = AccessLog.read(log).checksSince(HEALTH, since).size();
+        if (checked < MONITOR_CHECKS) {
+            return List.of(Practice.Unmet.of("the app's log (" + workspace.shown(log) + ") shows " + checked
+                    + " health checks since this step began, not the loop's " + MONITOR_CHECKS + ": run it, and let "
+                    + "it finish"));
+        }
+        context.note("the app's log shows your " + checked + " health checks: its access log is what DevOps "
+                + "monitoring reads, with the health answers");
         HealthMonitor.Report report = readMonitoring(context);
         if (report.failures() > 0) {
             return List.of(Practice.Unmet.of(report.failures() + " of " + report.checks() + " health checks of "

@@ -4,8 +4,10 @@ import dev.opsdemo.exec.Cleanup;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.ProcessRunner;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +48,27 @@ public final class Keyboard implements AutoCloseable {
             Thread.sleep(20);
         }
         return in.read();
+    }
+
+    /**
+     * A line typed with the terminal's own editing and echo, without its end; null when the input ends first. The
+     * keys are single again afterwards.
+     */
+    public String readLine() throws IOException, InterruptedException {
+        suspend();
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = read(null)) != '\n') {
+                if (b == -1) {
+                    return null;
+                }
+                line.write(b);
+            }
+            return line.toString(StandardCharsets.UTF_8);
+        } finally {
+            resume();
+        }
     }
 
     /** Gives the terminal back as it was (line editing, echo), for a program of the user's own to read it. */

@@ -95,7 +95,8 @@ public final class MlopsLane {
                                 ModelRegistry.RUN_LINEAGE)),
                         tracking.needsServer(training::inspect)).scripted(MlopsScript.INSPECT)
                         .practised(training::checkInspect,
-                                "The jq filter picks the run's lineage out of the whole answer: drop it to see all."),
+                                "The jq filter picks the run's lineage out of the whole answer: drop it to see all.")
+                        .askingBack("Which digest does the run record for its dataset?", training::wrongDigest),
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
@@ -103,7 +104,9 @@ public final class MlopsLane {
                                 ModelRegistry.accuracyPath("${RUN_ID}"), ModelRegistry.METRIC_VALUES)),
                         tracking.needsServer(training::gate)).scripted(MlopsScript.GATE)
                         .practised(training::checkGate,
-                                "The answer lists the accuracy's history; the last value is the one gated."),
+                                "The answer lists the accuracy's history; the last value is the one gated.")
+                        .askingBack("What accuracy does the gate compare with its threshold?",
+                                training::wrongAccuracy),
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the run's model",
                         "The model registry turns the run's model into a numbered version of a named model, and "
                                 + "remembers the run (code, data, parameters) each version was made from.",

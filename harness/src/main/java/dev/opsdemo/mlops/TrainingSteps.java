@@ -34,6 +34,7 @@ final class TrainingSteps {
     private ModelSource modelSource;
     private String gitCommit;
     private String datasetDigest;
+    private double accuracy;
     private String modelVersion;
 
     TrainingSteps(MlopsSettings settings, RepoLayout repo, PythonEnv python, Tracking tracking, ProjectRuns runs) {
@@ -259,6 +260,29 @@ final class TrainingSteps {
         gitCommit = tags.get("mlflow.source.git.commit");
     }
 
+    /** The inspect step's question back: the digest, which ties the run to its data, as the lineage shows it. */
+    String wrongDigest(String answer) {
+        String typed = answer.replace("\"", "").toLowerCase(Locale.ROOT);
+        // Its first characters name it as a commit's short sha does; the digest itself is 8.
+        if (typed.equals(datasetDigest) || (typed.length() >= 6 && datasetDigest.startsWith(typed))) {
+            return null;
+        }
+        return "run " + runId + "'s dataset digest is not " + answer + ": it is under \"datasets\" in the lineage";
+    }
+
+    /** The gate step's question back: the accuracy the gate compares, as metrics/get-history shows it. */
+    String wrongAccuracy(String answer) {
+        double typed;
+        try {
+            typed = Double.parseDouble(answer);
+        } catch (NumberFormatException e) {
+            return answer + " is not a number: the accuracy is the \"value\" in the answer's line";
+        }
+        // To three decimals: a learner may round what the answer prints.
+        return Math.abs(typed - accuracy) < 0.0005 ? null : "run " + runId + "'s accuracy is not " + answer
+                + ": it is the \"value\" in the answer's line";
+    }
+
     /** The run's accuracy, as {@code metrics/get-history} answers (shown); the gate compares it. */
     void gate(StepContext context) throws Exception {
         judge(context, tracking.registry().read(context, ModelRegistry.accuracyPath(runId),
@@ -278,7 +302,7 @@ final class TrainingSteps {
             throw new StepFailedException("run " + runId + " logged no accuracy metric",
                     "the evaluation gate needs it", "log it with mlflow.log_metric in train.py");
         }
-        double accuracy = history.get(history.size() - 1).path("value").asDouble();
+        accuracy = history.get(history.size() - 1).path("value").asDouble();
         boolean passes = MlopsPolicy.passesGate(accuracy, settings.minAccuracy());
         context.note(String.format(Locale.ROOT, "accuracy %.4f %s threshold %.4f", accuracy, passes ? ">=" : "<",
                 settings.minAccuracy()));

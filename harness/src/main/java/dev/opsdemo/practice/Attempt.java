@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * A step the learner does: its action in practice. It waits for the learner's choice, and on Enter reads the real
  * systems through the step's check: passed when every condition holds, else each unmet one named (and a mistake the
- * lesson names, explained). Hints come one at a time; "show me" does the step the demo's way; skip and quit end it.
+ * lesson names, explained); at a step that only reads, the learner then answers a question on what it showed.
+ * Hints come one at a time; "show me" does the step the demo's way; skip and quit end it.
  * What it says goes to the step's output as the harness's own lines, so the records keep every attempt.
  */
 final class Attempt implements StepAction {
@@ -26,6 +27,22 @@ final class Attempt implements StepAction {
         this.step = step;
         this.learner = learner;
         this.progress = progress;
+    }
+
+    /** The read-back question and the learner's answer, kept in the records; what is unmet when it is wrong. */
+    private List<Practice.Unmet> askBack(StepContext context, Practice.ReadBack readBack) throws Exception {
+        context.note("question: " + readBack.question());
+        String answer = learner.get().answer(step);
+        if (answer == null) {
+            throw new InterruptedException("quit by the learner (q)");
+        }
+        answer = answer.strip();
+        if (answer.isEmpty()) {
+            return List.of(Practice.Unmet.of("no answer: the commands above print it, in your terminal"));
+        }
+        String wrong = readBack.judge().wrong(answer);
+        context.note("your answer: " + answer);
+        return wrong == null ? List.of() : List.of(Practice.Unmet.of(wrong));
     }
 
     @Override
@@ -50,6 +67,9 @@ final class Attempt implements StepAction {
                             // A system the check reads did not answer as expected: the learner may try again.
                             unmet = List.of(Practice.Unmet.of("the check could not read what it needs: "
                                     + e.getMessage()));
+                        }
+                        if (unmet.isEmpty() && practice.readBack() != null) {
+                            unmet = askBack(context, practice.readBack());
                         }
                         if (unmet.isEmpty()) {
                             context.note("✓ check " + checks + ": every condition holds");

@@ -16,6 +16,9 @@ public interface Learner {
     /** The learner's next choice at {@code step}'s prompt; {@link Choice#QUIT} when the input ends. */
     Choice next(Step step) throws IOException, InterruptedException;
 
+    /** The learner's answer to a step's question (its prompt is on screen already); null when the input ends. */
+    String answer(Step step) throws IOException, InterruptedException;
+
     /** A shell of the learner's own with the practice's environment ({@code !}), until it exits. */
     void shell(Step step) throws InterruptedException;
 

@@ -154,6 +154,17 @@ final class PracticePresenter implements RunListener, Learner {
     }
 
     @Override
+    public String answer(Step step) throws IOException, InterruptedException {
+        out.print("  your answer (Enter when done): ");
+        out.flush();
+        if (keyboard != null) {
+            return keyboard.readLine();
+        }
+        out.println();
+        return lines.next();
+    }
+
+    @Override
     public void shell(Step step) throws InterruptedException {
         if (keyboard == null) {
             out.println("  (no shell here outside live mode: source " + env.file() + " in a terminal of your own)");

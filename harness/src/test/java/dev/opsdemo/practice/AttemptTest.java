@@ -34,11 +34,22 @@ class AttemptTest {
 
     /** Choices in order; QUIT once they run out, as at the end of stdin. */
     private static Learner scripted(Learner.Choice... choices) {
+        return scripted(List.of(), choices);
+    }
+
+    /** As {@link #scripted(Learner.Choice...)}, with {@code answers} to the questions asked back, in order. */
+    private static Learner scripted(List<String> answers, Learner.Choice... choices) {
         Deque<Learner.Choice> left = new ArrayDeque<>(List.of(choices));
+        Deque<String> answersLeft = new ArrayDeque<>(answers);
         return new Learner() {
             @Override
             public Choice next(Step step) {
                 return left.isEmpty() ? Choice.QUIT : left.poll();
+            }
+
+            @Override
+            public String answer(Step step) {
+                return answersLeft.poll();
             }
 
             @Override
@@ -102,6 +113,25 @@ class AttemptTest {
         assertEquals("quit by the learner (q) during lane.tests", quit.results().get(0).failure());
         assertEquals(Progress.Outcome.open, Progress.in(dir).of("lane.tests").outcome());
         assertEquals(2, Progress.in(dir).of("lane.tests").sessions(), "added up over both sessions");
+    }
+
+    @Test
+    void aStepThatOnlyReadsAsksBackWhatItShowedOnceItsCheckPassesAndNamesAWrongAnswer() {
+        AtomicBoolean trained = new AtomicBoolean();
+        Step step = new Step("lane.inspect", "lane", Stage.VERSION, "Inspect", "caption", "curl", context -> { })
+                .practised((context, since) -> trained.getAndSet(true) ? List.of()
+                        : List.of(Practice.Unmet.of("there is no run to read")))
+                .askingBack("Which digest?", answer -> answer.equals("ec51e379") ? null : "not " + answer);
+        RunSummary summary = practise(step, scripted(List.of("  ", "abc", "ec51e379"), Learner.Choice.CHECK,
+                Learner.Choice.CHECK, Learner.Choice.CHECK, Learner.Choice.CHECK), Progress.in(dir));
+
+        assertTrue(summary.passed(), summary.toString());
+        assertEquals(List.of("→ not yet (check 1):", "→ ✗ there is no run to read",
+                "→ question: Which digest?", "→ not yet (check 2):",
+                "→ ✗ no answer: the commands above print it, in your terminal",
+                "→ question: Which digest?", "→ your answer: abc", "→ not yet (check 3):", "→ ✗ not abc",
+                "→ question: Which digest?", "→ your answer: ec51e379", "→ ✓ check 4: every condition holds"),
+                summary.results().get(0).output());
     }
 
     @Test

@@ -69,8 +69,11 @@ class PracticeMlopsTest {
             session.practice.send("Enter");
             session.await("✔ mlops.train passed");
 
-            session.typedThenPassed("mlops.inspect");
-            session.typedThenPassed("mlops.gate");
+            // The two steps that only read: what their commands print is asked back, and checked on the store.
+            session.answeredOnceTyped("mlops.inspect", "", "no answer: the commands above print it",
+                    lineage -> PracticeTerminals.found(lineage, "\"digest\": \"([0-9a-f]+)\""));
+            session.answeredOnceTyped("mlops.gate", "0.8", "run " + trainedRun + "'s accuracy is not 0.8",
+                    history -> PracticeTerminals.found(history, "\"value\":([0-9.]+)"));
             session.notYetThenPassed("mlops.register", "the registry has no model 'churn-classifier' yet");
             session.mistakeThenPassed("mlops.alias", "no version of 'churn-classifier' has the alias 'champion', "
                     + "not version 1", "registering is not releasing");

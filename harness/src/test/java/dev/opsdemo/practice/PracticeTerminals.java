@@ -1,11 +1,13 @@
 package dev.opsdemo.practice;
 
+import dev.opsdemo.exec.Readiness;
 import dev.opsdemo.support.Tmux;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -21,7 +23,10 @@ final class PracticeTerminals implements AutoCloseable {
 
     final Tmux practice;
     final Tmux.Pane learner;
+    private static final String ANSWER_PROMPT = "your answer (Enter when done): ";
+
     private int typed;
+    private int asked;
 
     private PracticeTerminals(Tmux practice, Tmux.Pane learner) {
         this.practice = practice;
@@ -69,12 +74,44 @@ final class PracticeTerminals implements AutoCloseable {
         }
     }
 
-    /** At a step that only reads: the learner types its commands, and the check passes on what is there. */
-    void typedThenPassed(String stepId) throws Exception {
+    /**
+     * At a step that only reads: a check before its commands are typed asks its question, and {@code guess} (what a
+     * learner might answer without them, "" for nothing) is not yet, with {@code unmet}; once the shown commands
+     * are typed, {@code answer} finds the answer in what they printed, and the check passes.
+     */
+    void answeredOnceTyped(String stepId, String guess, String unmet, Function<String, String> answer)
+            throws Exception {
         awaitStep(stepId);
-        typeShownCommands(stepId);
         practice.send("Enter");
+        answerQuestion(guess);
+        await("→ ✗ " + unmet);
+        String printed = typeShownCommands(stepId);
+        practice.send("Enter");
+        answerQuestion(answer.apply(printed));
         await("✔ " + stepId + " passed");
+    }
+
+    /** The first group of {@code regex}'s first match in {@code printed}; fails when there is none. */
+    static String found(String printed, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(printed);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + regex + " in what the learner's commands printed:\n" + printed);
+        }
+        return matcher.group(1);
+    }
+
+    /** Once the next question's prompt is on screen, types {@code text} and Enter there. */
+    private void answerQuestion(String text) throws InterruptedException {
+        int prompt = ++asked;
+        try {
+            Readiness.await("question " + prompt + " to be asked", STEP, () -> practice.count(ANSWER_PROMPT) >= prompt);
+        } catch (Readiness.NotReadyException e) {
+            throw new AssertionError(e.getMessage() + "; the practice shows:\n" + practice.screen(), e);
+        }
+        if (!text.isEmpty()) {
+            practice.send("-l", "--", text);
+        }
+        practice.send("Enter");
     }
 
     /** The quiz once every step passed: one key an answer, each once its question is on screen; then the score. */
@@ -91,22 +128,30 @@ final class PracticeTerminals implements AutoCloseable {
         practice.await("your turn", STEP);
     }
 
-    /** Types the step's commands as its screen shows them, then waits until the learner's shell has run them all. */
-    void typeShownCommands(String stepId) throws InterruptedException {
+    /**
+     * Types the step's commands as its screen shows them, then waits until the learner's shell has run them all;
+     * what they printed.
+     */
+    String typeShownCommands(String stepId) throws InterruptedException {
         List<String> rows = shownCommands(practice.screen(), stepId);
         assertFalse(rows.isEmpty(), practice.screen());
-        type(rows);
+        return type(rows);
     }
 
-    /** Types {@code rows} in the learner's shell and waits until it has run them. */
-    void type(List<String> rows) throws InterruptedException {
+    /** Types {@code rows} in the learner's shell and waits until it has run them; what they printed. */
+    String type(List<String> rows) throws InterruptedException {
+        typed++;
+        // The typed lines show the arithmetic; only their output shows the number.
+        String start = "typing " + typed;
+        String done = "typed " + typed + " done";
+        learner.typeLine("echo \"typing $((" + typed + "+0))\"");
         for (String row : rows) {
             learner.typeLine(row);
         }
-        typed++;
-        // The typed line shows the arithmetic; only its output shows the number.
         learner.typeLine("echo \"typed $((" + typed + "+0)) done\"");
-        learner.await("typed " + typed + " done", STEP);
+        learner.await(done, STEP);
+        List<String> lines = learner.screen().lines().map(String::strip).toList();
+        return String.join("\n", lines.subList(lines.lastIndexOf(start) + 1, lines.lastIndexOf(done)));
     }
 
     /**

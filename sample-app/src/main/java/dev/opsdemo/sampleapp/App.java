@@ -9,11 +9,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Properties;
 
 /**
- * A small HTTP service: {@code GET /health} and {@code GET /greeting?name=...}.
- * Binds 127.0.0.1 only; the port comes from {@code --port N} (0 picks a free one).
+ * A small HTTP service: {@code GET /health} and {@code GET /greeting?name=...}, each request logged on standard
+ * output. Binds 127.0.0.1 only; the port comes from {@code --port N} (0 picks a free one).
  */
 public final class App {
 
@@ -71,6 +72,16 @@ public final class App {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+        System.out.println(accessLine(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                status, exchange.getRequestHeaders().getFirst("User-Agent")));
+    }
+
+    /**
+     * One request as the access log has it, a line each on standard output as a web server's: when, what, the
+     * status and who asked ({@code 2026-12-02T10:15:30.123Z GET /health 200 curl/8.14.1}). Monitoring reads it.
+     */
+    static String accessLine(Instant when, String method, String uri, int status, String userAgent) {
+        return when + " " + method + " " + uri + " " + status + " " + (userAgent == null ? "-" : userAgent);
     }
 
     static int readRelease() throws IOException {
