@@ -50,6 +50,8 @@ class PracticeMlopsTest {
                     + "'data-validation' since this step began");
 
             session.awaitStep("mlops.train");
+            session.practice.send("Enter");
+            session.await("→ ✗ no training run in experiment 'churn-training' since this step began");
             List<String> train = PracticeTerminals.shownCommands(session.practice.screen(), "mlops.train");
             String shown = String.join(" ", train);
             session.type(List.of(shown.replace(" --experiment-name churn-training", "")));
