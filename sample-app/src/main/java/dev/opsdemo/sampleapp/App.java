@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,18 @@ public final class App {
 
     private final HttpServer server;
     private final int release;
+    private final PrintStream accessLog;
 
-    private App(HttpServer server, int release) {
+    private App(HttpServer server, int release, PrintStream accessLog) {
         this.server = server;
         this.release = release;
+        this.accessLog = accessLog;
     }
 
-    public static App start(int port) throws IOException {
+    /** Starts the service; each request's {@link #accessLine} goes to {@code accessLog}. */
+    public static App start(int port, PrintStream accessLog) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        App app = new App(server, readRelease());
+        App app = new App(server, readRelease(), accessLog);
         server.createContext("/health", app::health);
         server.createContext("/greeting", app::greeting);
         server.start();
@@ -65,15 +69,16 @@ public final class App {
         return null;
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    private void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
+        // Logged before the body is sent, so a client that has its answer finds the request in the log.
+        accessLog.println(accessLine(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                status, exchange.getRequestHeaders().getFirst("User-Agent")));
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-        System.out.println(accessLine(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                status, exchange.getRequestHeaders().getFirst("User-Agent")));
     }
 
     /**
@@ -101,7 +106,7 @@ public final class App {
                 port = Integer.parseInt(args[i + 1]);
             }
         }
-        App app = start(port);
+        App app = start(port, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
         System.out.println("sample-app release " + app.release + " listening on http://127.0.0.1:" + app.port());
     }
