@@ -1,5 +1,6 @@
 package dev.opsdemo.devops;
 
+import dev.opsdemo.exec.Http;
 import dev.opsdemo.workspace.AtomicFile;
 
 import java.io.IOException;
@@ -66,8 +67,7 @@ public record GitCredentials(String username, String password) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
-        String expected = Base64.getEncoder().encodeToString(
-                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String expected = Http.basicAuthorization(username, password).substring(6);
         return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 header.substring(6).strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 /** Plain HTTP calls to the servers the harness starts (health checks, scoring requests, a run's plots). */
 public final class Http {
@@ -25,10 +28,12 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A GET whose answer is a file's bytes (an image), not text. */
-    public static HttpResponse<byte[]> getBytes(String url, Duration timeout) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET whose answer is a file's bytes (an image), not text; {@code headers} by name (who is asking). */
+    public static HttpResponse<byte[]> getBytes(String url, Duration timeout, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public static HttpResponse<String> postJson(String url, String json, Duration timeout)
@@ -37,6 +42,12 @@ public final class Http {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of an {@code Authorization} header that signs in as {@code username} (HTTP Basic). */
+    public static String basicAuthorization(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when GET answers 200; false on any error, for readiness polling. */

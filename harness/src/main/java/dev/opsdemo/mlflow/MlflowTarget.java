@@ -46,6 +46,14 @@ public record MlflowTarget(Kind kind, String url) {
         return new MlflowTarget(Kind.EXTERNAL, trimmed);
     }
 
+    /**
+     * Who the lane is to the server: MLflow's client settings from the environment for a server someone else runs
+     * (it may run MLflow's authentication app); none for the servers the harness starts, which ask nobody.
+     */
+    public MlflowCredentials credentials() {
+        return kind == Kind.EXTERNAL ? MlflowCredentials.fromEnvironment() : MlflowCredentials.NONE;
+    }
+
     @Override
     public String toString() {
         return kind == Kind.EXTERNAL ? url : kind.name().toLowerCase(Locale.ROOT);

@@ -67,6 +67,8 @@ public final class MlopsLane {
 
     public Lane lane() {
         String model = settings.modelName();
+        // The REST calls as the steps show them: the tracking URI a command's variable, signed in as the client is.
+        RestApi shown = tracking.restApi("${MLFLOW_TRACKING_URI}");
         return new Lane(NAME, List.of(
                 new Step(SERVER_STEP, NAME, Stage.VERSION, "Start the MLflow tracking server",
                         "Git alone cannot version a model: MLOps adds a tracking server that records every run's "
@@ -91,7 +93,7 @@ public final class MlopsLane {
                 new Step("mlops.inspect", NAME, Stage.VERSION, "Read back what was versioned",
                         "One run id ties together the code's git commit, the dataset's digest, the parameters "
                                 + "and the metrics: that is what versioning means in MLOps.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}", ModelRegistry.runPath("${RUN_ID}"),
+                        Command.of(shown.curlGet(ModelRegistry.runPath("${RUN_ID}"),
                                 ModelRegistry.RUN_LINEAGE)),
                         tracking.needsServer(training::inspect)).scripted(MlopsScript.INSPECT)
                         .practised(training::checkInspect,
@@ -100,8 +102,8 @@ public final class MlopsLane {
                 new Step("mlops.gate", NAME, Stage.EVALUATE, "Accuracy gate",
                         "The MLOps gate is a metric threshold on held-out data, not pass/fail unit tests: the same "
                                 + "code can pass or fail depending on the data.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
-                                ModelRegistry.accuracyPath("${RUN_ID}"), ModelRegistry.METRIC_VALUES)),
+                        Command.of(shown.curlGet(ModelRegistry.accuracyPath("${RUN_ID}"),
+                                ModelRegistry.METRIC_VALUES)),
                         tracking.needsServer(training::gate)).scripted(MlopsScript.GATE)
                         .practised(training::checkGate,
                                 "The answer lists the accuracy's history; the last value is the one gated.")
@@ -110,8 +112,8 @@ public final class MlopsLane {
                 new Step("mlops.register", NAME, Stage.RELEASE, "Register the run's model",
                         "The model registry turns the run's model into a numbered version of a named model, and "
                                 + "remembers the run (code, data, parameters) each version was made from.",
-                        Command.of(ModelRegistry.curlGet("${MLFLOW_TRACKING_URI}",
-                                ModelRegistry.registeredModelPath(model), ModelRegistry.MODEL_OR_ERROR)),
+                        Command.of(shown.curlGet(ModelRegistry.registeredModelPath(model),
+                                ModelRegistry.MODEL_OR_ERROR)),
                         tracking.needsServer(training::register)).scripted(() -> MlopsScript.register(model))
                         .practised(this::registerLines, training::checkRegister,
                                 "The version's source is the run's model; the run_id ties the version to the run.",
@@ -120,7 +122,7 @@ public final class MlopsLane {
                         "Releasing in MLOps means pointing the '" + MlopsSettings.ALIAS + "' alias at the new "
                                 + "version; whatever loads the model by its alias gets it. Code is not what gets "
                                 + "released.",
-                        Command.of(ModelRegistry.setAliasLine("${MLFLOW_TRACKING_URI}", model, MlopsSettings.ALIAS,
+                        Command.of(ModelRegistry.setAliasLine(shown, model, MlopsSettings.ALIAS,
                                 "${VERSION}")),
                         tracking.needsServer(training::alias)).scripted(() -> MlopsScript.alias(model))
                         .practised(training::checkAlias,
@@ -157,7 +159,7 @@ public final class MlopsLane {
                                 + MlopsSettings.CHALLENGER + "' alias: registered, but not what is served.",
                         () -> monitoring.monitoringRunId() == null ? ProjectRuns.noVerdict()
                                 : monitoring.retrainRunId() == null ? ProjectRuns.noChallengerToRegister()
-                                : Command.of(ModelRegistry.createVersionLine("${MLFLOW_TRACKING_URI}", model,
+                                : Command.of(ModelRegistry.createVersionLine(shown, model,
                                         monitoring.retrainSource(), "${RETRAIN_RUN_ID}")),
                         tracking.needsServer(monitoring::challenger)).scripted(() -> MlopsScript.challenger(model,
                                 ProjectRuns.noChallengerToRegister()))
@@ -176,7 +178,7 @@ public final class MlopsLane {
                         "A new model replaces the old one only if it is measurably better on the same held-out "
                                 + "data: the '" + MlopsSettings.ALIAS + "' alias moves; otherwise the champion stays.",
                         () -> monitoring.challengerBetter()
-                                ? Command.of(ModelRegistry.setAliasLine("${MLFLOW_TRACKING_URI}", model,
+                                ? Command.of(ModelRegistry.setAliasLine(shown, model,
                                         MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
                                 : ProjectRuns.keepChampion(),
                         tracking.needsServer(monitoring::promote)).scripted(() -> MlopsScript.promote(model,

@@ -18,7 +18,8 @@ import static dev.opsdemo.demo.ScriptGlue.script;
  */
 final class MlopsScript {
 
-    private static final String URI = "${MLFLOW_TRACKING_URI}";
+    /** The script's own local server, which asks nobody who they are. */
+    private static final RestApi API = RestApi.open("${MLFLOW_TRACKING_URI}");
     private static final String INDENT = "  ";
 
     /** The local server of the local mode, on a free port, waited for as the harness does; $API is its REST root. */
@@ -69,12 +70,12 @@ final class MlopsScript {
     static ScriptGlue register(String model) {
         return ScriptGlue.after("echo",
                 // -f: a 404 (no such model yet) fails the test, where the step's own GET shows the answer.
-                "if ! curl -fsS \"" + ModelRegistry.url(URI, ModelRegistry.registeredModelPath(model))
+                "if ! curl -fsS \"" + API.url(ModelRegistry.registeredModelPath(model))
                         + "\" >/dev/null 2>&1; then",
-                INDENT + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_MODEL,
+                INDENT + script(API.curlPost(ModelRegistry.CREATE_MODEL,
                         ModelRegistry.modelRequest(model), ModelRegistry.CREATED_MODEL)),
                 "fi",
-                "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
+                "CREATED=$(" + script(API.curlPost(ModelRegistry.CREATE_VERSION,
                         ModelRegistry.versionRequest(model, "${MODEL_SOURCE}", "${RUN_ID}", "${MODEL_ID}"))) + ")",
                 ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "VERSION=$(json_get model_version.version <<<\"$CREATED\")",
@@ -83,8 +84,8 @@ final class MlopsScript {
 
     /** After the step's alias POST (whose answer has no newline): where the alias points now. */
     static ScriptGlue alias(String model) {
-        return ScriptGlue.after("echo", script(ModelRegistry.curlGet(URI,
-                ModelRegistry.aliasPath(model, MlopsSettings.ALIAS), ModelRegistry.VERSION_ALIASES)));
+        return ScriptGlue.after("echo", script(API.curlGet(ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
+                ModelRegistry.VERSION_ALIASES)));
     }
 
     /** Both of the step's commands, as monitoring's verdict chooses: retrain, or not. */
@@ -103,13 +104,13 @@ final class MlopsScript {
         lines.addAll(indented(
                 "CHALLENGER_SOURCE=$(model_source \"$RETRAIN_RUN_ID\")",
                 "CHALLENGER_MODEL_ID=\"${CHALLENGER_SOURCE#models:/}\"",
-                "CREATED=$(" + script(ModelRegistry.curlPost(URI, ModelRegistry.CREATE_VERSION,
+                "CREATED=$(" + script(API.curlPost(ModelRegistry.CREATE_VERSION,
                         ModelRegistry.versionRequest(model, "${CHALLENGER_SOURCE}", "${RETRAIN_RUN_ID}",
                                 "${CHALLENGER_MODEL_ID}"))) + ")",
                 ModelRegistry.VERSION.command() + " <<<\"$CREATED\"",
                 "CHALLENGER_VERSION=$(json_get model_version.version <<<\"$CREATED\")",
                 "await_ready \"$CHALLENGER_VERSION\"",
-                script(ModelRegistry.curlPost(URI, ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
+                script(API.curlPost(ModelRegistry.SET_ALIAS, ModelRegistry.aliasRequest(
                         model, MlopsSettings.CHALLENGER, "${CHALLENGER_VERSION}"))) + "; echo"));
         return ScriptGlue.instead(otherwise(lines, nothing));
     }
@@ -132,10 +133,10 @@ final class MlopsScript {
     /** The champion alias moves to the challenger when the evaluation said so; where it points is read back. */
     static ScriptGlue promote(String model, Command nothing) {
         List<String> lines = new ArrayList<>(List.of("if [ -n \"$PROMOTE\" ]; then",
-                INDENT + script(ModelRegistry.setAliasLine(URI, model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
+                INDENT + script(ModelRegistry.setAliasLine(API, model, MlopsSettings.ALIAS, "${CHALLENGER_VERSION}"))
                         + "; echo"));
         lines = otherwise(lines, nothing);
-        lines.add(script(ModelRegistry.curlGet(URI, ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
+        lines.add(script(API.curlGet(ModelRegistry.aliasPath(model, MlopsSettings.ALIAS),
                 ModelRegistry.VERSION_ALIASES)));
         return ScriptGlue.instead(lines);
     }

@@ -8,8 +8,6 @@ import dev.opsdemo.json.Json;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,14 +23,13 @@ import java.util.Map;
  */
 public final class ModelRegistry {
 
-    private static final String API = "/api/2.0/mlflow/";
-
     private final MlflowClient client;
-    private final String trackingUri;
+    private final RestApi api;
 
-    public ModelRegistry(MlflowClient client, String trackingUri) {
+    /** {@code api}: the server the client calls, signed in as the client is, for the curl lines shown. */
+    public ModelRegistry(MlflowClient client, RestApi api) {
         this.client = client;
-        this.trackingUri = trackingUri;
+        this.api = api;
     }
 
     /** What a run ties together (the inspect step): its code's commit, its data, parameters, metrics and model. */
@@ -51,23 +48,8 @@ public final class ModelRegistry {
     /** A model version's aliases: what the registry says it is now (champion, challenger). */
     public static final Jq VERSION_ALIASES = Jq.compact(".model_version | {version, aliases}");
 
-    /** The curl line for a GET of {@code path} (under the REST API) piped through {@code jq}, as it is shown. */
-    public static String curlGet(String trackingUri, String path, Jq jq) {
-        return curlGet(trackingUri, path) + " " + jq.pipe();
-    }
-
-    /** The curl line for a GET of {@code path} (under the REST API). */
-    public static String curlGet(String trackingUri, String path) {
-        return "curl -sS \"" + url(trackingUri, path) + "\"";
-    }
-
-    /** The URL of {@code path} under the server's REST API. */
-    public static String url(String trackingUri, String path) {
-        return trackingUri + API + path;
-    }
-
     /**
-     * A GET whose {@link #curlGet} line (through {@code jq}) is the step's own command, shown already: prints what
+     * A GET whose {@link RestApi#curlGet} line (through {@code jq}) is the step's own command, shown already: prints what
      * the filter makes of the server's answer and returns the whole answer, or null when the server answers 404.
      */
     public JsonNode read(StepContext context, String path, Jq jq) throws Exception {
@@ -116,8 +98,8 @@ public final class ModelRegistry {
     }
 
     /** The line that creates the registered model, as {@link #createRegisteredModel} shows it. */
-    public static String createModelLine(String trackingUri, String name) {
-        return curlPost(trackingUri, CREATE_MODEL, modelRequest(name), CREATED_MODEL);
+    public static String createModelLine(RestApi api, String name) {
+        return api.curlPost(CREATE_MODEL, modelRequest(name), CREATED_MODEL);
     }
 
     /** Whether the registered model exists, its GET being the step's own command (see {@link #read}). */
@@ -143,23 +125,6 @@ public final class ModelRegistry {
     public static final String CREATE_MODEL = "registered-models/create";
     public static final String CREATE_VERSION = "model-versions/create";
     public static final String SET_ALIAS = "registered-models/alias";
-
-    /** The curl line for a POST, its answer piped through {@code jq}, as it is shown. */
-    public static String curlPost(String trackingUri, String path, Map<String, String> request, Jq jq) {
-        return curlPost(trackingUri, path, request) + " " + jq.pipe();
-    }
-
-    /** The curl line for a POST of {@code request} (JSON, fields in its order) to {@code path}, as it is shown. */
-    public static String curlPost(String trackingUri, String path, Map<String, String> request) {
-        String json;
-        try {
-            json = Json.MAPPER.writeValueAsString(request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // --json (curl 7.82+): a POST of that body with the JSON content type, as the REST API asks.
-        return "curl -sS " + url(trackingUri, path) + " --json '" + json.replace("'", "'\\''") + "'";
-    }
 
     public static Map<String, String> modelRequest(String name) {
         return Map.of("name", name);
@@ -209,8 +174,8 @@ public final class ModelRegistry {
     }
 
     /** The curl line that creates a version of {@code source} (the model run {@code runId} logged), as shown. */
-    public static String createVersionLine(String trackingUri, String name, ModelSource source, String runId) {
-        return curlPost(trackingUri, CREATE_VERSION, versionRequest(name, source, runId), VERSION);
+    public static String createVersionLine(RestApi api, String name, ModelSource source, String runId) {
+        return api.curlPost(CREATE_VERSION, versionRequest(name, source, runId), VERSION);
     }
 
     private static Map<String, String> versionRequest(String name, ModelSource source, String runId) {
@@ -249,8 +214,8 @@ public final class ModelRegistry {
     }
 
     /** The curl line that points {@code alias} at {@code version} (which may be a command's {@code ${NAME}}). */
-    public static String setAliasLine(String trackingUri, String name, String alias, String version) {
-        return curlPost(trackingUri, SET_ALIAS, aliasRequest(name, alias, version));
+    public static String setAliasLine(RestApi api, String name, String alias, String version) {
+        return api.curlPost(SET_ALIAS, aliasRequest(name, alias, version));
     }
 
     /** The version an alias points at, as the server answers (shown: its aliases and tags). */
@@ -265,7 +230,7 @@ public final class ModelRegistry {
      */
     private JsonNode get(StepContext context, String path, boolean shown, Jq jq) throws Exception {
         if (!shown) {
-            context.command(curlGet(trackingUri, path, jq));
+            context.command(api.curlGet(path, jq));
         }
         String body;
         try {
@@ -289,8 +254,7 @@ public final class ModelRegistry {
     private JsonNode post(StepContext context, String path, Map<String, String> request, Jq jq, boolean commandShown)
             throws Exception {
         if (!commandShown) {
-            context.command(jq == null ? curlPost(trackingUri, path, request)
-                    : curlPost(trackingUri, path, request, jq));
+            context.command(jq == null ? api.curlPost(path, request) : api.curlPost(path, request, jq));
         }
         String body = client.sendPost(path, Json.MAPPER.writeValueAsString(request));
         (jq == null ? body.lines().toList() : jq.apply(body)).forEach(context::out);

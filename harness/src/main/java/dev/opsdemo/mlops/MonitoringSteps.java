@@ -176,7 +176,7 @@ final class MonitoringSteps {
     /** The monitoring run's verdict and plots, read back from MLflow and recorded. */
     private void readMonitoring(StepContext context, String monitoringRun) throws Exception {
         Service.Run run = tracking.client().getRun(monitoringRun);
-        MonitoringVerdict verdict = RunArtifacts.readJson(tracking.trackingUri(), monitoringRun,
+        MonitoringVerdict verdict = RunArtifacts.readJson(tracking.restApi(), monitoringRun,
                 MonitoringVerdict.ARTIFACT, MonitoringVerdict.class);
         if (verdict == null) {
             throw new StepFailedException("monitoring run " + monitoringRun + " logged no "
@@ -212,7 +212,7 @@ final class MonitoringSteps {
         List<MonitoringReport.Plot> plots = new ArrayList<>();
         for (String artifact : RunArtifacts.files(tracking.client(), monitoringRun, PLOTS)) {
             Path file = folder.resolve(Path.of(artifact).getFileName().toString());
-            int status = RunArtifacts.download(tracking.trackingUri(), monitoringRun, artifact, file);
+            int status = RunArtifacts.download(tracking.restApi(), monitoringRun, artifact, file);
             if (status != 200) {
                 throw new StepFailedException("could not download " + artifact + " of monitoring run "
                         + monitoringRun + ": the tracking server answered " + status,
@@ -342,7 +342,7 @@ final class MonitoringSteps {
         if (!version.getVersion().equals(tracking.registry().aliasTarget(name, MlopsSettings.CHALLENGER))) {
             return List.of(Practice.Unmet.typing("version " + version.getVersion() + " is registered but not '"
                     + MlopsSettings.CHALLENGER + "' yet; point the alias at it:", ModelRegistry.setAliasLine(
-                    tracking.trackingUri(), name, MlopsSettings.CHALLENGER, version.getVersion())));
+                    tracking.restApi(), name, MlopsSettings.CHALLENGER, version.getVersion())));
         }
         recordChallenger(context, version.getVersion());
         return List.of();

@@ -42,9 +42,9 @@ final class RunArtifacts {
      * A JSON artifact read as {@code type}, fetched as {@link #download} fetches it; null when the run has no such
      * artifact (the entry point stopped before it logged it).
      */
-    static <T> T readJson(String trackingUri, String runId, String artifact, Class<T> type)
+    static <T> T readJson(RestApi api, String runId, String artifact, Class<T> type)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = fetch(trackingUri, runId, artifact);
+        HttpResponse<byte[]> response = fetch(api, runId, artifact);
         if (response.statusCode() == 404) {
             return null;
         }
@@ -59,9 +59,9 @@ final class RunArtifacts {
      * Saves one artifact as {@code file}, fetched as the MLflow UI fetches it ({@code get-artifact}, which serves a
      * run's artifacts wherever the server keeps them). Returns the server's status; the file is written only on 200.
      */
-    static int download(String trackingUri, String runId, String artifact, Path file)
+    static int download(RestApi api, String runId, String artifact, Path file)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = fetch(trackingUri, runId, artifact);
+        HttpResponse<byte[]> response = fetch(api, runId, artifact);
         if (response.statusCode() == 200) {
             Files.createDirectories(file.getParent());
             Files.write(file, response.body());
@@ -69,9 +69,9 @@ final class RunArtifacts {
         return response.statusCode();
     }
 
-    private static HttpResponse<byte[]> fetch(String trackingUri, String runId, String artifact)
+    private static HttpResponse<byte[]> fetch(RestApi api, String runId, String artifact)
             throws IOException, InterruptedException {
-        return Http.getBytes(trackingUri + "/get-artifact?path=" + ModelRegistry.encode(artifact) + "&run_uuid="
-                + runId, DOWNLOAD_TIMEOUT);
+        return Http.getBytes(api.trackingUri() + "/get-artifact?path=" + ModelRegistry.encode(artifact)
+                + "&run_uuid=" + runId, DOWNLOAD_TIMEOUT, api.credentials().headers());
     }
 }

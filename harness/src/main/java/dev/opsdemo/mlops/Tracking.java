@@ -4,6 +4,8 @@ import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.StepAction;
 import dev.opsdemo.demo.StepContext;
 import dev.opsdemo.demo.StepFailedException;
+import dev.opsdemo.demo.PrerequisiteMissingException;
+import dev.opsdemo.mlflow.MlflowCredentials;
 import dev.opsdemo.mlflow.MlflowServer;
 import dev.opsdemo.mlflow.MlflowServers;
 import dev.opsdemo.mlflow.MlflowStore;
@@ -12,12 +14,11 @@ import dev.opsdemo.mlflow.PythonEnv;
 import dev.opsdemo.workspace.Workspace;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowHttpException;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import java.util.List;
 
 /**
  * The MLOps lane's tracking server and the clients that talk to it: planned when the server step's command is
@@ -29,6 +30,7 @@ final class Tracking {
     private final PythonEnv python;
     private final MlflowStore store;
     private final Workspace workspace;
+    private final MlflowCredentials credentials;
     private MlflowServers.Plan plan;
     private MlflowServer server;
     private MlflowClient client;
@@ -39,6 +41,7 @@ final class Tracking {
         this.python = python;
         this.store = store;
         this.workspace = workspace;
+        this.credentials = settings.target().credentials();
     }
 
     Command command() {
@@ -53,10 +56,12 @@ final class Tracking {
             python.requireMlflow();
         }
         python.resetTmp();
+        credentials.secrets().forEach(context::secret);
         server = MlflowServers.start(context, plan, python, store, workspace.root().toString(),
                 workspace.log(MlopsLane.SERVER_STEP));
-        client = new MlflowClient(server.trackingUri());
-        registry = new ModelRegistry(client, server.trackingUri());
+        client = new MlflowClient(credentials.provider(server.trackingUri()));
+        checkAccess(context);
+        registry = new ModelRegistry(client, restApi());
         context.summaryField("mlflowMode", server.mode());
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
@@ -67,6 +72,47 @@ final class Tracking {
                 // The image harness ui starts again on the store.
                 plan.kind() == MlflowTarget.Kind.CONTAINER ? plan.image() : null, server.trackingUri(),
                 server.backendStore().map(Object::toString).orElse(null)));
+    }
+
+    /**
+     * Whether the server lets this lane in, asked before anything is trained: a server running MLflow's
+     * authentication app answers 401 to a call without (or with wrong) credentials and 403 to a user it does not
+     * let read, where {@code mlflow run} would fail later with the same answer in a traceback.
+     */
+    private void checkAccess(StepContext context) throws Exception {
+        try {
+            client.sendGet("experiments/search?max_results=1");
+        } catch (MlflowHttpException e) {
+            if (e.getStatusCode() != 401 && e.getStatusCode() != 403) {
+                throw e;
+            }
+            boolean unknown = e.getStatusCode() == 401;
+            String who = credentials.any() ? credentials.toString() : "a call without credentials";
+            String next = !unknown ? "ask the server's admin for READ and EDIT permission for your user, or use "
+                    + "another account"
+                    : credentials.any() ? "the server knows no such user or not that password (or token): export "
+                    + "the right " + MlflowCredentials.VARIABLES + " and run again"
+                    : "export " + MlflowCredentials.VARIABLES + " for your account on that server (the values stay "
+                    + "out of every screen and record) and run again";
+            throw new PrerequisiteMissingException("the MLflow server at " + server.trackingUri() + " answers "
+                    + e.getStatusCode() + (unknown ? " Unauthorized" : " Forbidden") + " to " + who,
+                    "it runs MLflow's authentication app; the harness, mlflow run and mlflow models serve all sign "
+                            + "in with MLflow's client settings " + MlflowCredentials.VARIABLES, next);
+        }
+        if (credentials.any()) {
+            context.note("the server lets in " + credentials + "; mlflow run and mlflow models serve sign in the "
+                    + "same way");
+        }
+    }
+
+    /** The REST API of the server this lane uses, signed in as its client is. */
+    RestApi restApi() {
+        return restApi(trackingUri());
+    }
+
+    /** The same REST API at {@code uri} (a command's {@code ${MLFLOW_TRACKING_URI}}). */
+    RestApi restApi(String uri) {
+        return new RestApi(uri, credentials);
     }
 
     /** The server's address once started, the planned one before; null before the server step's command. */

@@ -72,7 +72,7 @@ final class TrainingSteps {
 
     /** The validation run's verdict (its validation.json), recorded; null when it logged none. */
     private ValidationVerdict recordValidation(StepContext context, String validationRun) throws Exception {
-        ValidationVerdict verdict = validationRun == null ? null : RunArtifacts.readJson(tracking.trackingUri(),
+        ValidationVerdict verdict = validationRun == null ? null : RunArtifacts.readJson(tracking.restApi(),
                 validationRun, ValidationVerdict.ARTIFACT, ValidationVerdict.class);
         context.record(new MlopsFacts.Validation(settings.data(), validationRun,
                 verdict == null ? null : verdict.passed(),
@@ -345,12 +345,12 @@ final class TrainingSteps {
         String name = settings.modelName();
         List<String> lines = new ArrayList<>();
         if (!tracking.registry().registered(name)) {
-            lines.add(ModelRegistry.createModelLine(tracking.trackingUri(), name));
+            lines.add(ModelRegistry.createModelLine(tracking.restApi(), name));
         }
         ModelSource source = modelSource != null ? modelSource : runId == null ? null
                 : tracking.registry().modelOf(runId);
         lines.add(source == null ? ": no training run to register (mlops.train has not passed)"
-                : ModelRegistry.createVersionLine(tracking.trackingUri(), name, source, runId));
+                : ModelRegistry.createVersionLine(tracking.restApi(), name, source, runId));
         return new Command(lines);
     }
 

@@ -1,5 +1,7 @@
 package dev.opsdemo.mlops;
 
+import dev.opsdemo.mlflow.MlflowCredentials;
+import dev.opsdemo.support.AuthenticatedMlflow;
 import dev.opsdemo.support.EndToEnd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.exec.Ports;
@@ -10,8 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The MLOps lane against a real local `mlflow server`, checked with the real MLflow Python client. A bad training
+ * The MLOps lane against a real `mlflow server`, a class's (MLflow's authentication app) or a local one, checked with
+ * the real MLflow Python client. A bad training
  * parameter needs no server: train.py's error is the ML project's pytest (tests/test_entry_points.py), how a failed
  * `mlflow run` fails its step MlflowProjectRunTest.
  */
@@ -32,6 +43,10 @@ class MlopsLaneTest {
     @TempDir
     Path workspace;
 
+    /** Where a class's server keeps its stores: not in the learner's workspace. */
+    @TempDir
+    Path classServer;
+
     @AfterEach
     void nothingLeftRunning() {
         Leftovers.assertNoChildProcesses();
@@ -42,17 +57,57 @@ class MlopsLaneTest {
     }
 
     /**
-     * Two runs in one workspace, each checked with what it is for: the first on an unshifted production batch, so
-     * monitoring asks for nothing; the second on the shifted one (the default) with a retraining too weak to win, so
-     * a challenger is registered and loses. (A challenger that wins: MonitoringTest, on the shared demo.)
+     * A learner on a class's server, which runs MLflow's authentication app: without credentials, and with a wrong
+     * password, the lane stops at the server step (exit 3, naming MLflow's variables) before anything is trained.
+     * Signed in as a user of their own (not the admin), two runs in one workspace, each checked with what it is for:
+     * the first on an unshifted production batch, so monitoring asks for nothing; the second on the shifted one (the
+     * default) with a retraining too weak to win, so a challenger is registered and loses. (A challenger that wins:
+     * MonitoringTest, on the shared demo, on a local server.) The password is in no file the runs left.
      */
     @Test
-    void twoRunsRegisterVersionsOneAndTwoTheChampionFollowsAndAWorseChallengerLeavesItThere() throws Exception {
-        HarnessRun first = HarnessRun.mlopsLocal(workspace, "--production-data=data/production_reference.csv");
+    void onAClassServerTheLaneNeedsCredentialsThenRegistersVersionsTheChampionFollowsAWorseChallengerLeavesIt()
+            throws Exception {
+        try (AuthenticatedMlflow server = AuthenticatedMlflow.start(classServer)) {
+            Map<String, String> learner = server.createUser("ada");
+            refused(server, Map.of(), "a call without credentials");
+            Map<String, String> wrong = new HashMap<>(learner);
+            wrong.put(MlflowCredentials.PASSWORD, "not-" + learner.get(MlflowCredentials.PASSWORD));
+            refused(server, wrong, "user ada (" + MlflowCredentials.USERNAME + ", "
+                    + MlflowCredentials.PASSWORD + ")");
+            twoRuns(server, learner);
+            String password = learner.get(MlflowCredentials.PASSWORD);
+            try (Stream<Path> files = Files.walk(workspace)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(password),
+                            "the password is in " + file);
+                }
+            }
+        }
+    }
+
+    private void refused(AuthenticatedMlflow server, Map<String, String> credentials, String how) throws Exception {
+        HarnessRun run = HarnessRun.launched(credentials, "mlops", "--non-interactive", "--workspace",
+                workspace.toString(), "--mlflow", server.url());
+        assertEquals(3, run.exitCode(), run.all());
+        assertTrue(run.out().contains("the MLflow server at " + server.url() + " answers 401 Unauthorized to "
+                + how), run.all());
+        assertTrue(run.out().matches("(?s).*next: [^\n]*export [^\n]*" + Pattern.quote(MlflowCredentials.VARIABLES)
+                + ".*"), run.all());
+        assertTrue(run.out().contains("- mlops.train skipped"), run.all());
+        assertEquals(0, MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT).get("experiment_runs").asInt(),
+                "nothing was trained");
+    }
+
+    private void twoRuns(AuthenticatedMlflow server, Map<String, String> learner) throws Exception {
+        HarnessRun first = lane(server, learner, "--production-data=data/production_reference.csv");
         assertEquals(0, first.exitCode(), first.all());
         assertTrue(first.out().matches("(?s).*=== Run \\(ID '[0-9a-f]{32}'\\) succeeded ===.*"), first.all());
+        assertTrue(first.out().contains("→ the server lets in user ada"), first.all());
+        assertTrue(first.out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:$MLFLOW_TRACKING_PASSWORD\" "
+                + "\"" + server.url() + "/api/2.0/mlflow/runs/get?run_id="), "the shown REST calls sign in too:\n"
+                + first.all());
         JsonNode one = HarnessRun.summary(workspace);
-        assertEquals("local", one.get("mlflowMode").asText());
+        assertEquals("external", one.get("mlflowMode").asText());
         assertEquals("1", one.at("/facts/mlops/modelVersion").asText());
         // An unshifted production batch: no feature drifts, nothing is retrained, the champion stays.
         JsonNode unshifted = one.at("/facts/mlops/monitoring");
@@ -61,18 +116,18 @@ class MlopsLaneTest {
         assertFalse(unshifted.get("retrainNeeded").asBoolean());
         assertEquals("kept", unshifted.get("decision").asText());
         assertTrue(unshifted.get("challengerVersion").isNull());
-        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT).get("versions").size(),
+        assertEquals(1, MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT).get("versions").size(),
                 "no retraining, no new version");
 
-        HarnessRun second = HarnessRun.mlopsLocal(workspace, "--retrain-param", "n_estimators=1",
-                "--retrain-param", "max_depth=1");
+        HarnessRun second = lane(server, learner, "--retrain-param", "n_estimators=1", "--retrain-param",
+                "max_depth=1");
         assertEquals(0, second.exitCode(), second.all());
         JsonNode summary = HarnessRun.summary(workspace);
         JsonNode facts = summary.at("/facts/mlops");
         assertEquals("2", facts.get("modelVersion").asText());
         assertEquals("champion", facts.get("alias").asText());
-        assertEquals(mlflowDb().toString(), facts.get("backendStore").asText());
-        assertTrue(facts.get("trackingUri").asText().startsWith("http://127.0.0.1:"));
+        assertFalse(facts.hasNonNull("backendStore"), "the class's server keeps its store: " + facts);
+        assertEquals(server.url(), facts.get("trackingUri").asText());
         assertTrue(second.out().contains("alias 'champion' -> version 2"), second.all());
         // The shifted batch drifts; retrained with one shallow tree, the challenger (version 3) is worse.
         JsonNode monitoring = facts.get("monitoring");
@@ -85,7 +140,7 @@ class MlopsLaneTest {
                 second.all());
         assertTrue(second.out().contains("→ kept: 'champion' stays on version 2"), second.all());
 
-        JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
+        JsonNode registry = MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT);
         assertEquals("2", registry.at("/aliases/champion").asText(),
                 "champion moved to version 2 and stays there: " + registry);
         assertEquals("3", registry.at("/aliases/challenger").asText());
@@ -100,7 +155,16 @@ class MlopsLaneTest {
         assertEquals(5, registry.get("experiment_runs").asInt(),
                 "each ran once: two trainings, one retraining, the two evaluations of the decision");
         assertTrue(facts.get("prediction").isNumber(), "the served model answered: " + facts);
-        Leftovers.assertNotListening(facts.get("trackingUri").asText());
+        Leftovers.assertNotListening(facts.get("modelServerUrl").asText());
+    }
+
+    /** The lane, non-interactive, on the class's server, with the learner's MLflow settings in its environment. */
+    private HarnessRun lane(AuthenticatedMlflow server, Map<String, String> learner, String... extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("mlops", "--non-interactive",
+                "--workspace", workspace.toString(), "--mlflow", server.url()));
+        args.addAll(List.of(extra));
+        return HarnessRun.launched(learner, args.toArray(String[]::new));
     }
 
     @Test

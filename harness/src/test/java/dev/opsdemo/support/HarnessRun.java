@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Runs the harness CLI in this JVM with captured output, as a non-terminal (CI) user would. */
 public record HarnessRun(int exitCode, String out, String err) {
@@ -28,6 +33,23 @@ public record HarnessRun(int exitCode, String out, String err) {
             code = Main.execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, false);
         }
         return new HarnessRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The harness as users start it, {@code ./scripts/harness.sh}, in a process whose environment adds {@code env}
+     * (settings the harness reads from its environment, such as MLflow's credentials); its output is all in
+     * {@link #out}, as a terminal shows it.
+     */
+    public static HarnessRun launched(Map<String, String> env, String... args) throws InterruptedException {
+        Tier.endToEndOnly("the harness as a process");
+        Map<String, String> all = new HashMap<>(env);
+        all.put("OPSDEMO_CLASSPATH", System.getProperty("java.class.path"));
+        List<String> argv = new ArrayList<>(List.of(MlflowWitness.repoRoot().resolve("scripts/harness.sh")
+                .toString()));
+        argv.addAll(List.of(args));
+        Shell.Output output = Shell.run(MlflowWitness.repoRoot(), all, Duration.ofMinutes(10),
+                argv.toArray(String[]::new));
+        return new HarnessRun(output.exitCode(), output.text(), "");
     }
 
     /** The MLOps lane, non-interactive, against a local `mlflow server` in this workspace. */
