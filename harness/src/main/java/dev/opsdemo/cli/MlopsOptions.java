@@ -68,6 +68,11 @@ public final class MlopsOptions {
             description = "Registered model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
+    @Option(names = "--learner", paramLabel = "NAME",
+            description = "On a server many learners share: this learner's namespace, the prefix NAME- of the "
+                    + "experiments and the registered model (so of its aliases too), e.g. ada-churn-classifier.")
+    String learner;
+
     @Option(names = "--venv", paramLabel = "DIR", defaultValue = "${env:OPSDEMO_VENV}",
             description = "The Python venv with MLflow (default: .venv in the checkout; make another with "
                     + "scripts/python-env.sh --venv DIR [--python X] [--mlflow 2]).")
@@ -82,8 +87,13 @@ public final class MlopsOptions {
             throw new dev.opsdemo.workspace.UsageException("--promote-margin " + promoteMargin
                     + " is not at least 0 and below 1", "pass how much more accuracy a challenger needs, e.g. 0.02");
         }
-        requireName("--experiment", experiment);
-        requireName("--model-name", modelName);
+        if (learner != null && !learner.matches(LEARNER)) {
+            throw new dev.opsdemo.workspace.UsageException("--learner '" + learner + "' cannot begin the names of "
+                    + "MLflow experiments and models", "use lowercase letters, digits, '_' and '-' (at most 40, "
+                    + "beginning with a letter or digit), e.g. ada or team-3");
+        }
+        requireName("--experiment", MlopsSettings.namespaced(learner, experiment));
+        requireName("--model-name", MlopsSettings.namespaced(learner, modelName));
         // Checked against the ML project's own declarations, so that nothing starts (no server, no training) to
         // find out that a name or a value cannot work.
         MlProject project = MlProject.read(repo.sampleMlProject());
@@ -99,10 +109,16 @@ public final class MlopsOptions {
         training.remove("data");
         project.requireDataFiles(data != null || !params.containsKey("data") ? "--data" : "-P data", trainingData);
         project.requireDataFiles("--production-data", productionData);
-        return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
-                productionData, retrainParams, promoteMargin,
-                repo.venv(venv));
+        return new MlopsSettings(mlflow, image, minAccuracy, training, MlopsSettings.namespaced(learner, experiment),
+                MlopsSettings.namespaced(learner, modelName), trainingData, productionData, retrainParams,
+                promoteMargin, repo.venv(venv), learner);
     }
+
+    /**
+     * A learner's name begins names ({@link #requireName}'s rule holds for the joined name): lowercase, so that
+     * {@code Ada} and {@code ada} are not two namespaces that look like one.
+     */
+    private static final String LEARNER = "[a-z0-9][a-z0-9_-]{0,39}";
 
     /** MLflow names appear in URLs, JSON bodies and shell lines: letters, digits and . _ - only. */
     private static void requireName(String option, String name) {

@@ -24,9 +24,6 @@ import java.util.LinkedHashMap;
 public final class MlopsLane {
 
     public static final String NAME = "mlops";
-    /** Where the checks of the data are recorded, apart from the training runs they guard. */
-    public static final String VALIDATION_EXPERIMENT = "data-validation";
-    public static final String MONITORING_EXPERIMENT = "monitoring";
     private final RepoLayout repo;
     private final Workspace workspace;
     private final MlopsSettings settings;

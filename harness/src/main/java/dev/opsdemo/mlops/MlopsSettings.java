@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record MlopsSettings(MlflowTarget target, String image, double minAccuracy, Map<String, String> params,
                             String experiment, String modelName, String data, String productionData,
-                            Map<String, String> retrainParams, double promoteMargin, Path venv) {
+                            Map<String, String> retrainParams, double promoteMargin, Path venv, String learner) {
 
     public static final String DEFAULT_EXPERIMENT = "churn-training";
     public static final String DEFAULT_MODEL = "churn-classifier";
@@ -26,6 +26,9 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
     public static final double MAX_ACCURACY_DROP = 0.05;
     public static final String ALIAS = "champion";
     public static final String CHALLENGER = "challenger";
+    /** Where the checks of the data are recorded, apart from the training runs they guard. */
+    public static final String VALIDATION_EXPERIMENT = "data-validation";
+    public static final String MONITORING_EXPERIMENT = "monitoring";
 
     public MlopsSettings {
         params = Map.copyOf(params);
@@ -39,19 +42,38 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
     public static MlopsSettings defaults(MlflowTarget target, Path venv) {
         return new MlopsSettings(target, MlflowContainer.DEFAULT_IMAGE, DEFAULT_MIN_ACCURACY, Map.of(),
                 DEFAULT_EXPERIMENT, DEFAULT_MODEL, DEFAULT_DATA, DEFAULT_PRODUCTION_DATA, Map.of(),
-                DEFAULT_PROMOTE_MARGIN, venv);
+                DEFAULT_PROMOTE_MARGIN, venv, null);
     }
 
     /** The same settings on another server ({@code verify} runs on a local one unless --mlflow says otherwise). */
     public MlopsSettings withTarget(MlflowTarget other) {
         return new MlopsSettings(other, image, minAccuracy, params, experiment, modelName, data, productionData,
-                retrainParams, promoteMargin, venv);
+                retrainParams, promoteMargin, venv, learner);
     }
 
     /** The same settings with another image for a container server. */
     public MlopsSettings withImage(String other) {
         return new MlopsSettings(target, other, minAccuracy, params, experiment, modelName, data, productionData,
-                retrainParams, promoteMargin, venv);
+                retrainParams, promoteMargin, venv, learner);
+    }
+
+    /**
+     * {@code name} in a learner's namespace on a server many share: {@code ada-churn-classifier} for learner
+     * {@code ada}; the name itself without a learner. The names of the experiments and of the registered model,
+     * and so its aliases, are all made so: one learner cannot touch another's champion.
+     */
+    public static String namespaced(String learner, String name) {
+        return learner == null ? name : learner + "-" + name;
+    }
+
+    /** The experiment the data checks are recorded in, in this learner's namespace. */
+    public String validationExperiment() {
+        return namespaced(learner, VALIDATION_EXPERIMENT);
+    }
+
+    /** The experiment the monitoring runs are recorded in, in this learner's namespace. */
+    public String monitoringExperiment() {
+        return namespaced(learner, MONITORING_EXPERIMENT);
     }
 
     /** The training parameters {@code mlflow run} gets, with the data file as the {@code data} parameter. */

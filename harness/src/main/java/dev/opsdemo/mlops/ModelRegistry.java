@@ -49,8 +49,8 @@ public final class ModelRegistry {
     public static final Jq VERSION_ALIASES = Jq.compact(".model_version | {version, aliases}");
 
     /**
-     * A GET whose {@link RestApi#curlGet} line (through {@code jq}) is the step's own command, shown already: prints what
-     * the filter makes of the server's answer and returns the whole answer, or null when the server answers 404.
+     * A GET whose {@link RestApi#curlGet} line (through {@code jq}) is the step's own command, shown already: prints
+     * what the filter makes of the server's answer and returns the whole answer, or null when the server answers 404.
      */
     public JsonNode read(StepContext context, String path, Jq jq) throws Exception {
         return get(context, path, true, jq);

@@ -138,7 +138,7 @@ final class MonitoringSteps {
      */
     void monitor(StepContext context) throws Exception {
         String monitoringRun = MlflowProjectRun.run(context, python, tracking.server(), repo.sampleMlProject(),
-                ProjectRuns.MONITOR, MlopsLane.MONITORING_EXPERIMENT,
+                ProjectRuns.MONITOR, settings.monitoringExperiment(),
                 runs.monitorParams(servingUrl + "/invocations"));
         readMonitoring(context, monitoringRun);
         if (keepRunning) {
@@ -156,10 +156,10 @@ final class MonitoringSteps {
         if (servingUrl == null) {
             return List.of(Practice.Unmet.of("no model is served to monitor: mlops.serve has not passed"));
         }
-        Service.Run run = tracking.newestRun(MlopsLane.MONITORING_EXPERIMENT, ProjectRuns.MONITOR, since);
+        Service.Run run = tracking.newestRun(settings.monitoringExperiment(), ProjectRuns.MONITOR, since);
         if (run == null) {
             return List.of(Practice.Unmet.mistake("no monitoring run in experiment '"
-                    + MlopsLane.MONITORING_EXPERIMENT + "' since the champion was served", "a deployed model is "
+                    + settings.monitoringExperiment() + "' since the champion was served", "a deployed model is "
                     + "not done: it degrades as the data it scores drifts away from what it learned, with no error "
                     + "to say so. Ignoring monitoring after deployment is the lesson's common mistake; the monitor "
                     + "entry point measures drift and accuracy on the production batch"));
@@ -186,7 +186,7 @@ final class MonitoringSteps {
         boolean retrainNeeded = verdict.retrainNeeded();
         List<MonitoringReport.Plot> plots = downloadPlots(monitoringRun);
         context.note("read back monitoring run " + monitoringRun + " in experiment '"
-                + MlopsLane.MONITORING_EXPERIMENT + "', its " + MonitoringVerdict.ARTIFACT + ": retrain_needed="
+                + settings.monitoringExperiment() + "', its " + MonitoringVerdict.ARTIFACT + ": retrain_needed="
                 + retrainNeeded + "; " + plots.size()
                 + (plots.size() == 1 ? " plot" : " plots") + " downloaded to " + workspace.shown(workspace.plots())
                 + "/ (the UI shows them on the run, at its link above)");

@@ -37,7 +37,7 @@ final class ProjectRuns {
     }
 
     Command validate() {
-        return Command.of(MlflowProjectRun.commandLine(VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, validateParams()));
+        return Command.of(MlflowProjectRun.commandLine(VALIDATE, settings.validationExperiment(), validateParams()));
     }
 
     Command train() {
@@ -84,7 +84,7 @@ final class ProjectRuns {
     }
 
     Command monitor() {
-        return Command.of(MlflowProjectRun.commandLine(MONITOR, MlopsLane.MONITORING_EXPERIMENT,
+        return Command.of(MlflowProjectRun.commandLine(MONITOR, settings.monitoringExperiment(),
                 monitorParams("http://127.0.0.1:${SERVE_PORT}/invocations")));
     }
 

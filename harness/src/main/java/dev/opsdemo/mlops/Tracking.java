@@ -61,6 +61,12 @@ final class Tracking {
                 workspace.log(MlopsLane.SERVER_STEP));
         client = new MlflowClient(credentials.provider(server.trackingUri()));
         checkAccess(context);
+        if (settings.learner() != null) {
+            context.summaryField("learner", settings.learner());
+            context.note("learner " + settings.learner() + ": the experiments " + settings.experiment() + ", "
+                    + settings.validationExperiment() + " and " + settings.monitoringExperiment() + " and the model "
+                    + settings.modelName() + " (its aliases with it) are this learner's; no other learner's change");
+        }
         registry = new ModelRegistry(client, restApi());
         context.summaryField("mlflowMode", server.mode());
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "

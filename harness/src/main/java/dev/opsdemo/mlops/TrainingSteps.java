@@ -66,7 +66,7 @@ final class TrainingSteps {
         python.requireMlflow();
         context.record(new MlopsFacts.Validation(settings.data(), null, null, null));
         MlflowProjectRun.Outcome outcome = MlflowProjectRun.outcome(context, python, tracking.server(),
-                repo.sampleMlProject(), ProjectRuns.VALIDATE, MlopsLane.VALIDATION_EXPERIMENT, runs.validateParams());
+                repo.sampleMlProject(), ProjectRuns.VALIDATE, settings.validationExperiment(), runs.validateParams());
         requirePassed(outcome, recordValidation(context, outcome.runId()), settings.data());
     }
 
@@ -82,10 +82,10 @@ final class TrainingSteps {
 
     /** The learner's validation run: the step's data checked, and its verdict read as the demo's is. */
     List<Practice.Unmet> checkValidate(StepContext context, Instant since) throws Exception {
-        Service.Run run = tracking.newestRun(MlopsLane.VALIDATION_EXPERIMENT, ProjectRuns.VALIDATE, since);
+        Service.Run run = tracking.newestRun(settings.validationExperiment(), ProjectRuns.VALIDATE, since);
         if (run == null) {
             return List.of(Practice.Unmet.of("no run of the validate entry point in experiment '"
-                    + MlopsLane.VALIDATION_EXPERIMENT + "' since this step began"));
+                    + settings.validationExperiment() + "' since this step began"));
         }
         String id = run.getInfo().getRunId();
         String checked = RunRecords.params(run).get("data");

@@ -34,6 +34,8 @@ class UsageErrorTest {
             "--promote-margin -0.1 is not at least 0     | demo   | --promote-margin| -0.1",
             "--model-name 'my model' is not a name       | mlops  | --model-name    | my model",
             "--experiment '' is not a name               | demo   | --experiment    | \"\"",
+            "--learner 'Ada' cannot begin the names of MLflow experiments and models | mlops | --learner | Ada",
+            "--learner 'a/b' cannot begin the names      | practice | --learner     | a/b",
             "--step-timeout 0 is not a positive number   | verify | --step-timeout  | 0",
             "--live and --non-interactive contradict each other | demo | --live |",
             "--live does not apply to it                 | verify | --live          |",

@@ -39,6 +39,9 @@ class MlopsLaneTest {
 
     static final String MODEL = MlopsSettings.DEFAULT_MODEL;
     static final String EXPERIMENT = MlopsSettings.DEFAULT_EXPERIMENT;
+    /** The learner's names on the class's server. */
+    private static final String ADA_MODEL = "ada-" + MODEL;
+    private static final String ADA_EXPERIMENT = "ada-" + EXPERIMENT;
 
     @TempDir
     Path workspace;
@@ -59,13 +62,13 @@ class MlopsLaneTest {
     /**
      * A learner on a class's server, which runs MLflow's authentication app: without credentials, and with a wrong
      * password, the lane stops at the server step (exit 3, naming MLflow's variables) before anything is trained.
-     * Signed in as a user of their own (not the admin), two runs in one workspace, each checked with what it is for:
-     * the first on an unshifted production batch, so monitoring asks for nothing; the second on the shifted one (the
-     * default) with a retraining too weak to win, so a challenger is registered and loses. (A challenger that wins:
-     * MonitoringTest, on the shared demo, on a local server.) The password is in no file the runs left.
+     * Signed in as a user of their own (not the admin), in their own namespace (--learner), the lane on the shifted
+     * batch (the default) with a retraining too weak to win: a challenger is registered and loses. (A challenger that
+     * wins: MonitoringTest, on the shared demo; a batch that does not drift: PythonVersionsTest's MLflow 2 lane.) The
+     * password is in no file the runs left.
      */
     @Test
-    void onAClassServerTheLaneNeedsCredentialsThenRegistersVersionsTheChampionFollowsAWorseChallengerLeavesIt()
+    void onAClassServerTheLaneNeedsCredentialsThenRegistersAVersionAndAWorseChallengerLeavesTheChampion()
             throws Exception {
         try (AuthenticatedMlflow server = AuthenticatedMlflow.start(classServer)) {
             Map<String, String> learner = server.createUser("ada");
@@ -74,7 +77,7 @@ class MlopsLaneTest {
             wrong.put(MlflowCredentials.PASSWORD, "not-" + learner.get(MlflowCredentials.PASSWORD));
             refused(server, wrong, "user ada (" + MlflowCredentials.USERNAME + ", "
                     + MlflowCredentials.PASSWORD + ")");
-            twoRuns(server, learner);
+            run(server, learner);
             String password = learner.get(MlflowCredentials.PASSWORD);
             try (Stream<Path> files = Files.walk(workspace)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -86,85 +89,75 @@ class MlopsLaneTest {
     }
 
     private void refused(AuthenticatedMlflow server, Map<String, String> credentials, String how) throws Exception {
-        HarnessRun run = HarnessRun.launched(credentials, "mlops", "--non-interactive", "--workspace",
-                workspace.toString(), "--mlflow", server.url());
+        HarnessRun run = lane(server, credentials);
         assertEquals(3, run.exitCode(), run.all());
         assertTrue(run.out().contains("the MLflow server at " + server.url() + " answers 401 Unauthorized to "
                 + how), run.all());
         assertTrue(run.out().matches("(?s).*next: [^\n]*export [^\n]*" + Pattern.quote(MlflowCredentials.VARIABLES)
                 + ".*"), run.all());
         assertTrue(run.out().contains("- mlops.train skipped"), run.all());
-        assertEquals(0, MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT).get("experiment_runs").asInt(),
+        assertEquals(0, MlflowWitness.read(server.mlflowDb(), ADA_MODEL, ADA_EXPERIMENT).get("experiment_runs").asInt(),
                 "nothing was trained");
     }
 
-    private void twoRuns(AuthenticatedMlflow server, Map<String, String> learner) throws Exception {
-        HarnessRun first = lane(server, learner, "--production-data=data/production_reference.csv");
-        assertEquals(0, first.exitCode(), first.all());
-        assertTrue(first.out().matches("(?s).*=== Run \\(ID '[0-9a-f]{32}'\\) succeeded ===.*"), first.all());
-        assertTrue(first.out().contains("→ the server lets in user ada"), first.all());
-        assertTrue(first.out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:$MLFLOW_TRACKING_PASSWORD\" "
-                + "\"" + server.url() + "/api/2.0/mlflow/runs/get?run_id="), "the shown REST calls sign in too:\n"
-                + first.all());
-        JsonNode one = HarnessRun.summary(workspace);
-        assertEquals("external", one.get("mlflowMode").asText());
-        assertEquals("1", one.at("/facts/mlops/modelVersion").asText());
-        // An unshifted production batch: no feature drifts, nothing is retrained, the champion stays.
-        JsonNode unshifted = one.at("/facts/mlops/monitoring");
-        unshifted.get("drift").forEach(feature -> assertFalse(feature.get("drifted").asBoolean(),
-                unshifted.toString()));
-        assertFalse(unshifted.get("retrainNeeded").asBoolean());
-        assertEquals("kept", unshifted.get("decision").asText());
-        assertTrue(unshifted.get("challengerVersion").isNull());
-        assertEquals(1, MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT).get("versions").size(),
-                "no retraining, no new version");
-
-        HarnessRun second = lane(server, learner, "--retrain-param", "n_estimators=1", "--retrain-param",
+    private void run(AuthenticatedMlflow server, Map<String, String> learner) throws Exception {
+        HarnessRun run = lane(server, learner, "--retrain-param", "n_estimators=1", "--retrain-param",
                 "max_depth=1");
-        assertEquals(0, second.exitCode(), second.all());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().matches("(?s).*=== Run \\(ID '[0-9a-f]{32}'\\) succeeded ===.*"), run.all());
+        assertTrue(run.out().contains("→ the server lets in user ada"), run.all());
+        assertTrue(run.out().contains("→ learner ada: the experiments ada-churn-training, ada-data-validation and "
+                + "ada-monitoring and the model ada-churn-classifier"), run.all());
+        assertTrue(run.out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:$MLFLOW_TRACKING_PASSWORD\" "
+                + "\"" + server.url() + "/api/2.0/mlflow/runs/get?run_id="), "the shown REST calls sign in too:\n"
+                + run.all());
         JsonNode summary = HarnessRun.summary(workspace);
+        assertEquals("external", summary.get("mlflowMode").asText());
+        assertEquals("ada", summary.get("learner").asText());
         JsonNode facts = summary.at("/facts/mlops");
-        assertEquals("2", facts.get("modelVersion").asText());
+        assertEquals("1", facts.get("modelVersion").asText());
         assertEquals("champion", facts.get("alias").asText());
         assertFalse(facts.hasNonNull("backendStore"), "the class's server keeps its store: " + facts);
         assertEquals(server.url(), facts.get("trackingUri").asText());
-        assertTrue(second.out().contains("alias 'champion' -> version 2"), second.all());
-        // The shifted batch drifts; retrained with one shallow tree, the challenger (version 3) is worse.
+        assertTrue(run.out().contains("alias 'champion' -> version 1"), run.all());
+        // The shifted batch drifts; retrained with one shallow tree, the challenger (version 2) is worse.
         JsonNode monitoring = facts.get("monitoring");
         assertTrue(monitoring.get("retrainNeeded").asBoolean(), monitoring.toString());
-        assertEquals("3", monitoring.get("challengerVersion").asText(), monitoring.toString());
-        assertEquals("kept", monitoring.get("decision").asText(), second.all());
+        assertEquals("2", monitoring.get("challengerVersion").asText(), monitoring.toString());
+        assertEquals("kept", monitoring.get("decision").asText(), run.all());
         assertTrue(monitoring.get("challengerScore").asDouble() < monitoring.get("championScore").asDouble(),
                 monitoring.toString());
-        assertTrue(second.out().contains("→ the challenger is not better by the margin: the champion stays"),
-                second.all());
-        assertTrue(second.out().contains("→ kept: 'champion' stays on version 2"), second.all());
+        assertTrue(run.out().contains("→ the challenger is not better by the margin: the champion stays"),
+                run.all());
+        assertTrue(run.out().contains("→ kept: 'champion' stays on version 1"), run.all());
 
-        JsonNode registry = MlflowWitness.read(server.mlflowDb(), MODEL, EXPERIMENT);
-        assertEquals("2", registry.at("/aliases/champion").asText(),
-                "champion moved to version 2 and stays there: " + registry);
-        assertEquals("3", registry.at("/aliases/challenger").asText());
-        assertEquals(3, registry.get("versions").size());
-        JsonNode version2 = registry.get("versions").get(1);
-        assertEquals(facts.get("runId").asText(), version2.get("run_id").asText());
-        assertEquals("READY", version2.get("status").asText());
-        JsonNode run = registry.at("/runs/" + facts.get("runId").asText());
-        assertEquals(facts.at("/metrics/accuracy").asDouble(), run.at("/metrics/accuracy").asDouble(), 1e-9);
-        assertEquals(facts.get("datasetDigest").asText(), run.at("/dataset_digests/0").asText());
-        assertEquals(facts.at("/params/n_estimators").asText(), run.at("/params/n_estimators").asText());
-        assertEquals(5, registry.get("experiment_runs").asInt(),
-                "each ran once: two trainings, one retraining, the two evaluations of the decision");
+        JsonNode registry = MlflowWitness.read(server.mlflowDb(), ADA_MODEL, ADA_EXPERIMENT);
+        assertEquals("1", registry.at("/aliases/champion").asText(), "the champion stays: " + registry);
+        assertEquals("2", registry.at("/aliases/challenger").asText());
+        assertEquals(2, registry.get("versions").size());
+        JsonNode version1 = registry.get("versions").get(0);
+        assertEquals(facts.get("runId").asText(), version1.get("run_id").asText());
+        assertEquals("READY", version1.get("status").asText());
+        JsonNode trained = registry.at("/runs/" + facts.get("runId").asText());
+        assertEquals(facts.at("/metrics/accuracy").asDouble(), trained.at("/metrics/accuracy").asDouble(), 1e-9);
+        assertEquals(facts.get("datasetDigest").asText(), trained.at("/dataset_digests/0").asText());
+        assertEquals(facts.at("/params/n_estimators").asText(), trained.at("/params/n_estimators").asText());
+        assertEquals(4, registry.get("experiment_runs").asInt(),
+                "each ran once: the training, the retraining, the two evaluations of the decision");
         assertTrue(facts.get("prediction").isNumber(), "the served model answered: " + facts);
         Leftovers.assertNotListening(facts.get("modelServerUrl").asText());
     }
 
-    /** The lane, non-interactive, on the class's server, with the learner's MLflow settings in its environment. */
-    private HarnessRun lane(AuthenticatedMlflow server, Map<String, String> learner, String... extra)
+    /**
+     * The lane, non-interactive, on the class's server in learner ada's namespace, with {@code credentials} (MLflow's
+     * settings) in its environment.
+     */
+    private HarnessRun lane(AuthenticatedMlflow server, Map<String, String> credentials, String... extra)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("mlops", "--non-interactive",
-                "--workspace", workspace.toString(), "--mlflow", server.url()));
+                "--workspace", workspace.toString(), "--mlflow", server.url(), "--learner", "ada"));
         args.addAll(List.of(extra));
-        return HarnessRun.launched(learner, args.toArray(String[]::new));
+        return HarnessRun.launched(credentials, args.toArray(String[]::new));
     }
 
     @Test

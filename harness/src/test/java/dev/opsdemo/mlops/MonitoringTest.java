@@ -93,9 +93,9 @@ class MonitoringTest {
                 "new data");
         assertEquals(monitoring.get("challengerDatasetDigest").asText(), retrained.at("/dataset_digests/0").asText());
         // The checks are runs of their own, read back from MLflow: one data check, one monitoring run.
-        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.VALIDATION_EXPERIMENT)
+        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsSettings.VALIDATION_EXPERIMENT)
                 .get("experiment_runs").asInt());
-        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsLane.MONITORING_EXPERIMENT)
+        assertEquals(1, MlflowWitness.read(mlflowDb, MODEL, MlopsSettings.MONITORING_EXPERIMENT)
                 .get("experiment_runs").asInt());
         assertTrue(run.out().contains("→ read back monitoring run " + monitoring.get("monitoringRunId").asText()
                 + " in experiment 'monitoring', its monitoring.json: retrain_needed=true; 3 plots downloaded to "
@@ -159,7 +159,7 @@ class MonitoringTest {
         assertTrue(run.out().contains("- mlops.train skipped"), run.all());
         JsonNode registry = registry();
         assertEquals(0, registry.get("experiment_runs").asInt(), "no training run: " + registry);
-        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsLane.VALIDATION_EXPERIMENT)
+        assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsSettings.VALIDATION_EXPERIMENT)
                 .get("experiment_runs").asInt(), "the failed check is recorded");
         String closing = closing(run);
         assertTrue(closing.contains("Mistake avoided: training on data nobody checked."), closing);
