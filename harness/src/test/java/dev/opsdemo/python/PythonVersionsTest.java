@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,7 +70,7 @@ class PythonVersionsTest {
     }
 
     @Test
-    void python313RunsTheWholeLane() throws Exception {
+    void python313RunsTheLaneOnABatchThatDoesNotDrift() throws Exception {
         loggedModelLane("3.13");
     }
 
@@ -91,10 +92,22 @@ class PythonVersionsTest {
         Path venv = Venvs.pythonEnv("py" + python, "--python", Venvs.pyenvPython(python).toString());
         assertTrue(Shell.run(ROOT, venv.resolve("bin/python").toString(), "--version").firstLine()
                 .startsWith("Python " + python + "."));
-        JsonNode facts = runLane(venv);
+        // A batch that does not drift: monitoring asks for nothing, nothing is retrained, the champion stays.
+        HarnessRun run = HarnessRun.mlopsLocal(workspace, "--venv", venv.toString(),
+                "--production-data=data/production_reference.csv");
+        assertEquals(0, run.exitCode(), run.all());
+        JsonNode facts = HarnessRun.summary(workspace).at("/facts/mlops");
         assertTrue(facts.get("modelSource").asText().matches("models:/m-[0-9a-f]{32}"), facts.toString());
+        JsonNode unshifted = facts.get("monitoring");
+        unshifted.get("drift").forEach(feature -> assertFalse(feature.get("drifted").asBoolean(),
+                unshifted.toString()));
+        assertFalse(unshifted.get("retrainNeeded").asBoolean());
+        assertEquals("kept", unshifted.get("decision").asText());
+        assertTrue(unshifted.get("challengerVersion").isNull());
         JsonNode registry = MlflowWitness.read(venv, mlflowDb(), MlopsSettings.DEFAULT_MODEL,
                 MlopsSettings.DEFAULT_EXPERIMENT);
+        assertEquals(1, registry.get("versions").size(), "no retraining, no new version: " + registry);
+        assertEquals("1", registry.at("/aliases/" + MlopsSettings.ALIAS).asText());
         assertEquals(facts.get("modelSource").asText(), registry.at("/versions/0/source").asText());
     }
 
