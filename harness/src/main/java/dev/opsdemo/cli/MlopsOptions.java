@@ -109,9 +109,8 @@ public final class MlopsOptions {
         training.remove("data");
         project.requireDataFiles(data != null || !params.containsKey("data") ? "--data" : "-P data", trainingData);
         project.requireDataFiles("--production-data", productionData);
-        return new MlopsSettings(mlflow, image, minAccuracy, training, MlopsSettings.namespaced(learner, experiment),
-                MlopsSettings.namespaced(learner, modelName), trainingData, productionData, retrainParams,
-                promoteMargin, repo.venv(venv), learner);
+        return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
+                productionData, retrainParams, promoteMargin, repo.venv(venv), null).forLearner(learner);
     }
 
     /**

@@ -58,6 +58,16 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
     }
 
     /**
+     * The same settings in {@code learner}'s namespace ({@link #namespaced}: the experiment and the model named
+     * with the learner's prefix); these settings themselves without a learner.
+     */
+    public MlopsSettings forLearner(String other) {
+        return other == null ? this : new MlopsSettings(target, image, minAccuracy, params,
+                namespaced(other, experiment), namespaced(other, modelName), data, productionData, retrainParams,
+                promoteMargin, venv, other);
+    }
+
+    /**
      * {@code name} in a learner's namespace on a server many share: {@code ada-churn-classifier} for learner
      * {@code ada}; the name itself without a learner. The names of the experiments and of the registered model,
      * and so its aliases, are all made so: one learner cannot touch another's champion.

@@ -4,7 +4,6 @@ import dev.opsdemo.mlflow.MlflowTarget;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,11 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MlopsSettingsTest {
 
     private static MlopsSettings of(String learner) {
-        MlopsSettings defaults = MlopsSettings.defaults(MlflowTarget.parse("local"), Path.of(".venv"));
-        return new MlopsSettings(defaults.target(), defaults.image(), defaults.minAccuracy(), Map.of(),
-                MlopsSettings.namespaced(learner, defaults.experiment()),
-                MlopsSettings.namespaced(learner, defaults.modelName()), defaults.data(), defaults.productionData(),
-                Map.of(), defaults.promoteMargin(), defaults.venv(), learner);
+        return MlopsSettings.defaults(MlflowTarget.parse("local"), Path.of(".venv")).forLearner(learner);
     }
 
     @Test
@@ -35,5 +30,6 @@ class MlopsSettingsTest {
         assertEquals("ada-churn-classifier", settings.modelName());
         assertEquals("ada-data-validation", settings.validationExperiment());
         assertEquals("ada-monitoring", settings.monitoringExperiment());
+        assertEquals("ada", settings.learner());
     }
 }
