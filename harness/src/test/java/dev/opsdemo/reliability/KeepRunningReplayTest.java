@@ -39,8 +39,11 @@ class KeepRunningReplayTest {
 
     @Test
     void theShownQueriesGiveTheShownAnswersWhileTheServersStayUp() throws Exception {
+        // On a batch that does not drift, which leaves the same servers up: nothing is retrained, and the promotion's
+        // read asks after a champion that stayed (MonitoringTest has the one that moves).
         try (HarnessProcess shell = HarnessProcess.inBackgroundOfScript("demo", "--non-interactive", "--mlflow",
-                "local", "--keep-running", "--workspace", workspace.toString())) {
+                "local", "--keep-running", "--workspace", workspace.toString(), "--production-data",
+                "data/production_reference.csv")) {
             long harness = shell.backgroundPid();
             shell.awaitLine("^→ still up, as the steps left them", Duration.ofMinutes(8));
             assertTrue(shell.output().contains("PASSED 20/20 steps passed"), shell.output());
