@@ -1,7 +1,6 @@
 package dev.opsdemo.reliability;
 
 import dev.opsdemo.exec.Cleanup;
-import dev.opsdemo.exec.Executables;
 import dev.opsdemo.exec.ProcessCommand;
 import dev.opsdemo.exec.ProcessRunner;
 import dev.opsdemo.exec.RunningProcess;
@@ -24,10 +23,11 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The real harness as a separate process, as a person or CI starts it (non-interactive), so that it can be sent
- * real signals. It runs from this test JVM's classpath ({@code target/classes}): in {@code mvn install} the tests
- * run before the jar is packaged. Every process it starts inherits a marker in its environment, which is how
- * {@link ProcessTable} finds all of them afterwards, even ones whose parent died.
+ * The real harness as a separate process, as a person or CI starts it (non-interactive, through
+ * {@code scripts/harness.sh}), so that it can be sent real signals. It runs this test JVM's classpath
+ * ({@code target/classes}, as {@code OPSDEMO_CLASSPATH}): in {@code mvn install} the tests run before the jar is
+ * packaged. Every process it starts inherits a marker in its environment, which is how {@link ProcessTable} finds all
+ * of them afterwards, even ones whose parent died.
  */
 final class HarnessProcess implements AutoCloseable {
 
@@ -39,10 +39,13 @@ final class HarnessProcess implements AutoCloseable {
     private final String marker = UUID.randomUUID().toString();
     private final List<String> lines = new ArrayList<>();
 
-    private static List<String> javaArgv(List<String> args) {
-        List<String> argv = new ArrayList<>(List.of(Executables.currentJava().toString(),
-                "-Dopsdemo.repoRoot=" + MlflowWitness.repoRoot(),
-                "-cp", System.getProperty("java.class.path"), "dev.opsdemo.cli.Main"));
+    /**
+     * The launcher execs the JVM (so its pid is the harness's) with SIGINT restored to its default: run from a
+     * background job (a suite started with {@code &}), the test JVM and so a plain child of it would ignore Ctrl-C.
+     */
+    private static List<String> launcherArgv(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(MlflowWitness.repoRoot().resolve("scripts/harness.sh")
+                .toString()));
         argv.addAll(args);
         return argv;
     }
@@ -50,10 +53,8 @@ final class HarnessProcess implements AutoCloseable {
     private HarnessProcess(Map<String, String> env, List<String> argv) {
         Tier.endToEndOnly("the harness as a process");
         Map<String, String> environment = new LinkedHashMap<>();
-        // What scripts/harness.sh sets.
-        environment.put("TESTCONTAINERS_RYUK_DISABLED", "true");
-        environment.put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
         environment.put(MARKER, marker);
+        environment.put("OPSDEMO_CLASSPATH", System.getProperty("java.class.path"));
         environment.putAll(env);
         process = new ProcessRunner(cleanup).start(new ProcessCommand(argv, MlflowWitness.repoRoot(), environment),
                 line -> {
@@ -65,11 +66,11 @@ final class HarnessProcess implements AutoCloseable {
     }
 
     static HarnessProcess start(String... args) {
-        return new HarnessProcess(Map.of(), javaArgv(List.of(args)));
+        return new HarnessProcess(Map.of(), launcherArgv(List.of(args)));
     }
 
     static HarnessProcess start(Map<String, String> env, String... args) {
-        return new HarnessProcess(env, javaArgv(List.of(args)));
+        return new HarnessProcess(env, launcherArgv(List.of(args)));
     }
 
     /**
@@ -81,7 +82,7 @@ final class HarnessProcess implements AutoCloseable {
         List<String> argv = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\" & echo \"background pid $!\"; wait $!",
                 MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString()));
         argv.addAll(List.of(args));
-        return new HarnessProcess(Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path")), argv);
+        return new HarnessProcess(Map.of(), argv);
     }
 
     /** The pid of the harness started by {@link #inBackgroundOfScript}. */
