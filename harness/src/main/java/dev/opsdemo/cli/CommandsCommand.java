@@ -6,6 +6,7 @@ import dev.opsdemo.mlops.MlopsSettings;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,6 +28,9 @@ final class CommandsCommand implements Callable<Integer> {
             description = "Only this lane's steps (default: both, DevOps first).")
     LaneSelection lane;
 
+    @Mixin
+    DevopsOptions devops;
+
     @Override
     public Integer call() throws IOException {
         RepoLayout repo = RepoLayout.locate();
@@ -34,7 +38,8 @@ final class CommandsCommand implements Callable<Integer> {
         // The lanes want a workspace to name their paths; none of them is touched, so a scratch one does.
         Path scratch = Files.createTempDirectory("opsdemo-commands");
         try {
-            List<Lane> lanes = LaneSelection.lanes(lane, repo, Workspace.open(scratch, repo), settings, false);
+            List<Lane> lanes = LaneSelection.lanes(lane, repo, Workspace.open(scratch, repo), settings, false,
+                    devops.gitRemote());
             top.out().print(PlainScript.render(lanes, PlainScript.variables(repo, settings), scratch));
             top.out().flush();
             return 0;

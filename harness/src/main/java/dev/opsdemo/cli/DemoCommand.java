@@ -18,6 +18,9 @@ final class DemoCommand implements Callable<Integer> {
     CommonOptions options;
 
     @Mixin
+    DevopsOptions devops;
+
+    @Mixin
     MlopsOptions mlops;
 
     @Option(names = "--only", paramLabel = "devops|mlops", description = "Run one lane only.")
@@ -26,8 +29,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // The MLOps settings' checks run before the workspace is touched.
-        return RunSession.runLanes(top, options, mlops::settings, (repo, workspace) ->
+        return RunSession.runLanes(top, options, repo -> {
+            mlops.settings(repo);
+            devops.gitRemote();
+        }, (repo, workspace) ->
                 LaneSelection.lanes(only, repo, workspace, mlops.settings(repo),
-                        options.keepsRunning(top.terminal())));
+                        options.keepsRunning(top.terminal()), devops.gitRemote()));
     }
 }

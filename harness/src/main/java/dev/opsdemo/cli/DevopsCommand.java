@@ -18,10 +18,13 @@ final class DevopsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    DevopsOptions devops;
+
     @Override
     public Integer call() {
-        return RunSession.runLanes(top, options, repo -> { }, (repo, workspace) ->
+        return RunSession.runLanes(top, options, repo -> devops.gitRemote(), (repo, workspace) ->
                 List.of(new DevopsLane(repo, workspace,
-                        options.keepsRunning(top.terminal())).lane()));
+                        options.keepsRunning(top.terminal()), devops.gitRemote()).lane()));
     }
 }

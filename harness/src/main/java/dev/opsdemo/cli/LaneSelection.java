@@ -12,6 +12,7 @@ import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ import java.util.List;
 enum LaneSelection {
     devops, mlops;
 
-    /** {@code only}: null for both lanes. */
+    /** {@code only}: null for both lanes; {@code gitRemote}: an existing remote to push to, null for the lane's own. */
     static List<Lane> lanes(LaneSelection only, RepoLayout repo, Workspace workspace, MlopsSettings settings,
-                            boolean keepRunning) {
+                            boolean keepRunning, URI gitRemote) {
         List<Lane> lanes = new ArrayList<>();
         if (only != mlops) {
-            lanes.add(new DevopsLane(repo, workspace, keepRunning).lane());
+            lanes.add(new DevopsLane(repo, workspace, keepRunning, gitRemote).lane());
         }
         if (only != devops) {
             lanes.add(new MlopsLane(repo, workspace, settings, keepRunning).lane());
@@ -48,7 +49,8 @@ enum LaneSelection {
      */
     static List<Lane> servers(RecordedRun run, RepoLayout repo, Workspace workspace, Path venv) {
         List<Lane> lanes = new ArrayList<>();
-        if (run.passed(DevopsLane.REMOTE_STEP)) {
+        // A remote the lane served itself, on the bare repository in the workspace (an existing one serves itself).
+        if (run.passed(DevopsLane.REMOTE_STEP) && run.facts(DevopsLane.NAME).path("bareRepo").isTextual()) {
             lanes.add(new DevopsLane(repo, workspace).lane().only(DevopsLane.REMOTE_STEP));
         }
         JsonNode mlops = run.facts(MlopsLane.NAME);

@@ -32,6 +32,9 @@ final class PracticeCommand implements Callable<Integer> {
     LaneSelection only;
 
     @Mixin
+    DevopsOptions devops;
+
+    @Mixin
     MlopsOptions mlops;
 
     @Option(names = "--workspace", paramLabel = "DIR",
@@ -54,9 +57,11 @@ final class PracticeCommand implements Callable<Integer> {
         RepoLayout repo = RepoLayout.locate();
         // The MLOps settings' checks run before the workspace is touched.
         MlopsSettings settings = only == LaneSelection.devops ? null : mlops.settings(repo);
+        java.net.URI gitRemote = only == LaneSelection.mlops ? null : devops.gitRemote();
         Workspace opened = Workspace.open(workspace != null ? workspace : repo.defaultWorkspace(), repo);
         PracticeSession practice = new PracticeSession(opened);
-        List<Lane> lanes = practice.lanes(LaneSelection.lanes(only, repo, opened, settings, false));
+        List<Lane> lanes = practice.lanes(LaneSelection.lanes(only, repo, opened, settings, false,
+                gitRemote));
         boolean live = top.terminal() && !nonInteractive;
         // One reader of stdin for the choices and, after them, the quiz's answers.
         Answers lines = Answers.lines(top.in());

@@ -91,7 +91,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
         };
         int exit = RunSession.run(top, options, live, workspace, new Secrets(),
-                LaneSelection.lanes(null, repo, workspace, settings, options.keepRunning), List.of(capture),
+                LaneSelection.lanes(null, repo, workspace, settings, options.keepRunning, null),
+                List.of(capture),
                 Duration.ofSeconds(stepTimeout));
         RunSummary summary = finished.get();
         if (summary == null) {

@@ -15,6 +15,7 @@ import dev.opsdemo.text.CommitIds;
 import dev.opsdemo.workspace.RepoLayout;
 import dev.opsdemo.workspace.Workspace;
 
+import java.net.URI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -65,21 +66,29 @@ public final class DevopsLane {
 
     /** {@code keepRunning}: the app stays up after the monitor step, until the run ends (--keep-running). */
     public DevopsLane(RepoLayout repo, Workspace workspace, boolean keepRunning) {
+        this(repo, workspace, keepRunning, null);
+    }
+
+    /**
+     * {@code gitRemote}: an existing remote to push to ({@code --git-remote}, checked with {@link #gitRemote}), or
+     * null for the one the lane serves itself.
+     */
+    public DevopsLane(RepoLayout repo, Workspace workspace, boolean keepRunning, URI gitRemote) {
         this.keepRunning = keepRunning;
         this.workspace = workspace;
-        this.remote = new GitRemote(workspace.devops());
         this.repository = new SampleAppRepository(repo.sampleApp(), workspace.devops().resolve("sample-app"));
+        this.remote = GitRemote.of(workspace, repository.workingCopy(), gitRemote);
         this.build = new MavenBuild(repository.workingCopy());
     }
 
     public Lane lane() {
         return new Lane(NAME, List.of(
-                new Step(REMOTE_STEP, NAME, Stage.VERSION, "Start the Git remote",
+                new Step(REMOTE_STEP, NAME, Stage.VERSION, remote.title(),
                         "In DevOps the source of truth is code in Git: a remote holds its history, and only "
                                 + "someone with credentials may push to it.",
                         // The run works from the workspace: every path after this one is relative to it.
-                        Command.of("cd ${WORKSPACE}", "git init --bare -b main ${BARE_REPO}"),
-                        remote::start).scripted(GitRemote.GIT_DAEMON),
+                        remote.startCommand(),
+                        remote::start).scripted(remote.script()),
                 new Step("devops.commit", NAME, Stage.VERSION, "Commit the code",
                         "DevOps versions one thing, the application's code: a commit pins exactly what will be "
                                 + "built and shipped.",
@@ -108,8 +117,7 @@ public final class DevopsLane {
                                 + "built.",
                         () -> remote.pushCommand(repository),
                         context -> remote.push(context, repository, commit)).practised(this::checkPush,
-                        "The push needs the password: the credential helper on the line reads it from its file, "
-                                + "so it is never typed.",
+                        remote.pushHint(),
                         "`git -C devops/sample-app ls-remote origin` shows what the remote's main points at now."),
                 new Step(DEPLOY_STEP, NAME, Stage.DEPLOY, "Deploy and health-check",
                         "Deploying code: start the artifact and check it is healthy; what runs is exactly the "
@@ -136,22 +144,25 @@ public final class DevopsLane {
                 this::value, new DevopsStory(), this::shell);
     }
 
-    /**
-     * An off-script shell in the working copy, where git can push and fetch with the workspace's credentials: the
-     * helper reads them from their file (git's own config through the environment, so the working copy's config
-     * and the environment hold no password).
-     */
+    /** An off-script shell in the working copy, where git can push to the remote and fetch from it. */
     private ShellContext shell() {
-        return new ShellContext(repository.workingCopy(), Map.of("GIT_CONFIG_COUNT", "1",
-                "GIT_CONFIG_KEY_0", "credential.helper",
-                "GIT_CONFIG_VALUE_0", "store --file=" + workspace.devops().resolve(GitCredentials.STORE_FILE_NAME)));
+        return new ShellContext(repository.workingCopy(), remote.shellEnvironment());
+    }
+
+    /**
+     * The URL {@code --git-remote} takes: http(s), a host and a repository, no credentials in it.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static URI gitRemote(String url) {
+        return ExistingGitRemote.parse(url);
     }
 
     /** This run's values for the commands' {@code ${NAME}}s; null until the step that knows one has run. */
     private String value(String name) {
         return switch (name) {
             case "WORKSPACE" -> workspace.root().toString();
-            case "BARE_REPO" -> workspace.shown(remote.bareRepository());
+            case "BARE_REPO" -> remote.bareRepository() == null ? null : workspace.shown(remote.bareRepository());
             case "APP_DIR" -> workspace.shown(repository.workingCopy());
             case "SAMPLE_APP" -> repository.source().toString();
             case "COMMIT_MESSAGE" -> next == null ? null : next.message();
@@ -288,7 +299,7 @@ public final class DevopsLane {
     }
 
     private List<Practice.Unmet> checkPush(StepContext context, Instant since) throws Exception {
-        String pushed = remote.branchHead();
+        String pushed = remote.branchHead(context, false);
         CommitSummary head = repository.head();
         if (pushed == null) {
             return List.of(Practice.Unmet.of("the remote has no " + SampleAppRepository.BRANCH + " yet: nothing "

@@ -3,26 +3,26 @@ package dev.opsdemo.devops;
 import dev.opsdemo.demo.Command;
 import dev.opsdemo.demo.ScriptGlue;
 import dev.opsdemo.demo.StepContext;
-import dev.opsdemo.demo.StepFailedException;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The DevOps lane's Git remote: a bare repository served over HTTP by JGit on 127.0.0.1, where only someone with
- * the run's credentials may push. Started by the first step; the push step releases to it.
+ * The Git remote the harness serves itself: a bare repository in the workspace, served over HTTP by JGit on
+ * 127.0.0.1, where only someone with the run's credentials (generated per workspace) may push. JGit pushes to it.
  */
-final class GitRemote {
+final class EmbeddedGitRemote extends GitRemote {
 
     /**
      * The learner's script has no JGit HTTP server to start: git's own daemon serves the bare repository on
      * 127.0.0.1 instead, a real network remote but one without credentials (git http-backend would need a web
      * server in front of it). The credential helper the push names is then simply never asked.
      */
-    static final ScriptGlue GIT_DAEMON = ScriptGlue.after(
+    private static final ScriptGlue GIT_DAEMON = ScriptGlue.after(
             "# The harness serves it over HTTP with JGit, where a push needs a password; plain git's own daemon",
             "# serves it here, without one.",
             "GIT_PORT=$(free_port)",
@@ -39,20 +39,54 @@ final class GitRemote {
     private GitCredentials credentials;
     private GitRemoteServer server;
 
-    GitRemote(Path devopsDir) {
+    EmbeddedGitRemote(Path devopsDir) {
         this.devopsDir = devopsDir;
         this.bareRepository = devopsDir.resolve("remote").resolve(DevopsLane.REPOSITORY);
     }
 
+    @Override
+    String title() {
+        return "Start the Git remote";
+    }
+
+    @Override
+    Command startCommand() {
+        return Command.of("cd ${WORKSPACE}", "git init --bare -b " + SampleAppRepository.BRANCH + " ${BARE_REPO}");
+    }
+
+    @Override
+    ScriptGlue script() {
+        return GIT_DAEMON;
+    }
+
+    @Override
     Path bareRepository() {
         return bareRepository;
     }
 
     /** The remote's address once started; null before. */
+    @Override
     String url() {
         return server == null ? null : server.url();
     }
 
+    @Override
+    String pushHint() {
+        return "The push needs the password: the credential helper on the line reads it from its file, so it is "
+                + "never typed.";
+    }
+
+    /**
+     * The helper reads the credentials from their file, given as git's own config through the environment, so the
+     * working copy's config and the environment hold no password.
+     */
+    @Override
+    Map<String, String> shellEnvironment() {
+        return Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "credential.helper",
+                "GIT_CONFIG_VALUE_0", "store --file=" + devopsDir.resolve(GitCredentials.STORE_FILE_NAME));
+    }
+
+    @Override
     void start(StepContext context) throws Exception {
         credentials = GitCredentials.loadOrCreate(devopsDir);
         context.secret(credentials.password());
@@ -68,51 +102,35 @@ final class GitRemote {
         context.record(new DevopsFacts.Remote(server.url(), bareRepository.toString(), SampleAppRepository.BRANCH));
     }
 
-    /** What the push step shows: origin added (or re-pointed, on a later run), pushed, and read back. */
+    @Override
     Command pushCommand(SampleAppRepository repository) {
-        boolean hasOrigin;
-        try {
-            hasOrigin = repository.hasOrigin();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the working copy " + repository.workingCopy(), e);
-        }
+        boolean hasOrigin = hasOrigin(repository);
         String withCredentials = "git -c credential.helper='store --file=${GIT_CREDENTIALS}' ";
         return Command.of("git -C ${APP_DIR} remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
                 withCredentials + "-C ${APP_DIR} push origin " + SampleAppRepository.BRANCH,
                 withCredentials + "-C ${APP_DIR} ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
     }
 
-    /** Pushes the commit that was built and tested, then asks the remote for its branch, as ls-remote does. */
-    void push(StepContext context, SampleAppRepository repository, CommitSummary commit) throws Exception {
+    @Override
+    PushOutcome pushMain(StepContext context, SampleAppRepository repository) throws Exception {
         PushOutcome outcome = repository.push(server.url(), credentialsProvider());
-        outcome.lines().forEach(context::out);
-        if (outcome.rejectedNonFastForward()) {
-            context.out("hint: Updates were rejected because the remote contains work that you do not have locally.");
-            throw new StepFailedException("the remote refused the push (non-fast-forward)",
-                    "someone pushed commits to " + server.url() + " that the working copy "
-                            + repository.workingCopy() + " does not have; pushing would erase them, and the "
-                            + "harness never force-pushes",
-                    "integrate their work first (git pull, or use a fresh --workspace), then push again");
+        if (!outcome.rejectedNonFastForward()) {
+            return outcome;
         }
-        if (!outcome.accepted()) {
-            throw new StepFailedException("the remote refused the push", "see the ref update line above",
-                    "fix what the remote names and run the lane again");
-        }
-        String pushed = branchHead();
-        context.out(pushed + "\trefs/heads/" + SampleAppRepository.BRANCH);
-        if (!commit.sha().equals(pushed)) {
-            throw new StepFailedException("the remote's main is " + pushed + ", not the commit " + commit.sha(),
-                    "the push reported success but the remote does not hold the commit",
-                    "inspect " + bareRepository + " with git log");
-        }
-        context.note("the remote's " + SampleAppRepository.BRANCH + " is " + pushed + ", the commit that was built "
-                + "and tested");
-        context.record(new DevopsFacts.Push(pushed));
+        // As git ends its lines for such a refusal.
+        List<String> lines = new ArrayList<>(outcome.lines());
+        lines.add("hint: Updates were rejected because the remote contains work that you do not have locally.");
+        return new PushOutcome(outcome.accepted(), true, lines);
     }
 
-    /** What the remote's branch points at, asked over HTTP as {@code git ls-remote} does; null while it has none. */
-    String branchHead() throws Exception {
-        return SampleAppRepository.lsRemote(server.url(), credentialsProvider());
+    /** Asked over HTTP with JGit; its line on screen is the one {@code git ls-remote} prints. */
+    @Override
+    String branchHead(StepContext context, boolean shown) throws Exception {
+        String head = SampleAppRepository.lsRemote(server.url(), credentialsProvider());
+        if (shown && head != null) {
+            context.out(head + "\trefs/heads/" + SampleAppRepository.BRANCH);
+        }
+        return head;
     }
 
     private UsernamePasswordCredentialsProvider credentialsProvider() {
