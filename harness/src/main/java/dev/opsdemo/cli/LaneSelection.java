@@ -68,10 +68,15 @@ enum LaneSelection {
             lanes.add(new MlopsLane(repo, workspace, settings).lane().only(MlopsLane.SERVER_STEP));
         }
         if (lanes.isEmpty()) {
-            String why = mode.equals("external") ? "its " + DevopsLane.REMOTE_STEP + " did not pass, and its MLflow "
-                    + "was the existing server at " + mlops.path("trackingUri").asText() + ", not one on a store in "
-                    + "the workspace" : "neither " + DevopsLane.REMOTE_STEP + " nor " + MlopsLane.SERVER_STEP
-                    + " passed";
+            boolean remote = run.passed(DevopsLane.REMOTE_STEP);
+            boolean server = run.passed(MlopsLane.SERVER_STEP);
+            String why = !remote && !server ? "neither " + DevopsLane.REMOTE_STEP + " nor " + MlopsLane.SERVER_STEP
+                    + " passed"
+                    : (remote ? "its Git remote was the existing one at " + run.facts(DevopsLane.NAME)
+                            .path("remoteUrl").asText() : "its " + DevopsLane.REMOTE_STEP + " did not pass")
+                    + ", and " + (server ? "its MLflow was the existing server at " + mlops.path("trackingUri")
+                            .asText() + ", not one on a store in the workspace"
+                            : "its " + MlopsLane.SERVER_STEP + " did not pass");
             throw new UsageException("the run in " + workspace.root() + " left no server to reopen: " + why,
                     "open its report.html, or run the demo in it again");
         }

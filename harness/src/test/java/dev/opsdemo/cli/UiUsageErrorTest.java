@@ -88,6 +88,17 @@ class UiUsageErrorTest {
                 + "passed", workspace);
     }
 
+    /** --git-remote and --mlflow URL: both servers were someone else's, and still serve without the harness. */
+    @Test
+    void aRunOnAnExistingGitRemoteAndMlflowServer() throws Exception {
+        Path workspace = Files.createDirectory(dir.resolve("ws"));
+        Files.writeString(workspace.resolve("summary.json"), PASSED.replace("\"local\"", "\"external\"")
+                .replace("http://127.0.0.1:40123/sample-app.git", "https://git.example.org/ada/sample-app.git"));
+        refused("the run in " + workspace + " left no server to reopen: its Git remote was the existing one at "
+                + "https://git.example.org/ada/sample-app.git, and its MLflow was the existing server at "
+                + "http://127.0.0.1:5123, not one on a store in the workspace", workspace);
+    }
+
     @Test
     void aStoreThatIsGone() throws Exception {
         Path workspace = Files.createDirectory(dir.resolve("ws"));
