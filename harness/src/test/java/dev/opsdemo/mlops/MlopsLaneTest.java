@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The MLOps lane against a real `mlflow server`, a class's (MLflow's authentication app) or a local one, checked with
- * the real MLflow Python client. A bad training
+ * The MLOps lane against a real `mlflow server`, a class's (MLflow's authentication app) shared by two learners,
+ * checked with the real MLflow Python client. A bad training
  * parameter needs no server: train.py's error is the ML project's pytest (tests/test_entry_points.py), how a failed
  * `mlflow run` fails its step MlflowProjectRunTest.
  */
@@ -46,6 +46,10 @@ class MlopsLaneTest {
     @TempDir
     Path workspace;
 
+    /** The second learner's. */
+    @TempDir
+    Path bobsWorkspace;
+
     /** Where a class's server keeps its stores: not in the learner's workspace. */
     @TempDir
     Path classServer;
@@ -55,20 +59,18 @@ class MlopsLaneTest {
         Leftovers.assertNoChildProcesses();
     }
 
-    private Path mlflowDb() {
-        return workspace.resolve("mlops/mlflow/mlflow.db");
-    }
-
     /**
      * A learner on a class's server, which runs MLflow's authentication app: without credentials, and with a wrong
      * password, the lane stops at the server step (exit 3, naming MLflow's variables) before anything is trained.
      * Signed in as a user of their own (not the admin), in their own namespace (--learner), the lane on the shifted
      * batch (the default) with a retraining too weak to win: a challenger is registered and loses. (A challenger that
      * wins: MonitoringTest, on the shared demo; a batch that does not drift: PythonVersionsTest's MLflow 2 lane.) The
-     * password is in no file the runs left.
+     * password is in no file the runs left. Then a second learner, bob, on the same server, whose model no threshold
+     * lets through: the accuracy gate holds it back, bob's namespace gets a run and no version, and ada's champion
+     * and versions stay as they were.
      */
     @Test
-    void onAClassServerTheLaneNeedsCredentialsThenRegistersAVersionAndAWorseChallengerLeavesTheChampion()
+    void onAClassServerTheLaneNeedsCredentialsAWorseChallengerLeavesTheChampionAndAnotherLearnerTouchesNeither()
             throws Exception {
         try (AuthenticatedMlflow server = AuthenticatedMlflow.start(classServer)) {
             Map<String, String> learner = server.createUser("ada");
@@ -78,6 +80,7 @@ class MlopsLaneTest {
             refused(server, wrong, "user ada (" + MlflowCredentials.USERNAME + ", "
                     + MlflowCredentials.PASSWORD + ")");
             run(server, learner);
+            belowTheGate(server, server.createUser("bob"));
             String password = learner.get(MlflowCredentials.PASSWORD);
             try (Stream<Path> files = Files.walk(workspace)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -86,6 +89,28 @@ class MlopsLaneTest {
                 }
             }
         }
+    }
+
+    /** Learner bob's lane with a threshold no model reaches, in a workspace of bob's own. */
+    private void belowTheGate(AuthenticatedMlflow server, Map<String, String> bob) throws Exception {
+        HarnessRun run = HarnessRun.launched(bob, "mlops", "--non-interactive", "--workspace",
+                bobsWorkspace.toString(), "--mlflow", server.url(), "--learner", "bob", "--min-accuracy", "0.999");
+        assertEquals(1, run.exitCode(), run.all());
+        assertTrue(run.out().contains("is below the threshold 0.9990"), run.all());
+        assertTrue(run.out().contains("- mlops.register skipped"), run.all());
+        JsonNode registry = MlflowWitness.read(server.mlflowDb(), "bob-" + MODEL, "bob-" + EXPERIMENT);
+        assertEquals(0, registry.get("versions").size(), "no model version: " + registry);
+        assertEquals(1, registry.get("experiment_runs").asInt(), "the run itself is recorded");
+        assertEquals("failed", HarnessRun.summary(bobsWorkspace).get("status").asText());
+        String closing = MonitoringTest.closing(run);
+        assertTrue(closing.contains("Mistake avoided: releasing a model because its code passed. The accuracy gate "
+                + "held back run "), closing);
+        assertTrue(closing.contains("threshold 0.9990): in ML the gate is a metric on held-out data. Nothing was "
+                + "registered."), closing);
+        assertFalse(closing.contains("The model was versioned"), closing);
+        JsonNode ada = MlflowWitness.read(server.mlflowDb(), ADA_MODEL, ADA_EXPERIMENT);
+        assertEquals("1", ada.at("/aliases/champion").asText(), "ada's champion stays: " + ada);
+        assertEquals(2, ada.get("versions").size(), ada.toString());
     }
 
     private void refused(AuthenticatedMlflow server, Map<String, String> credentials, String how) throws Exception {
@@ -158,24 +183,6 @@ class MlopsLaneTest {
                 "--workspace", workspace.toString(), "--mlflow", server.url(), "--learner", "ada"));
         args.addAll(List.of(extra));
         return HarnessRun.launched(credentials, args.toArray(String[]::new));
-    }
-
-    @Test
-    void aThresholdNoModelReachesRegistersNothing() throws Exception {
-        HarnessRun run = HarnessRun.mlopsLocal(workspace, "--min-accuracy", "0.999");
-        assertEquals(1, run.exitCode(), run.all());
-        assertTrue(run.out().contains("is below the threshold 0.9990"), run.all());
-        assertTrue(run.out().contains("- mlops.register skipped"), run.all());
-        JsonNode registry = MlflowWitness.read(mlflowDb(), MODEL, EXPERIMENT);
-        assertEquals(0, registry.get("versions").size(), "no model version: " + registry);
-        assertEquals(1, registry.get("experiment_runs").asInt(), "the run itself is recorded");
-        assertEquals("failed", HarnessRun.summary(workspace).get("status").asText());
-        String closing = MonitoringTest.closing(run);
-        assertTrue(closing.contains("Mistake avoided: releasing a model because its code passed. The accuracy gate "
-                + "held back run "), closing);
-        assertTrue(closing.contains("threshold 0.9990): in ML the gate is a metric on held-out data. Nothing was "
-                + "registered."), closing);
-        assertFalse(closing.contains("The model was versioned"), closing);
     }
 
     @Test
