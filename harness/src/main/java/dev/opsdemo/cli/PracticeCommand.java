@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ final class PracticeCommand implements Callable<Integer> {
         RepoLayout repo = RepoLayout.locate();
         // The MLOps settings' checks run before the workspace is touched.
         MlopsSettings settings = only == LaneSelection.devops ? null : mlops.settings(repo);
-        java.net.URI gitRemote = only == LaneSelection.mlops ? null : devops.gitRemote();
+        URI gitRemote = only == LaneSelection.mlops ? null : devops.gitRemote();
         Workspace opened = Workspace.open(workspace != null ? workspace : repo.defaultWorkspace(), repo);
         PracticeSession practice = new PracticeSession(opened);
         List<Lane> lanes = practice.lanes(LaneSelection.lanes(only, repo, opened, settings, false,

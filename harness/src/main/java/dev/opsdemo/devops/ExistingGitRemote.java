@@ -126,12 +126,10 @@ final class ExistingGitRemote extends GitRemote {
         context.record(new DevopsFacts.Remote(url(), null, SampleAppRepository.BRANCH));
     }
 
+    /** None: git asks the user's own credential helpers, as a push typed by hand does. */
     @Override
-    Command pushCommand(SampleAppRepository repository) {
-        boolean hasOrigin = hasOrigin(repository);
-        return Command.of("git -C ${APP_DIR} remote " + (hasOrigin ? "set-url" : "add") + " origin ${REMOTE_URL}",
-                "git -C ${APP_DIR} push origin " + SampleAppRepository.BRANCH,
-                "git -C ${APP_DIR} ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
+    String pushGitOptions() {
+        return "";
     }
 
     /** The shown lines, run: git's own output goes on screen as it comes. */

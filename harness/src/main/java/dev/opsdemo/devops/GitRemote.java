@@ -46,7 +46,16 @@ abstract sealed class GitRemote permits EmbeddedGitRemote, ExistingGitRemote {
     abstract Path bareRepository();
 
     /** What the push step shows: origin added (or re-pointed, on a later run), pushed, and read back. */
-    abstract Command pushCommand(SampleAppRepository repository);
+    final Command pushCommand(SampleAppRepository repository) {
+        String git = "git " + pushGitOptions();
+        return Command.of("git -C ${APP_DIR} remote " + (hasOrigin(repository) ? "set-url" : "add")
+                        + " origin ${REMOTE_URL}",
+                git + "-C ${APP_DIR} push origin " + SampleAppRepository.BRANCH,
+                git + "-C ${APP_DIR} ls-remote origin refs/heads/" + SampleAppRepository.BRANCH);
+    }
+
+    /** What git's push and ls-remote need on their line to sign in ("" or options ending in a blank). */
+    abstract String pushGitOptions();
 
     /** How the push signs in, for the learner who types it. */
     abstract String pushHint();

@@ -32,7 +32,7 @@ class ExistingGitRemoteTest {
 
     private static final String REPO = "sample-app.git";
     /** The README's helper: git asks it for credentials, and it answers with two environment variables. */
-    static final String ENV_HELPER = "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
+    private static final String ENV_HELPER = "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
             + "\"$GIT_USERNAME\" \"$GIT_PASSWORD\"; }; f";
 
     @TempDir
