@@ -187,8 +187,9 @@ public final class SampleAppRepository {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String name = dir.getFileName().toString();
-                if (!dir.equals(from) && (name.equals("target") || name.startsWith("."))) {
+                // As the shown `cp -R ... && rm -rf .../target` does: everything but the build output, dot
+                // directories too (.mvn holds the JVM options Maven's build starts with).
+                if (!dir.equals(from) && dir.getFileName().toString().equals("target")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
