@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the local MLflow server image opsdemo/mlflow:VERSION (stand-in for ghcr.io/mlflow/mlflow:vVERSION, VERSION
 # being the mlflow pinned in sample-ml-project/requirements.txt, e.g. 3.17.2) without any image registry:
-#   1. base image opsdemo/debian-bookworm:base = debootstrap --variant=minbase bookworm + docker import
-#      (rootfs cached under $OPSDEMO_CACHE_DIR, default /var/cache/opsdemo; skipped if the image exists)
+#   1. base image opsdemo/debian-bookworm:base (scripts/base-image.sh: debootstrap --variant=minbase bookworm +
+#      docker import; skipped if the image exists)
 #   2. docker/mlflow/Dockerfile FROM that base, installing sample-ml-project/requirements.txt with the pinned uv
 #      (pip without it)
 #      (skipped if the tag exists, unless --rebuild)
@@ -24,9 +24,6 @@ BASE_IMAGE="${OPSDEMO_BASE_IMAGE:-opsdemo/debian-bookworm:base}"
 REQUIREMENTS="$REPO_ROOT/sample-ml-project/requirements.txt"
 MLFLOW_VERSION="$(sed -n 's/^mlflow==\([^ ;]*\).*/\1/p' "$REQUIREMENTS" 2>/dev/null)"
 IMAGE="${OPSDEMO_MLFLOW_IMAGE:-opsdemo/mlflow:${MLFLOW_VERSION:-unknown}}"
-CACHE_DIR="${OPSDEMO_CACHE_DIR:-/var/cache/opsdemo}"
-ROOTFS="$CACHE_DIR/debian-bookworm-minbase"
-ROOTFS_OK="$ROOTFS.complete"
 DOCKERFILE="$REPO_ROOT/docker/mlflow/Dockerfile"
 
 REBUILD=0
@@ -47,7 +44,6 @@ done
   || { rc=$?; die "$rc" "no Docker engine; fix the problem reported by scripts/docker-engine.sh and re-run $0."; }
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
-is_root() { [ "$(id -u)" -eq 0 ]; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
 image_id() { docker image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
 # Removes an image replaced by a rebuild, but only if nothing tags or uses it any more.
@@ -62,45 +58,10 @@ OLD_BASE_ID="$(image_id "$BASE_IMAGE")"
 OLD_IMAGE_ID="$(image_id "$IMAGE")"
 
 # ---- 1. base image --------------------------------------------------------------------------------
-build_base() {
-  is_root || die 3 "building $BASE_IMAGE needs root (debootstrap). Run once as root: sudo $0"
-  if ! command -v debootstrap >/dev/null 2>&1; then
-    say "debootstrap not found; installing it with apt-get ..."
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update || die 1 "apt-get update failed; check network/apt sources and re-run."
-    apt-get install -y debootstrap || die 1 "apt-get install debootstrap failed; fix and re-run."
-  fi
-  mkdir -p "$CACHE_DIR"
-  if [ "$REBUILD_BASE" -eq 1 ]; then rm -f "$ROOTFS_OK"; fi
-  if [ -f "$ROOTFS_OK" ] && [ -x "$ROOTFS/bin/sh" ]; then
-    say "reusing cached debootstrap rootfs $ROOTFS"
-  else
-    if [ -e "$ROOTFS" ]; then say "removing old/incomplete rootfs $ROOTFS"; rm -rf "$ROOTFS"; fi
-    say "debootstrap --variant=minbase bookworm $ROOTFS (takes a few minutes) ..."
-    local t0; t0=$(date +%s)
-    debootstrap --variant=minbase bookworm "$ROOTFS" \
-      || die 1 "debootstrap failed (see $ROOTFS/debootstrap/debootstrap.log); fix the cause, then re-run $0 --rebuild-base."
-    # keep the image small: drop downloaded .debs and package lists (the Dockerfile runs apt-get update)
-    rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
-    touch "$ROOTFS_OK"
-    say "debootstrap done in $(elapsed "$t0")"
-  fi
-  say "importing $ROOTFS as $BASE_IMAGE ..."
-  local t0; t0=$(date +%s)
-  tar --numeric-owner -C "$ROOTFS" -c . | docker import \
-      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      --change 'CMD ["/bin/bash"]' \
-      --message "debootstrap --variant=minbase bookworm (opsdemo)" \
-      - "$BASE_IMAGE" >/dev/null \
-    || die 1 "docker import of $ROOTFS failed; re-run $0 --rebuild-base."
-  say "imported $BASE_IMAGE in $(elapsed "$t0")"
-}
-
-if [ "$REBUILD_BASE" -eq 0 ] && image_exists "$BASE_IMAGE"; then
-  say "base image $BASE_IMAGE exists; skipping (use --rebuild-base to redo it)."
-else
-  build_base
-fi
+base_args=()
+[ "$REBUILD_BASE" -eq 0 ] || base_args=(--rebuild)
+"$REPO_ROOT/scripts/base-image.sh" "${base_args[@]}" \
+  || { rc=$?; die "$rc" "no base image $BASE_IMAGE; fix what scripts/base-image.sh reported and re-run $0."; }
 
 # ---- 2. MLflow image ------------------------------------------------------------------------------
 # The image is labelled with the hash of the requirements it was built from, so a change to the pins
