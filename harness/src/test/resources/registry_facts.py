@@ -1,7 +1,9 @@
-"""Reads an MLflow SQLite store with the real MLflow Python client and prints what it holds as JSON.
+"""Reads an MLflow store with the real MLflow Python client and prints what it holds as JSON.
 
 Used by the harness's tests as an independent witness: summary.json must agree with what MLflow itself reads.
-Usage: python registry_facts.py MLFLOW_DB MODEL_NAME [EXPERIMENT_NAME]
+Usage: python registry_facts.py STORE MODEL_NAME [EXPERIMENT_NAME]
+STORE: an SQLite file (mlflow.db), or a tracking server's URL (signed in with MLflow's client settings from the
+environment).
 """
 import json
 import sys
@@ -11,7 +13,7 @@ from mlflow.tracking import MlflowClient
 
 db, model_name = sys.argv[1], sys.argv[2]
 experiment_name = sys.argv[3] if len(sys.argv) > 3 else None
-uri = "sqlite:///" + db
+uri = db if "://" in db else "sqlite:///" + db
 client = MlflowClient(tracking_uri=uri, registry_uri=uri)
 
 facts = {"versions": [], "aliases": {}, "runs": {}}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.demo.Lane;
 import dev.opsdemo.devops.DevopsLane;
 import dev.opsdemo.mlflow.MlflowContainer;
+import dev.opsdemo.mlflow.MlflowStack;
 import dev.opsdemo.mlflow.MlflowStore;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlops.MlopsLane;
@@ -55,11 +56,12 @@ enum LaneSelection {
         }
         JsonNode mlops = run.facts(MlopsLane.NAME);
         String mode = mlops.path("mlflowMode").asText("");
-        boolean started = mode.equals("local") || mode.equals("container");
+        boolean started = mode.equals("local") || mode.equals("container") || mode.equals("stack");
         if (run.passed(MlopsLane.SERVER_STEP) && started) {
-            MlflowStore store = MlflowStore.in(workspace);
-            if (!Files.isRegularFile(store.database())) {
-                throw new UsageException("the run's MLflow store is gone: " + store.database() + " does not exist",
+            MlflowStack.Directories stack = MlflowStack.Directories.in(workspace);
+            Path database = mode.equals("stack") ? stack.database() : MlflowStore.in(workspace).database();
+            if (mode.equals("stack") ? !stack.databaseExists() : !Files.isRegularFile(database)) {
+                throw new UsageException("the run's MLflow store is gone: " + database + " does not exist",
                         "run the demo in " + workspace.root() + " again, or pass the --workspace of a run whose "
                                 + "store is still there");
             }

@@ -18,10 +18,11 @@ import java.util.Map;
 /** Options of the MLOps lane, shared by {@code mlops} and {@code demo}. */
 public final class MlopsOptions {
 
-    @Option(names = "--mlflow", paramLabel = "auto|container|local|URL", defaultValue = "auto",
+    @Option(names = "--mlflow", paramLabel = "auto|container|local|stack|URL", defaultValue = "auto",
             converter = TargetConverter.class,
             description = "Where MLflow runs: auto (container if a Docker engine answers, else local), container, "
-                    + "local (an `mlflow server` process from the venv), or an existing server's URL. "
+                    + "local (an `mlflow server` process from the venv), stack (PostgreSQL and MLflow with its "
+                    + "authentication app in containers, as a class's server), or an existing server's URL. "
                     + "Default: ${DEFAULT-VALUE}.")
     MlflowTarget mlflow;
 

@@ -27,6 +27,12 @@ public record ProcessCommand(List<String> argv, Path workDir, Map<String, String
         return new ProcessCommand(argv, workDir, env);
     }
 
+    public ProcessCommand withEnv(Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.putAll(more);
+        return new ProcessCommand(argv, workDir, env);
+    }
+
     /** The command as a person would type it, for captions and error messages. */
     public String display() {
         StringBuilder out = new StringBuilder();

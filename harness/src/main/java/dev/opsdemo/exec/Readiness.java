@@ -32,6 +32,24 @@ public final class Readiness {
         await(what, timeout, ready, null);
     }
 
+    /**
+     * Waits until {@code ready} is true; when {@code running} turns false first (a container that exited), fails at
+     * once.
+     */
+    public static void awaitWhile(String what, Duration timeout, Callable<Boolean> ready,
+                                  java.util.function.BooleanSupplier running) {
+        try {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .failFast(what + ": stopped", () -> !running.getAsBoolean())
+                    .until(ready);
+        } catch (ConditionTimeoutException e) {
+            throw new NotReadyException(what + " was not ready within " + timeout.toSeconds() + "s", List.of());
+        } catch (org.awaitility.core.TerminalFailureException e) {
+            throw new NotReadyException(what + ": it stopped before it was ready", List.of());
+        }
+    }
+
     /** Waits until {@code ready} is true; when {@code owner} exits first, fails at once with its last lines. */
     public static void await(String what, Duration timeout, Callable<Boolean> ready, RunningProcess owner) {
         try {

@@ -7,7 +7,9 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
+import dev.opsdemo.exec.Http;
+import dev.opsdemo.exec.Readiness;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Path;
@@ -57,11 +59,23 @@ public class MlflowContainer extends GenericContainer<MlflowContainer> {
         withExposedPorts(MLFLOW_PORT);
         withEnv(NO_JOBS, "false");
         withCommand(SERVER_COMMAND.toArray(String[]::new));
-        waitingFor(Wait.forHttp("/health").forPort(MLFLOW_PORT).forStatusCode(200)
-                .withStartupTimeout(Duration.ofSeconds(120)));
+        waitingFor(new HealthAnswers().withStartupTimeout(Duration.ofSeconds(180)));
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new PortBinding(
                 hostPort == 0 ? Ports.Binding.bindIp("127.0.0.1") : Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
                 ExposedPort.tcp(MLFLOW_PORT))));
+    }
+
+    /**
+     * Testcontainers' HTTP wait, but one that gives up as soon as the container has exited (a server that cannot
+     * open its store stops at once), rather than after the whole timeout.
+     */
+    private static final class HealthAnswers extends AbstractWaitStrategy {
+        @Override
+        protected void waitUntilReady() {
+            String health = "http://127.0.0.1:" + waitStrategyTarget.getMappedPort(MLFLOW_PORT) + "/health";
+            Readiness.awaitWhile("the MLflow container's " + health, startupTimeout, () -> Http.answersOk(health),
+                    waitStrategyTarget::isRunning);
+        }
     }
 
     /** Publishes the server on this port of the host's 127.0.0.1, chosen beforehand so a command can name it. */

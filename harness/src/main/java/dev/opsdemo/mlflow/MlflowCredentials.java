@@ -69,10 +69,27 @@ public record MlflowCredentials(String username, String password, String token, 
         return auth + (insecureTls ? " -k" : "");
     }
 
+    /** The client settings as MLflow's CLI reads them from its environment, with the tracking URI. */
+    public Map<String, String> environment(String trackingUri) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("MLFLOW_TRACKING_URI", trackingUri);
+        if (basic()) {
+            env.put(USERNAME, username);
+            env.put(PASSWORD, password);
+        }
+        if (token != null) {
+            env.put(TOKEN, token);
+        }
+        if (insecureTls) {
+            env.put(INSECURE_TLS, "true");
+        }
+        return env;
+    }
+
     /** The values no screen or record may hold. */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
-        if (password != null) {
+        if (password != null && !password.isEmpty()) {
             secrets.add(password);
         }
         if (token != null) {

@@ -9,6 +9,8 @@ import dev.opsdemo.exec.Http;
 import dev.opsdemo.exec.Ports;
 import dev.opsdemo.exec.Readiness;
 
+import org.testcontainers.utility.DockerImageName;
+
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +29,11 @@ public final class MlflowServers {
 
     /**
      * The server this run starts or reaches: its kind (auto resolved), why, the image a container runs (a local
-     * build standing in for the default image), the host port, and the tracking URI.
+     * build standing in for the default image), the host port, the tracking URI, and for a stack its PostgreSQL image
+     * and the name of its network (null otherwise).
      */
-    public record Plan(MlflowTarget.Kind kind, List<String> reasons, String image, int port, String url) {
+    public record Plan(MlflowTarget.Kind kind, List<String> reasons, String image, int port, String url,
+                       String databaseImage, String network) {
     }
 
     public static Plan plan(MlflowTarget target, String image) {
@@ -46,12 +50,16 @@ public final class MlflowServers {
             }
         }
         if (kind == MlflowTarget.Kind.EXTERNAL) {
-            return new Plan(kind, reasons, image, 0, target.url());
+            return new Plan(kind, reasons, image, 0, target.url(), null, null);
         }
-        String resolved = kind == MlflowTarget.Kind.CONTAINER && DockerEngine.available()
-                ? MlflowImages.resolve(image, reasons::add) : image;
+        boolean containers = kind == MlflowTarget.Kind.CONTAINER || kind == MlflowTarget.Kind.STACK;
+        String resolved = containers && DockerEngine.available() ? MlflowImages.resolve(image, reasons::add) : image;
         int port = Ports.freeLoopbackPort();
-        return new Plan(kind, reasons, resolved, port, "http://127.0.0.1:" + port);
+        return new Plan(kind, reasons, resolved, port, "http://127.0.0.1:" + port,
+                kind == MlflowTarget.Kind.STACK ? MlflowStack.POSTGRES_IMAGE : null,
+                // Named before it exists, so that the shown commands name it: unique to this run.
+                kind == MlflowTarget.Kind.STACK ? "opsdemo-stack-" + port + "-" + Long.toHexString(
+                        System.nanoTime() & 0xffffff) : null);
     }
 
     /**
@@ -71,6 +79,7 @@ public final class MlflowServers {
                     + " --label " + LeftoverContainers.LABEL + "=${WORKSPACE}"
                     + (HostUser.isRoot() ? "" : " --user " + HostUser.uidAndGid())
                     + " ${MLFLOW_IMAGE} " + String.join(" ", MlflowContainer.SERVER_COMMAND));
+            case STACK -> lines.addAll(stackLines());
             case EXTERNAL -> { }
             case AUTO -> throw new IllegalStateException("resolved by plan()");
         }
@@ -83,14 +92,39 @@ public final class MlflowServers {
     }
 
     /**
+     * The stack as a learner starts it by hand: its secrets into the shell (docker's {@code -e NAME} passes each on
+     * by name, so no value is on a command line), the network, PostgreSQL on it under the name the tracking server
+     * reaches it by, then the tracking server with the authentication app; both bind-mount their state from the
+     * workspace and carry its label, as the containers the harness starts do.
+     */
+    private static List<String> stackLines() {
+        String label = " --label " + LeftoverContainers.LABEL + "=${WORKSPACE}";
+        String user = HostUser.isRoot() ? "" : " --user " + HostUser.uidAndGid();
+        String env = " -e " + MlflowStack.AUTH_CONFIG_VARIABLE + "=" + MlflowStack.AUTH_CONFIG_PATH
+                + StackSecrets.SERVER_VARIABLES.stream().map(name -> " -e " + name).collect(Collectors.joining());
+        return List.of("set -a && . ${STACK}/" + StackSecrets.FILE_NAME + " && set +a",
+                "docker network create" + label + " ${STACK_NETWORK}",
+                "docker run -d --network ${STACK_NETWORK} --network-alias " + MlflowStack.DATABASE_HOST
+                        + " -p 127.0.0.1::5432 -v ./${STACK}/postgres:" + MlflowStack.PGDATA
+                        + " -e POSTGRES_DB=" + MlflowStack.DATABASE + " -e POSTGRES_USER=" + MlflowStack.DATABASE_USER
+                        + " -e " + StackSecrets.DATABASE_PASSWORD + label + user + " ${POSTGRES_IMAGE} postgres -c "
+                        + "fsync=off",
+                "docker run -d --network ${STACK_NETWORK} -p 127.0.0.1:${MLFLOW_PORT}:" + MlflowContainer.MLFLOW_PORT
+                        + " -v ./${STACK}/mlflow:" + MlflowContainer.DATA_DIRECTORY + " -e " + MlflowContainer.NO_JOBS
+                        + "=false" + env + label + user
+                        + " ${MLFLOW_IMAGE} " + String.join(" ", MlflowStack.SERVER_COMMAND));
+    }
+
+    /**
      * {@code log}: where the server's own output goes (a local server's, as its shown command says; a container's,
      * what {@code docker logs} would show).
      */
     public static MlflowServer start(StepContext context, Plan plan, PythonEnv python, MlflowStore store,
-                                     String workspaceLabel, Path log) throws Exception {
+                                     MlflowStack.Directories stack, String workspaceLabel, Path log) throws Exception {
         plan.reasons().forEach(context::note);
         return switch (plan.kind()) {
             case CONTAINER -> startContainer(context, plan, store, workspaceLabel, log);
+            case STACK -> startStack(context, plan, stack, workspaceLabel, log);
             // Its process is in the run's cleanup from the moment it starts; its output is the server's own.
             case LOCAL -> startLocal(context, plan, python, store, log);
             case EXTERNAL -> connect(context, plan.url());
@@ -135,12 +169,7 @@ public final class MlflowServers {
 
     private static MlflowServer startContainer(StepContext context, Plan plan, MlflowStore store,
                                                String workspaceLabel, Path log) throws Exception {
-        if (!DockerEngine.available()) {
-            throw new PrerequisiteMissingException("no Docker engine answers" + DockerEngine.unavailableDetail(),
-                    "--mlflow container runs the tracking server in a container",
-                    "start a Docker engine (./scripts/docker-engine.sh as root, or `sudo systemctl start docker`), "
-                            + "or use --mlflow local");
-        }
+        requireDocker("--mlflow container runs the tracking server in a container");
         store.create();
         // `docker run -d` prints the container's id only; the server's log (docker logs) goes to the workspace's
         // log file, as a local server's does, and its last lines explain a failure.
@@ -162,6 +191,58 @@ public final class MlflowServers {
         store.created();
         context.out(server.containerId());
         return server;
+    }
+
+    private static MlflowServer startStack(StepContext context, Plan plan, MlflowStack.Directories dirs,
+                                           String workspaceLabel, Path log) throws Exception {
+        requireDocker("--mlflow stack runs PostgreSQL and the tracking server in containers");
+        if (!MlflowImages.isPresent(plan.databaseImage())) {
+            throw new PrerequisiteMissingException("the PostgreSQL image " + plan.databaseImage() + " is not here",
+                    "--mlflow stack runs PostgreSQL from it, built offline from the same Debian base as the MLflow "
+                            + "image", "build it with ./scripts/postgres-image.sh, or use --mlflow container");
+        }
+        StackSecrets secrets = StackSecrets.loadOrCreate(dirs.root());
+        secrets.secrets().forEach(context::secret);
+        boolean rerun = dirs.databaseExists();
+        LogTap logs = new LogTap(LogFile.writingTo(log));
+        MlflowStack stack = new MlflowStack(MlflowImages.named(plan.image()),
+                DockerImageName.parse(plan.databaseImage()), plan.port(), dirs, secrets, workspaceLabel, logs,
+                plan.network());
+        // In the run's cleanup before it starts: Ctrl-C while it starts must remove both containers and the network.
+        StackMlflowServer server = context.cleanup().register("MLflow stack (PostgreSQL " + plan.databaseImage()
+                + ", MLflow " + plan.image() + ")", new StackMlflowServer(stack, dirs, secrets, logs));
+        context.note("starting PostgreSQL from " + plan.databaseImage() + " and MLflow with its authentication app "
+                + "from " + plan.image() + " on the network " + plan.network() + "; their state in " + dirs.root()
+                + (rerun ? ", where an earlier run's database is" : "")
+                + "; the harness signs in as the stack's admin, its password in " + dirs.root().resolve(
+                        StackSecrets.FILE_NAME));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new StepFailedException("the MLflow stack did not start: " + rootMessage(e),
+                    lastLines(logs, "its logs end:", "PostgreSQL or the tracking server stopped before it answered"),
+                    "fix what the logs say; the data in " + dirs.root() + " are kept (move the directory aside to "
+                            + "start an empty stack)", e);
+        }
+        // What the three docker commands print: the network's id, then each container's.
+        context.out(stack.networkId());
+        context.out(stack.postgresContainerId());
+        context.out(stack.mlflowContainerId());
+        return server;
+    }
+
+    private static String lastLines(LogTap logs, String intro, String none) {
+        List<String> recent = logs.recent();
+        return recent.isEmpty() ? none : intro + recent.subList(Math.max(0, recent.size() - 12), recent.size())
+                .stream().map(line -> "\n    " + line).collect(Collectors.joining());
+    }
+
+    private static void requireDocker(String why) {
+        if (!DockerEngine.available()) {
+            throw new PrerequisiteMissingException("no Docker engine answers" + DockerEngine.unavailableDetail(),
+                    why, "start a Docker engine (./scripts/docker-engine.sh as root, or `sudo systemctl start "
+                            + "docker`), or use --mlflow local");
+        }
     }
 
     private static MlflowServer connect(StepContext context, String url) throws Exception {

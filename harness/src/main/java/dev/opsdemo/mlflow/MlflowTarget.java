@@ -4,12 +4,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** What {@code --mlflow} asked for: {@code auto}, {@code container}, {@code local}, or an existing server's URL. */
+/**
+ * What {@code --mlflow} asked for: {@code auto}, {@code container}, {@code local}, {@code stack}, or an existing
+ * server's URL.
+ */
 public record MlflowTarget(Kind kind, String url) {
 
-    public enum Kind { AUTO, CONTAINER, LOCAL, EXTERNAL }
+    public enum Kind { AUTO, CONTAINER, LOCAL, STACK, EXTERNAL }
 
-    public static final String USAGE = "auto, container, local, or an http(s) URL such as http://127.0.0.1:5000";
+    public static final String USAGE = "auto, container, local, stack, or an http(s) URL such as "
+            + "http://127.0.0.1:5000";
 
     /** Parses the option's value; an unusable one is an {@link IllegalArgumentException} naming what is wrong. */
     public static MlflowTarget parse(String value) {
@@ -21,6 +25,8 @@ public record MlflowTarget(Kind kind, String url) {
                 return new MlflowTarget(Kind.CONTAINER, null);
             case "local":
                 return new MlflowTarget(Kind.LOCAL, null);
+            case "stack":
+                return new MlflowTarget(Kind.STACK, null);
             default:
                 break;
         }
@@ -48,10 +54,17 @@ public record MlflowTarget(Kind kind, String url) {
 
     /**
      * Who the lane is to the server: MLflow's client settings from the environment for a server someone else runs
-     * (it may run MLflow's authentication app); none for the servers the harness starts, which ask nobody.
+     * (it may run MLflow's authentication app); none for the servers the harness starts, which ask nobody or (the
+     * stack) let in the admin the harness made ({@link MlflowServer#ownCredentials}).
      */
     public MlflowCredentials credentials() {
-        return kind == Kind.EXTERNAL ? MlflowCredentials.fromEnvironment() : MlflowCredentials.NONE;
+        return switch (kind) {
+            case EXTERNAL -> MlflowCredentials.fromEnvironment();
+            // The stack's admin, whose password the stack's first start makes: until the server step has read it,
+            // what the shown curl lines need, that the lane signs in with a user and password.
+            case STACK -> new MlflowCredentials(StackSecrets.ADMIN, "", null, false);
+            default -> MlflowCredentials.NONE;
+        };
     }
 
     @Override

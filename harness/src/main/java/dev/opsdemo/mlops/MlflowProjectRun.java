@@ -166,7 +166,7 @@ public final class MlflowProjectRun {
                                    Map<String, String> params) throws Exception {
         List<String> argv = argv(python.bin("mlflow").toString(), project.toString(), entryPoint, experiment, params);
         ProcessCommand command = new ProcessCommand(argv, project.getParent(), python.environment())
-                .withEnv("MLFLOW_TRACKING_URI", server.trackingUri());
+                .withEnv(server.clientEnvironment());
         List<String> seen = new ArrayList<>();
         // Tied to the server: if it dies, the MLflow client in the run would retry for minutes before failing.
         ProcessRunner.Result result = context.processes().run(command, TIMEOUT, line -> {

@@ -6,6 +6,7 @@ import dev.opsdemo.demo.ShellContext;
 import dev.opsdemo.demo.Stage;
 import dev.opsdemo.demo.Step;
 import dev.opsdemo.exec.ChosenPort;
+import dev.opsdemo.mlflow.MlflowStack;
 import dev.opsdemo.mlflow.MlflowStore;
 import dev.opsdemo.mlflow.PythonEnv;
 import dev.opsdemo.workspace.RepoLayout;
@@ -197,6 +198,7 @@ public final class MlopsLane {
     /** An off-script shell in the ML project, with the venv and (once the server is up) the tracking URI. */
     private ShellContext shell() {
         Map<String, String> environment = new LinkedHashMap<>(python.environment());
+        // Never the credentials of a server the harness signs in to (the stack's admin): `env` would show them.
         if (tracking.trackingUri() != null) {
             environment.put("MLFLOW_TRACKING_URI", tracking.trackingUri());
         }
@@ -210,6 +212,9 @@ public final class MlopsLane {
             case "PYTHON_TMP" -> python.tmp().toAbsolutePath().toString();
             case "MLFLOW_PORT" -> tracking.port();
             case "MLFLOW_IMAGE" -> tracking.image();
+            case "POSTGRES_IMAGE" -> tracking.databaseImage();
+            case "STACK_NETWORK" -> tracking.network();
+            case "STACK" -> workspace.shown(MlflowStack.Directories.in(workspace).root());
             case "STORE" -> workspace.shown(store.dir());
             case "WORKSPACE" -> workspace.root().toString();
             case "MLFLOW_TRACKING_URI" -> tracking.trackingUri();

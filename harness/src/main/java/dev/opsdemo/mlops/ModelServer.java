@@ -9,6 +9,7 @@ import dev.opsdemo.mlflow.PythonEnv;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** {@code mlflow models serve -m models:/NAME@ALIAS --env-manager local} on 127.0.0.1 and a free port. */
 public final class ModelServer implements AutoCloseable {
@@ -24,13 +25,16 @@ public final class ModelServer implements AutoCloseable {
                 "--host", "127.0.0.1", "--port", port, "--workers", "1");
     }
 
-    /** {@code port}: free, picked when the step's command was shown. */
-    /** {@code log}: where its output goes, as its shown command says. */
-    public static ModelServer start(StepContext context, PythonEnv python, String trackingUri, String modelUri,
-                                    Path workDir, int port, Path log) {
+    /**
+     * {@code clientEnvironment}: the tracking server's ({@link dev.opsdemo.mlflow.MlflowServer#clientEnvironment});
+     * {@code port}: free, picked when the step's command was shown; {@code log}: where its output goes, as its shown
+     * command says.
+     */
+    public static ModelServer start(StepContext context, PythonEnv python, Map<String, String> clientEnvironment,
+                                    String modelUri, Path workDir, int port, Path log) {
         return new ModelServer(LocalService.start(context.processes(), new ProcessCommand(
                 argv(python.bin("mlflow").toString(), modelUri, String.valueOf(port)), workDir, python.environment())
-                .withEnv("MLFLOW_TRACKING_URI", trackingUri), LogFile.writingTo(log), "model server", port, "/ping",
+                .withEnv(clientEnvironment), LogFile.writingTo(log), "model server", port, "/ping",
                 Duration.ofSeconds(180)));
     }
 

@@ -79,7 +79,8 @@ final class MonitoringSteps {
     void serve(StepContext context) throws Exception {
         // Left running for the monitor step; its process is in the run's cleanup, stopped whatever happens.
         Path log = workspace.log(MlopsLane.SERVE_STEP);
-        modelServer = ModelServer.start(context, python, tracking.trackingUri(), runs.championUri(),
+        modelServer = ModelServer.start(context, python, tracking.server().clientEnvironment(),
+                runs.championUri(),
                 workspace.mlops(), servePort.get(), log);
         servingUrl = modelServer.baseUrl();
         readServing(context, true);

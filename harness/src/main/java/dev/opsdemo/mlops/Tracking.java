@@ -8,6 +8,7 @@ import dev.opsdemo.demo.PrerequisiteMissingException;
 import dev.opsdemo.mlflow.MlflowCredentials;
 import dev.opsdemo.mlflow.MlflowServer;
 import dev.opsdemo.mlflow.MlflowServers;
+import dev.opsdemo.mlflow.MlflowStack;
 import dev.opsdemo.mlflow.MlflowStore;
 import dev.opsdemo.mlflow.MlflowTarget;
 import dev.opsdemo.mlflow.PythonEnv;
@@ -30,7 +31,8 @@ final class Tracking {
     private final PythonEnv python;
     private final MlflowStore store;
     private final Workspace workspace;
-    private final MlflowCredentials credentials;
+    /** The user's client settings; for a server the harness signs in to itself, its own account once started. */
+    private MlflowCredentials credentials;
     private MlflowServers.Plan plan;
     private MlflowServer server;
     private MlflowClient client;
@@ -57,8 +59,9 @@ final class Tracking {
         }
         python.resetTmp();
         credentials.secrets().forEach(context::secret);
-        server = MlflowServers.start(context, plan, python, store, workspace.root().toString(),
-                workspace.log(MlopsLane.SERVER_STEP));
+        server = MlflowServers.start(context, plan, python, store, MlflowStack.Directories.in(workspace),
+                workspace.root().toString(), workspace.log(MlopsLane.SERVER_STEP));
+        credentials = server.ownCredentials().orElse(credentials);
         client = new MlflowClient(credentials.provider(server.trackingUri()));
         checkAccess(context);
         if (settings.learner() != null) {
@@ -71,12 +74,13 @@ final class Tracking {
         context.summaryField("mlflowMode", server.mode());
         context.note("MLflow " + server.mode() + " server ready at " + server.trackingUri() + " (UI: "
                 + server.trackingUri() + "/#/experiments)" + (server.mode().equals("local")
-                ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : server.mode().equals("container")
-                ? "; its log (docker logs): " + workspace.log(MlopsLane.SERVER_STEP) : ""));
+                ? "; its log: " + workspace.log(MlopsLane.SERVER_STEP) : server.mode().equals("external") ? ""
+                : "; its log (docker logs): " + workspace.log(MlopsLane.SERVER_STEP)));
         server.backendStore().ifPresent(db -> context.note("backend store: " + db));
         context.record(new MlopsFacts.Server(settings.experiment(), server.mode(),
                 // The image harness ui starts again on the store.
-                plan.kind() == MlflowTarget.Kind.CONTAINER ? plan.image() : null, server.trackingUri(),
+                plan.kind() == MlflowTarget.Kind.CONTAINER || plan.kind() == MlflowTarget.Kind.STACK ? plan.image()
+                        : null, server.trackingUri(),
                 server.backendStore().map(Object::toString).orElse(null)));
     }
 
@@ -132,6 +136,15 @@ final class Tracking {
 
     String image() {
         return plan == null ? null : plan.image();
+    }
+
+    /** The stack's PostgreSQL image and network, named by its shown commands. */
+    String databaseImage() {
+        return plan == null ? null : plan.databaseImage();
+    }
+
+    String network() {
+        return plan == null ? null : plan.network();
     }
 
     MlflowServer server() {

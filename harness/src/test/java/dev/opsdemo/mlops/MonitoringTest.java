@@ -46,14 +46,6 @@ class MonitoringTest {
 
     private static final String MODEL = MlopsSettings.DEFAULT_MODEL;
 
-    /** The closing lines after the contrast table: the key concept and what this run's evidence shows. */
-    static String closing(HarnessRun run) {
-        String out = run.out();
-        int key = out.indexOf("Key concept:");
-        assertTrue(key >= 0, "the run closes on the key concept:\n" + run.all());
-        return out.substring(key).replaceAll("\\s+", " ");
-    }
-
     private Path mlflowDb() {
         return workspace.resolve("mlops/mlflow/mlflow.db");
     }
@@ -161,7 +153,7 @@ class MonitoringTest {
         assertEquals(0, registry.get("experiment_runs").asInt(), "no training run: " + registry);
         assertEquals(1, MlflowWitness.read(mlflowDb(), MODEL, MlopsSettings.VALIDATION_EXPERIMENT)
                 .get("experiment_runs").asInt(), "the failed check is recorded");
-        String closing = closing(run);
+        String closing = run.closing();
         assertTrue(closing.contains("Mistake avoided: training on data nobody checked."), closing);
         assertTrue(closing.contains("Nothing was trained or registered."), closing);
         assertFalse(closing.contains("The model was versioned"), "no model exists:\n" + closing);

@@ -12,7 +12,10 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** After a harness process has exited: nothing it started may still run, listen, or exist as a container. */
+/**
+ * After a harness process has exited: nothing it started may still run, listen, or exist as a container or a
+ * network.
+ */
 final class NothingLeft {
 
     private NothingLeft() {
@@ -51,6 +54,9 @@ final class NothingLeft {
         }
         if (DockerEngine.available()) {
             containersOf(workspace).forEach(container -> left.add("container: " + container));
+            DockerClientFactory.instance().client().listNetworksCmd()
+                    .withFilter("label", List.of("opsdemo.workspace=" + workspace)).exec()
+                    .forEach(network -> left.add("network: " + network.getName()));
         }
         return left;
     }

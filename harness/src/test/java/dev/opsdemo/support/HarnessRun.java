@@ -66,6 +66,15 @@ public record HarnessRun(int exitCode, String out, String err) {
         return Json.MAPPER.readTree(workspace.resolve("summary.json").toFile());
     }
 
+    /** The closing lines after the contrast table: the key concept and what this run's evidence shows. */
+    public String closing() {
+        int key = out.indexOf("Key concept:");
+        if (key < 0) {
+            throw new AssertionError("the run closes on the key concept:\n" + all());
+        }
+        return out.substring(key).replaceAll("\\s+", " ");
+    }
+
     /** Everything the user saw, for assertion messages. */
     public String all() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsdemo.json.Json;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /** What the real MLflow Python client reads from a workspace's mlflow.db (see registry_facts.py). */
 public final class MlflowWitness {
@@ -29,6 +31,21 @@ public final class MlflowWitness {
                 script.toString(), mlflowDb.toString());
         if (output.exitCode() != 0) {
             throw new AssertionError("store_content.py failed:\n" + output.text());
+        }
+        return Json.MAPPER.readTree(output.lines().get(output.lines().size() - 1));
+    }
+
+    /**
+     * What a running tracking server holds, read through its REST API by the same client, signed in with
+     * {@code credentials} (MLflow's client settings).
+     */
+    public static JsonNode readServer(String trackingUri, Map<String, String> credentials, String model,
+                                      String experiment) throws Exception {
+        Path script = Path.of(MlflowWitness.class.getResource("/registry_facts.py").toURI());
+        Shell.Output output = Shell.run(repoRoot(), credentials, Duration.ofMinutes(2),
+                repoRoot().resolve(".venv/bin/python").toString(), script.toString(), trackingUri, model, experiment);
+        if (output.exitCode() != 0) {
+            throw new AssertionError("registry_facts.py failed:\n" + output.text());
         }
         return Json.MAPPER.readTree(output.lines().get(output.lines().size() - 1));
     }
