@@ -202,7 +202,7 @@ public final class MlopsLane {
         if (tracking.trackingUri() != null) {
             environment.put("MLFLOW_TRACKING_URI", tracking.trackingUri());
         }
-        return new ShellContext(repo.sampleMlProject(), environment);
+        return new ShellContext(repo.sampleMlProject(), environment, tracking.shellSetup());
     }
 
     private String value(String name) {

@@ -115,6 +115,24 @@ final class Tracking {
         }
     }
 
+    /**
+     * What the learner's own shell must add to sign in as the lane does ({@code practice/env.sh}): the stack's
+     * secrets loaded from their file by name; for a server that asked for credentials, a reminder to export one's
+     * own, which only the learner has. Nothing for a server that asks nobody.
+     */
+    List<String> shellSetup() {
+        if (server != null && server.mode().equals("stack")) {
+            return List.of("set -a && . " + Command.quote(MlflowStack.Directories.in(workspace).root()
+                    .resolve(dev.opsdemo.mlflow.StackSecrets.FILE_NAME).toString()) + " && set +a");
+        }
+        if (credentials.any()) {
+            return List.of("[ -n \"${" + MlflowCredentials.TOKEN + ":-}${" + MlflowCredentials.PASSWORD + ":-}\" ] "
+                    + "|| echo \"env.sh: the MLflow server asks who you are: export " + MlflowCredentials.VARIABLES
+                    + " in this shell too\" >&2");
+        }
+        return List.of();
+    }
+
     /** The REST API of the server this lane uses, signed in as its client is. */
     RestApi restApi() {
         return restApi(trackingUri());

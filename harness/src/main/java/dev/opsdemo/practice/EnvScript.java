@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * {@code practice/env.sh}: what the learner's own shell sources to run the shown commands as the harness would, in
  * the workspace, with the lanes' variables as they stand (the venv on PATH, {@code MLFLOW_TRACKING_URI}, git's
- * credential helper). It holds no secret: the helper reads the password from its own file.
+ * credential helper, and for MLflow a secrets file loaded by name or a reminder to export one's own credentials). It
+ * holds no secret: the helper reads the password from its own file.
  */
 final class EnvScript {
 
@@ -45,6 +46,8 @@ final class EnvScript {
                 "# the password from its own file.",
                 "cd " + Command.quote(workspace.toString()) + " || return"));
         environment.forEach((name, value) -> lines.add("export " + name + "=" + shellValue(name, value)));
+        lanes.stream().map(lane -> lane.shell().get()).filter(Objects::nonNull)
+                .forEach(shell -> lines.addAll(shell.setup()));
         return String.join("\n", lines) + "\n";
     }
 

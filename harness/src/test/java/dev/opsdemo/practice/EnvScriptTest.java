@@ -46,4 +46,26 @@ class EnvScriptTest {
         assertEquals(0, process.waitFor(), lines.toString());
         assertEquals(List.of(workspace.toString(), "http://127.0.0.1:5000", "/venv/bin", "/usr/bin:/bin"), lines);
     }
+
+    /** A lane's setup lines come after the variables: a reminder that speaks only when the learner's shell lacks them. */
+    @Test
+    void aLanesSetupLinesRunInTheLearnersShellAfterTheVariables() throws Exception {
+        String reminder = "[ -n \"${MLFLOW_TRACKING_TOKEN:-}${MLFLOW_TRACKING_PASSWORD:-}\" ] || echo \"env.sh: "
+                + "export them\" >&2";
+        Lane lane = new Lane("mlops", List.of(), name -> null, LaneStory.named("mlops"),
+                () -> new ShellContext(dir, Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000"),
+                        List.of(reminder)));
+        EnvScript env = new EnvScript(dir.resolve("practice/env.sh"), dir);
+        env.write(List.of(lane));
+        String text = Files.readString(env.file());
+        assertTrue(text.endsWith("export MLFLOW_TRACKING_URI=http://127.0.0.1:5000\n" + reminder + "\n"), text);
+        for (Map.Entry<String, String> shell : Map.of("", "env.sh: export them", "MLFLOW_TRACKING_PASSWORD=x ", "")
+                .entrySet()) {
+            Process process = new ProcessBuilder("bash", "-c", shell.getKey() + ". \"$1\"", "bash",
+                    env.file().toString()).redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes()).strip();
+            assertEquals(0, process.waitFor(), said);
+            assertEquals(shell.getValue(), said, "in a shell with " + shell.getKey());
+        }
+    }
 }
