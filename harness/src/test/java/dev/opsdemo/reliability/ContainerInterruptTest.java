@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Ctrl-C with MLflow in a container: the container goes too, whether it was still starting or already serving. */
+/**
+ * Ctrl-C with MLflow in a container: the container goes too, whether it was still starting or already serving; and
+ * with the stack, both its containers and their network.
+ */
 @EndToEnd
 class ContainerInterruptTest {
 
@@ -55,8 +58,37 @@ class ContainerInterruptTest {
         }
     }
 
+    /**
+     * The stack, once PostgreSQL is up and the tracking server's container exists, still starting: both containers
+     * and their network go, and both containers were published on 127.0.0.1 only.
+     */
+    @Test
+    void ctrlCWhileTheStackStartsRemovesBothContainersAndTheirNetwork() throws Exception {
+        Docker.require();
+        try (HarnessProcess harness = mlops("stack")) {
+            harness.awaitLine("→ starting PostgreSQL from ", Duration.ofSeconds(120));
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (labelled().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            List<Container> containers = labelled();
+            assertEquals(2, containers.size(), "PostgreSQL and the tracking server: " + containers + "\n"
+                    + harness.output());
+            containers.forEach(container -> assertPublishedOnLoopbackOnly(container.getId()));
+            harness.signal("INT");
+            assertEquals(130, harness.awaitExit(Duration.ofSeconds(25)), harness.output());
+            assertTrue(harness.output().matches("(?s).*interrupted during mlops\\.server; stopped: .*MLflow stack "
+                    + "\\(PostgreSQL .*"), harness.output());
+            NothingLeft.assertFor(harness, workspace);
+        }
+    }
+
     private HarnessProcess mlops() {
-        return HarnessProcess.start("mlops", "--non-interactive", "--mlflow", "container", "--workspace",
+        return mlops("container");
+    }
+
+    private HarnessProcess mlops(String mode) {
+        return HarnessProcess.start("mlops", "--non-interactive", "--mlflow", mode, "--workspace",
                 workspace.toString());
     }
 
