@@ -39,10 +39,7 @@ public final class Readiness {
     public static void awaitWhile(String what, Duration timeout, Callable<Boolean> ready,
                                   java.util.function.BooleanSupplier running) {
         try {
-            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .failFast(what + ": stopped", () -> !running.getAsBoolean())
-                    .until(ready);
+            polling(what, timeout).failFast(what + ": stopped", () -> !running.getAsBoolean()).until(ready);
         } catch (ConditionTimeoutException e) {
             throw new NotReadyException(what + " was not ready within " + timeout.toSeconds() + "s", List.of());
         } catch (org.awaitility.core.TerminalFailureException e) {
@@ -50,14 +47,16 @@ public final class Readiness {
         }
     }
 
+    /** From now, every quarter of a second, a failed check counting as not yet. */
+    private static org.awaitility.core.ConditionFactory polling(String what, Duration timeout) {
+        return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions();
+    }
+
     /** Waits until {@code ready} is true; when {@code owner} exits first, fails at once with its last lines. */
     public static void await(String what, Duration timeout, Callable<Boolean> ready, RunningProcess owner) {
         try {
-            var wait = Awaitility.await(what)
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions();
+            var wait = polling(what, timeout);
             if (owner != null) {
                 wait = wait.failFast(what + ": process exited", () -> !owner.isAlive());
             }

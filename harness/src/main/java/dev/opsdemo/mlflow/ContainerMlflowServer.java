@@ -28,17 +28,7 @@ final class ContainerMlflowServer extends StartedMlflowServer {
 
     /** Creates and starts the container; {@link #close()} from another thread (Ctrl-C) meanwhile removes it. */
     void start() {
-        try {
-            container.start();
-        } catch (RuntimeException e) {
-            container.stop();
-            throw e;
-        }
-        if (closed) {
-            // Closed while the container was being created: the close found nothing to remove yet.
-            container.stop();
-            throw new IllegalStateException("the MLflow container was stopped while it started");
-        }
+        StartedMlflowServer.startUnlessClosed(container, () -> closed, "the MLflow container");
     }
 
     String containerId() {

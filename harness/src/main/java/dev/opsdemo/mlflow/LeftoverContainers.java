@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MLflow containers (and a stack's network) an earlier run in the same workspace left behind: a run killed outright cannot stop its
- * container (and Ryuk, Testcontainers' reaper, is off), so it keeps running or lingers as exited. Called only under
- * the workspace's lock, when no other run can own a container with this workspace's label.
+ * MLflow containers (and a stack's network) an earlier run in the same workspace left behind: a run killed outright
+ * cannot stop its container (and Ryuk, Testcontainers' reaper, is off), so it keeps running or lingers as exited.
+ * Called only under the workspace's lock, when no other run can own a container with this workspace's label.
  */
 public final class LeftoverContainers {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tracking server the MLOps lane talks to. Four kinds: a container (Testcontainers), a stack of containers (PostgreSQL
- * and MLflow with its authentication app), a local {@code mlflow server} process, or an external URL. Nothing outside the implementations knows which.
+ * A tracking server the MLOps lane talks to. Four kinds: a container (Testcontainers), a stack of containers
+ * (PostgreSQL and MLflow with its authentication app), a local {@code mlflow server} process, or an external URL.
+ * Nothing outside the implementations knows which.
  */
 public interface MlflowServer extends AutoCloseable {
 

@@ -139,11 +139,8 @@ public final class MlflowServers {
         try {
             server = LocalMlflowServer.start(context.processes(), python, store.create(), plan.port(), logs);
         } catch (Readiness.NotReadyException e) {
-            List<String> recent = logs.recent();
             throw notStarted("the MLflow server did not start: " + e.getMessage(), logs, store,
-                    "its log " + log + " ends:" + recent.subList(Math.max(0, recent.size() - 12), recent.size())
-                            .stream().map(line -> "\n    " + line).collect(Collectors.joining()),
-                    "fix what it says and run again", e);
+                    "its log " + log + " ends:" + lastLines(logs), "fix what it says and run again", e);
         }
         // It answered /health, which MLflow serves only once the store's database is whole.
         store.created();
@@ -220,7 +217,8 @@ public final class MlflowServers {
             server.start();
         } catch (RuntimeException e) {
             throw new StepFailedException("the MLflow stack did not start: " + rootMessage(e),
-                    lastLines(logs, "its logs end:", "PostgreSQL or the tracking server stopped before it answered"),
+                    logs.recent().isEmpty() ? "PostgreSQL or the tracking server stopped before it answered"
+                            : "its logs end:" + lastLines(logs),
                     "fix what the logs say; the data in " + dirs.root() + " are kept (move the directory aside to "
                             + "start an empty stack)", e);
         }
@@ -231,10 +229,11 @@ public final class MlflowServers {
         return server;
     }
 
-    private static String lastLines(LogTap logs, String intro, String none) {
+    /** The server's last dozen log lines, each on a line of its own under a failure's "why". */
+    private static String lastLines(LogTap logs) {
         List<String> recent = logs.recent();
-        return recent.isEmpty() ? none : intro + recent.subList(Math.max(0, recent.size() - 12), recent.size())
-                .stream().map(line -> "\n    " + line).collect(Collectors.joining());
+        return recent.subList(Math.max(0, recent.size() - 12), recent.size()).stream()
+                .map(line -> "\n    " + line).collect(Collectors.joining());
     }
 
     private static void requireDocker(String why) {

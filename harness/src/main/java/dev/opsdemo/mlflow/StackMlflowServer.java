@@ -26,16 +26,7 @@ final class StackMlflowServer implements MlflowServer {
 
     /** Starts both containers; {@link #close()} from another thread (Ctrl-C) meanwhile removes them. */
     void start() {
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            stack.stop();
-            throw e;
-        }
-        if (closed) {
-            stack.stop();
-            throw new IllegalStateException("the MLflow stack was stopped while it started");
-        }
+        StartedMlflowServer.startUnlessClosed(stack, () -> closed, "the MLflow stack");
     }
 
     MlflowStack stack() {
