@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "harness", mixinStandardHelpOptions = true, version = "opsdemo harness 1.0",
         description = "Runs a real DevOps workflow and a real MLOps workflow side by side, and contrasts them.",
         subcommands = {DemoCommand.class, DevopsCommand.class, MlopsCommand.class, VerifyCommand.class,
-                CommandsCommand.class, DoctorCommand.class, UiCommand.class, PracticeCommand.class})
+                CommandsCommand.class, DoctorCommand.class, UiCommand.class, PracticeCommand.class,
+                ClassroomCommand.class})
 public final class HarnessCommand implements Callable<Integer> {
 
     private final InputStream in;

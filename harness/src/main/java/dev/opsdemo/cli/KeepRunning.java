@@ -48,6 +48,15 @@ final class KeepRunning implements Runner.Hold {
         this.columns = columns;
     }
 
+    PrintStream out() {
+        return out;
+    }
+
+    /** Null outside a terminal. */
+    Keyboard keyboard() {
+        return keyboard;
+    }
+
     @Override
     public void await(RunSummary summary) throws InterruptedException {
         await("still up, as the steps left them, so the $ lines above can be tried by hand", urls(summary.facts()));

@@ -88,10 +88,9 @@ public final class MlopsOptions {
             throw new dev.opsdemo.workspace.UsageException("--promote-margin " + promoteMargin
                     + " is not at least 0 and below 1", "pass how much more accuracy a challenger needs, e.g. 0.02");
         }
-        if (learner != null && !learner.matches(LEARNER)) {
+        if (learner != null && !MlopsSettings.isLearnerName(learner)) {
             throw new dev.opsdemo.workspace.UsageException("--learner '" + learner + "' cannot begin the names of "
-                    + "MLflow experiments and models", "use lowercase letters, digits, '_' and '-' (at most 40, "
-                    + "beginning with a letter or digit), e.g. ada or team-3");
+                    + "MLflow experiments and models", MlopsSettings.LEARNER_RULE);
         }
         requireName("--experiment", MlopsSettings.namespaced(learner, experiment));
         requireName("--model-name", MlopsSettings.namespaced(learner, modelName));
@@ -113,12 +112,6 @@ public final class MlopsOptions {
         return new MlopsSettings(mlflow, image, minAccuracy, training, experiment, modelName, trainingData,
                 productionData, retrainParams, promoteMargin, repo.venv(venv), null).forLearner(learner);
     }
-
-    /**
-     * A learner's name begins names ({@link #requireName}'s rule holds for the joined name): lowercase, so that
-     * {@code Ada} and {@code ada} are not two namespaces that look like one.
-     */
-    private static final String LEARNER = "[a-z0-9][a-z0-9_-]{0,39}";
 
     /** MLflow names appear in URLs, JSON bodies and shell lines: letters, digits and . _ - only. */
     private static void requireName(String option, String name) {

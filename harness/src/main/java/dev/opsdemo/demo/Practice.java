@@ -9,16 +9,22 @@ import java.util.function.Supplier;
  * have typed its commands, and the hints, given one at a time. A step without one is the harness's to do (a server
  * the learner's steps need). {@code typed}: what the learner types when it is not the step's own command (null: it
  * is). {@code readBack}: for a step whose commands only read, what they showed, asked back (null: the step leaves
- * state behind that its check finds).
+ * state behind that its check finds). {@code local}: its check reads a process on the learner's own machine (a
+ * server they started), which a reading from elsewhere cannot reach ({@link PracticeReading}: the teacher's view).
  */
-public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed, ReadBack readBack) {
+public record Practice(StepCheck check, List<String> hints, Supplier<Command> typed, ReadBack readBack,
+                       boolean local) {
 
     public Practice {
         hints = List.copyOf(hints);
     }
 
     public Practice withReadBack(ReadBack readBack) {
-        return new Practice(check, hints, typed, readBack);
+        return new Practice(check, hints, typed, readBack, local);
+    }
+
+    public Practice onTheLearnersMachine() {
+        return new Practice(check, hints, typed, readBack, true);
     }
 
     /**

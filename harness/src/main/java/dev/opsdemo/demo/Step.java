@@ -50,7 +50,7 @@ public record Step(String id, String lane, Stage stage, String title, String cap
      */
     public Step practised(Practice.StepCheck check, String... hints) {
         return new Step(id, lane, stage, title, caption, command, action, script,
-                new Practice(check, List.of(hints), null, null));
+                new Practice(check, List.of(hints), null, null, false));
     }
 
     /**
@@ -60,7 +60,7 @@ public record Step(String id, String lane, Stage stage, String title, String cap
      */
     public Step practised(Supplier<Command> lines, Practice.StepCheck check, String... hints) {
         return new Step(id, lane, stage, title, caption, command, action, script,
-                new Practice(check, List.of(hints), lines, null));
+                new Practice(check, List.of(hints), lines, null, false));
     }
 
     /**
@@ -73,6 +73,17 @@ public record Step(String id, String lane, Stage stage, String title, String cap
         }
         return new Step(id, lane, stage, title, caption, command, action, script,
                 practice.withReadBack(new Practice.ReadBack(question, judge)));
+    }
+
+    /**
+     * A practised step whose check reads what runs on the learner's own machine (a server they started there), so
+     * that a reading of their work from elsewhere passes it by ({@link PracticeReading}).
+     */
+    public Step onTheLearnersMachine() {
+        if (practice == null) {
+            throw new IllegalStateException(id + " is not practised");
+        }
+        return new Step(id, lane, stage, title, caption, command, action, script, practice.onTheLearnersMachine());
     }
 
     /** The step as the learner practises it: their commands shown, {@code attempt} its action. */

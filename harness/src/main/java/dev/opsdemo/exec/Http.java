@@ -38,10 +38,37 @@ public final class Http {
 
     public static HttpResponse<String> postJson(String url, String json, Duration timeout)
             throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return postJson(url, json, timeout, Map.of());
+    }
+
+    /** A POST of JSON, with {@code headers} by name (who is asking). */
+    public static HttpResponse<String> postJson(String url, String json, Duration timeout,
+                                                Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return send("POST", url, json, timeout, headers);
+    }
+
+    /** A request of {@code method} with a JSON body ({@code json}; null: none, a GET's), {@code headers} by name. */
+    public static HttpResponse<String> send(String method, String url, String json, Duration timeout,
+                                            Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PUT of a file's bytes (an artifact's upload), as {@code contentType}, with {@code headers} by name. */
+    public static HttpResponse<String> put(String url, byte[] body, String contentType, Duration timeout,
+                                           Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of an {@code Authorization} header that signs in as {@code username} (HTTP Basic). */

@@ -27,6 +27,18 @@ public record MlflowCredentials(String username, String password, String token, 
 
     public static final MlflowCredentials NONE = new MlflowCredentials(null, null, null, false);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new password (or secret) for an account the harness makes: 24 hex digits. MLflow asks for at least 12
+     * characters, and no shell, JSON, URI or ini file quotes them.
+     */
+    public static String newPassword() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     public static MlflowCredentials fromEnvironment() {
         return from(System.getenv());
     }

@@ -6,9 +6,20 @@ import java.util.Locale;
 
 /**
  * What {@code --mlflow} asked for: {@code auto}, {@code container}, {@code local}, {@code stack}, or an existing
- * server's URL.
+ * server's URL. {@code signedIn}: for an existing server, who the harness is to it when not MLflow's client settings
+ * in the environment (the teacher's view reads a class's server as the admin the classroom started it with); null
+ * otherwise.
  */
-public record MlflowTarget(Kind kind, String url) {
+public record MlflowTarget(Kind kind, String url, MlflowCredentials signedIn) {
+
+    public MlflowTarget(Kind kind, String url) {
+        this(kind, url, null);
+    }
+
+    /** An existing server at {@code url}, signed in to as {@code credentials}. */
+    public static MlflowTarget signedIn(String url, MlflowCredentials credentials) {
+        return new MlflowTarget(Kind.EXTERNAL, parse(url).url(), credentials);
+    }
 
     public enum Kind { AUTO, CONTAINER, LOCAL, STACK, EXTERNAL }
 
@@ -59,7 +70,7 @@ public record MlflowTarget(Kind kind, String url) {
      */
     public MlflowCredentials credentials() {
         return switch (kind) {
-            case EXTERNAL -> MlflowCredentials.fromEnvironment();
+            case EXTERNAL -> signedIn != null ? signedIn : MlflowCredentials.fromEnvironment();
             // The stack's admin, whose password the stack's first start makes: until the server step has read it,
             // what the shown curl lines need, that the lane signs in with a user and password.
             case STACK -> new MlflowCredentials(StackSecrets.ADMIN, "", null, false);

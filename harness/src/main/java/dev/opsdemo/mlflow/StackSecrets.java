@@ -5,8 +5,6 @@ import dev.opsdemo.workspace.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ public record StackSecrets(String databasePassword, String adminPassword, String
     /** What the tracking server's container is given by name (their values from the file). */
     static final List<String> SERVER_VARIABLES = List.of(ADMIN_PASSWORD, SESSION_KEY, DATABASE_SIGN_IN);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public static StackSecrets loadOrCreate(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
@@ -56,11 +52,8 @@ public record StackSecrets(String databasePassword, String adminPassword, String
         return created;
     }
 
-    /** 24 hex digits: MLflow asks for at least 12 characters, and no shell, URI or ini file quotes them. */
     private static String random() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return MlflowCredentials.newPassword();
     }
 
     private String fileText() {

@@ -132,7 +132,8 @@ public final class MlopsLane {
                         tracking.needsServer(monitoring::serve)).scripted(MlopsScript.SERVE)
                         .practised(monitoring::checkServe,
                                 "The & starts the model server in the background of your shell; jobs lists it.",
-                                "The first curl waits until /ping answers: loading the model takes a few seconds."),
+                                "The first curl waits until /ping answers: loading the model takes a few seconds.")
+                        .onTheLearnersMachine(),
                 new Step(MONITOR_STEP, NAME, Stage.MONITOR, "Monitor drift and accuracy",
                         "A deployed model is watched for data drift and accuracy decay, not just uptime: the "
                                 + "world changes and the model silently gets worse.",
@@ -184,6 +185,21 @@ public final class MlopsLane {
                         .practised(monitoring::checkPromote,
                                 "The evaluation's last line said whether the challenger is better by the margin.")),
                 this::value, new MlopsStory(), this::shell);
+    }
+
+    /** The tracking server's address once the server step has run (the planned one before; null before that). */
+    public String trackingUri() {
+        return tracking.trackingUri();
+    }
+
+    /** Who the lane is to the tracking server: for a stack, its admin, once the server step has run. */
+    public dev.opsdemo.mlflow.MlflowCredentials credentials() {
+        return tracking.credentials();
+    }
+
+    /** The lane's step that starts (or reaches) the tracking server, alone, as another command's first step. */
+    public Step serverStep() {
+        return lane().only(SERVER_STEP).steps().get(0);
     }
 
     /** What the learner types to register the model (see {@link TrainingSteps#registerLines}). */

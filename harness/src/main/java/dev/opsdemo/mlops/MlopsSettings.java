@@ -30,6 +30,18 @@ public record MlopsSettings(MlflowTarget target, String image, double minAccurac
     public static final String VALIDATION_EXPERIMENT = "data-validation";
     public static final String MONITORING_EXPERIMENT = "monitoring";
 
+    /** What a learner's name may be, as a message that refuses one says it. */
+    public static final String LEARNER_RULE = "use lowercase letters, digits, '_' and '-' (at most 40, beginning "
+            + "with a letter or digit), e.g. ada or team-3";
+
+    /**
+     * A learner's name begins names (MLflow's and the shown commands' rule holds for the joined name): lowercase, so
+     * that {@code Ada} and {@code ada} are not two namespaces that look like one.
+     */
+    public static boolean isLearnerName(String name) {
+        return name.matches("[a-z0-9][a-z0-9_-]{0,39}");
+    }
+
     public MlopsSettings {
         params = Map.copyOf(params);
         retrainParams = Map.copyOf(retrainParams);

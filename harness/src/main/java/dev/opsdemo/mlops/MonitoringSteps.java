@@ -154,13 +154,14 @@ final class MonitoringSteps {
 
     /** The learner's monitoring run, since the champion was served; none is the lesson's mistake of not monitoring. */
     List<Practice.Unmet> checkMonitor(StepContext context, Instant since) throws Exception {
-        if (servingUrl == null) {
+        // The run first: read from elsewhere (the teacher's view), the learner's model server is out of reach.
+        Service.Run run = tracking.newestRun(settings.monitoringExperiment(), ProjectRuns.MONITOR, since);
+        if (run == null && servingUrl == null) {
             return List.of(Practice.Unmet.of("no model is served to monitor: mlops.serve has not passed"));
         }
-        Service.Run run = tracking.newestRun(settings.monitoringExperiment(), ProjectRuns.MONITOR, since);
         if (run == null) {
             return List.of(Practice.Unmet.mistake("no monitoring run in experiment '"
-                    + settings.monitoringExperiment() + "' since the champion was served", "a deployed model is "
+                    + settings.monitoringExperiment() + "'" + Tracking.sinceStep(since, " since the champion was served"), "a deployed model is "
                     + "not done: it degrades as the data it scores drifts away from what it learned, with no error "
                     + "to say so. Ignoring monitoring after deployment is the lesson's common mistake; the monitor "
                     + "entry point measures drift and accuracy on the production batch"));
@@ -279,8 +280,8 @@ final class MonitoringSteps {
         Service.Run run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since,
                 candidate -> expected.get("data").equals(RunRecords.params(candidate).get("data")));
         if (run == null) {
-            return List.of(Practice.Unmet.of("no run in experiment '" + settings.experiment() + "' since this step "
-                    + "began trained on data=" + expected.get("data")));
+            return List.of(Practice.Unmet.of("no run in experiment '" + settings.experiment() + "'" + Tracking.sinceStep(since,
+                    " since this step began") + " trained on data=" + expected.get("data")));
         }
         if (run.getInfo().getStatus() != Service.RunStatus.FINISHED) {
             return List.of(Practice.Unmet.of("run " + run.getInfo().getRunId() + " is " + run.getInfo().getStatus()
@@ -404,7 +405,7 @@ final class MonitoringSteps {
                             && candidate.getInfo().getStatus() == Service.RunStatus.FINISHED);
             if (run == null) {
                 unmet.add(Practice.Unmet.of("no finished evaluation of " + expected.get("model_uri") + " on "
-                        + runs.holdout() + " since this step began"));
+                        + runs.holdout() + Tracking.sinceStep(since, " since this step began")));
             } else {
                 found.add(run.getInfo().getRunId());
             }

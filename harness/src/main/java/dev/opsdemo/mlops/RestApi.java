@@ -39,6 +39,11 @@ public record RestApi(String trackingUri, MlflowCredentials credentials) {
 
     /** The curl line for a POST of {@code request} (JSON, fields in its order) to {@code path}, as it is shown. */
     public String curlPost(String path, Map<String, String> request) {
+        return curlPostAt(url(path), request);
+    }
+
+    /** As {@link #curlPost}, to a whole {@code url} (an API of another version: {@code /api/3.0/...}). */
+    public String curlPostAt(String url, Map<String, String> request) {
         String json;
         try {
             json = Json.MAPPER.writeValueAsString(request);
@@ -46,7 +51,7 @@ public record RestApi(String trackingUri, MlflowCredentials credentials) {
             throw new UncheckedIOException(e);
         }
         // --json (curl 7.82+): a POST of that body with the JSON content type, as the REST API asks.
-        return curl() + " " + url(path) + " --json '" + json.replace("'", "'\\''") + "'";
+        return curl() + " " + url + " --json '" + json.replace("'", "'\\''") + "'";
     }
 
     /** The curl line for a POST, its answer piped through {@code jq}, as it is shown. */
@@ -54,7 +59,8 @@ public record RestApi(String trackingUri, MlflowCredentials credentials) {
         return curlPost(path, request) + " " + jq.pipe();
     }
 
-    private String curl() {
+    /** curl with the credentials' options, as every shown call begins. */
+    public String curl() {
         return "curl -sS" + credentials.curlOptions();
     }
 }

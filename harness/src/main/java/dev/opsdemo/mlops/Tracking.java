@@ -169,8 +169,21 @@ final class Tracking {
         return server;
     }
 
+    /** Who the lane is to its server: its own account on a server the harness signs in to, once started. */
+    MlflowCredentials credentials() {
+        return credentials;
+    }
+
     MlflowClient client() {
         return client;
+    }
+
+    /**
+     * {@code words} ("since this step began") for a check that counts runs from {@code since}; nothing for one that
+     * counts every run ({@link java.time.Instant#EPOCH}: a reading of the learner's work from elsewhere).
+     */
+    static String sinceStep(Instant since, String words) {
+        return Instant.EPOCH.equals(since) ? "" : words;
     }
 
     /** A run's start as MLflow's clock and this machine's may disagree on it (a container's, a server's elsewhere). */

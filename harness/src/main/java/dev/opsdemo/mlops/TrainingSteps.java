@@ -85,7 +85,7 @@ final class TrainingSteps {
         Service.Run run = tracking.newestRun(settings.validationExperiment(), ProjectRuns.VALIDATE, since);
         if (run == null) {
             return List.of(Practice.Unmet.of("no run of the validate entry point in experiment '"
-                    + settings.validationExperiment() + "' since this step began"));
+                    + settings.validationExperiment() + "'" + Tracking.sinceStep(since, " since this step began")));
         }
         String id = run.getInfo().getRunId();
         String checked = RunRecords.params(run).get("data");
@@ -139,11 +139,17 @@ final class TrainingSteps {
     static final String DEFAULT_EXPERIMENT = "Default";
 
     /**
-     * The learner's training run: in the lane's experiment (one in Default is the lesson's mistake), finished, with
+     * The learner's training run (the newest on the step's data): in the lane's experiment (one in Default is the lesson's mistake), finished, with
      * the step's parameters (other data than the validated one is explained), and a dataset input.
      */
     List<Practice.Unmet> checkTrain(StepContext context, Instant since) throws Exception {
-        Service.Run run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since);
+        // The newest on the step's data, so that a retraining since (other data) is not taken for it; else the
+        // newest, whose data is then explained.
+        Service.Run run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since,
+                candidate -> settings.data().equals(RunRecords.params(candidate).get("data")));
+        if (run == null) {
+            run = tracking.newestRun(settings.experiment(), MlflowProjectRun.MAIN, since);
+        }
         if (run == null) {
             Service.Run stray = tracking.newestRun(DEFAULT_EXPERIMENT, MlflowProjectRun.MAIN, since);
             if (stray != null) {
@@ -154,7 +160,7 @@ final class TrainingSteps {
                         + "Train again with --experiment-name " + settings.experiment()));
             }
             return List.of(Practice.Unmet.of("no training run in experiment '" + settings.experiment()
-                    + "' since this step began"));
+                    + "'" + Tracking.sinceStep(since, " since this step began")));
         }
         String id = run.getInfo().getRunId();
         Map<String, String> params = RunRecords.params(run);
@@ -389,13 +395,20 @@ final class TrainingSteps {
         recordRelease(context, pointsAt);
     }
 
+    private static boolean newer(String version, String than) {
+        return version != null && Integer.parseInt(version) > Integer.parseInt(than);
+    }
+
     private void recordRelease(StepContext context, String pointsAt) {
         context.note("alias '" + MlopsSettings.ALIAS + "' -> version " + pointsAt + ": what loads "
                 + ProjectRuns.championUri(settings.modelName()) + " (the serve step) gets this version");
         context.record(new MlopsFacts.Release(MlopsSettings.ALIAS));
     }
 
-    /** The champion alias, read back: it must point at the version just registered. */
+    /**
+     * The champion alias, read back: it must point at the version just registered, or at a newer one, which only a
+     * promotion after this step makes (read later: the teacher's view).
+     */
     List<Practice.Unmet> checkAlias(StepContext context, Instant since) throws Exception {
         String name = settings.modelName();
         if (modelVersion == null) {
@@ -403,7 +416,7 @@ final class TrainingSteps {
                     + "passed"));
         }
         String pointsAt = tracking.registry().aliasTarget(name, MlopsSettings.ALIAS);
-        if (!modelVersion.equals(pointsAt)) {
+        if (!modelVersion.equals(pointsAt) && !newer(pointsAt, modelVersion)) {
             return List.of(Practice.Unmet.mistake((pointsAt == null ? "no version of '" + name + "' has the alias '"
                     + MlopsSettings.ALIAS + "'" : "'" + MlopsSettings.ALIAS + "' still points at version " + pointsAt)
                     + ", not version " + modelVersion + ", the one just registered",
