@@ -1,6 +1,8 @@
 package dev.opsdemo.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsdemo.exec.Http;
+import dev.opsdemo.json.Json;
 import dev.opsdemo.mlflow.MlflowCredentials;
 import dev.opsdemo.mlflow.StackSecrets;
 import dev.opsdemo.mlops.MlopsSettings;
@@ -10,6 +12,7 @@ import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowAdmin;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A class on one server, as an instructor runs it: {@code --mlflow stack} (PostgreSQL and MLflow's authentication
- * app in containers, started by the harness) kept up with {@code --keep-running}; accounts made by its admin; then
- * learners, each with an account and a namespace of their own ({@code --learner}), all at once on it. Read back with
- * the real MLflow Python client over the server's API; afterwards {@code harness ui} reopens the stack on the same
- * data, and nothing of either run is left. While the instructor's servers stay up, the lines its steps showed that
- * query them, typed into bash, answer what the steps showed ({@link ShownQueries}).
+ * app in containers, started by the harness) kept up with {@code --keep-running}; {@code harness classroom} on it,
+ * as its admin, making the roster's accounts and showing the teacher's view; then learners, each with their account
+ * and a namespace of their own ({@code --learner}), all at once on it. Read back with the real MLflow Python client
+ * over the server's API; afterwards {@code harness classroom} starts the stack again on the same data, and nothing
+ * of any run is left. While the instructor's servers stay up, the lines its steps showed that query them, typed into
+ * bash, answer what the steps showed ({@link ShownQueries}).
  */
 @EndToEnd
 class ClassOnOneStackTest {
@@ -53,6 +57,11 @@ class ClassOnOneStackTest {
 
     @TempDir
     Path learners;
+
+    /** The class's roster, as the instructor writes it. */
+    private Path roster() {
+        return learners.resolve("roster.txt");
+    }
 
     @AfterEach
     void nothingLeftRunning() {
@@ -93,63 +102,50 @@ class ClassOnOneStackTest {
             assertSecretsOnlyInTheirFile(instructor);
             ShownQueries.assertReplayed(instructor, stackEnvironment());
 
-            Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
-            for (String learner : List.of("ada", "bob", "carol", "dan")) {
-                accounts.put(learner, admin.createUser(learner));
-            }
-            refused(admin, Map.of(), "a call without credentials");
-            Map<String, String> wrong = new HashMap<>(accounts.get("ada"));
-            wrong.put(MlflowCredentials.PASSWORD, "not-" + wrong.get(MlflowCredentials.PASSWORD));
-            refused(admin, wrong, "user ada (" + MlflowCredentials.USERNAME + ", " + MlflowCredentials.PASSWORD + ")");
-
-            Map<String, List<String>> options = Map.of(
-                    "ada", List.of("--retrain-param", "n_estimators=1", "--retrain-param", "max_depth=1"),
-                    "bob", List.of(),
-                    "carol", List.of("--production-data", "data/production_reference.csv"),
-                    "dan", List.of("--min-accuracy", "0.999"));
-            Map<String, HarnessRun> runs = atOnce(url, accounts, options);
-
-            for (String learner : List.of("ada", "bob", "carol")) {
-                HarnessRun run = runs.get(learner);
-                assertEquals(0, run.exitCode(), learner + ":\n" + run.all());
-                assertTrue(run.out().contains("→ the server lets in user " + learner), run.all());
-                JsonNode facts = HarnessRun.summary(workspace(learner)).at("/facts/mlops");
-                JsonNode monitoring = facts.get("monitoring");
-                JsonNode registry = MlflowWitness.readServer(url, admin.credentials(), learner + "-" + MODEL,
-                        learner + "-" + EXPERIMENT);
-                String champion = "promoted".equals(monitoring.path("decision").asText())
-                        ? monitoring.get("challengerVersion").asText() : "1";
-                assertEquals(champion, registry.at("/aliases/champion").asText(), learner + ": " + registry);
-                assertEquals(facts.get("runId").asText(), registry.at("/versions/0/run_id").asText(), learner);
-                switch (learner) {
-                    case "ada" -> adasRun(url, run, registry);
-                    case "bob" -> assertTrue(monitoring.get("retrainNeeded").asBoolean(), monitoring.toString());
-                    case "carol" -> {
-                        assertFalse(monitoring.get("retrainNeeded").asBoolean(), monitoring.toString());
-                        assertEquals(1, registry.get("versions").size(), registry.toString());
-                    }
-                    default -> throw new IllegalStateException(learner);
+            // The instructor's classroom on that server, as its admin: the roster's accounts, then the teacher's view.
+            Files.writeString(roster(), "# the Tuesday class\nada\nbob\ncarol\ndan\n");
+            Path room = learners.resolve("classroom");
+            try (HarnessProcess classroom = HarnessProcess.start(admin.credentials(), "classroom", "--roster",
+                    roster().toString(), "--mlflow", url, "--workspace", room.toString(), "--refresh", "3")) {
+                // The view's last row: nobody has begun.
+                classroom.awaitLine("^  dan +▸  ·  ·", Duration.ofMinutes(2));
+                String shown = classroom.output();
+                assertTrue(shown.contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:$MLFLOW_TRACKING_PASSWORD\" "
+                        + url + "/api/3.0/mlflow/users/permissions/grant --json '{\"username\":\"ada\",\"resource_type\":"
+                        + "\"registered_model\",\"resource_id\":\"ada-churn-classifier\",\"permission\":\"EDIT\"}'"),
+                        shown);
+                Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
+                for (String learner : List.of("ada", "bob", "carol", "dan")) {
+                    Path file = room.resolve("classroom/learners/" + learner + ".env");
+                    assertTrue(shown.contains("→   " + learner + ": set -a && . " + file + " && set +a && "
+                            + "./scripts/harness.sh practice --mlflow " + url + " --learner " + learner), shown);
+                    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(file)));
+                    Map<String, String> account = envFile(file);
+                    assertFalse(shown.contains(account.get(MlflowCredentials.PASSWORD)), "a password on screen");
+                    accounts.put(learner, Map.of(MlflowCredentials.USERNAME, learner, MlflowCredentials.PASSWORD,
+                            account.get(MlflowCredentials.PASSWORD)));
                 }
-            }
-            HarnessRun dan = runs.get("dan");
-            assertEquals(1, dan.exitCode(), dan.all());
-            assertTrue(dan.out().contains("is below the threshold 0.9990"), dan.all());
-            assertTrue(dan.out().contains("- mlops.register skipped"), dan.all());
-            String closing = dan.closing();
-            assertTrue(closing.contains("Mistake avoided: releasing a model because its code passed. The accuracy "
-                    + "gate held back run "), closing);
-            assertTrue(closing.contains("threshold 0.9990): in ML the gate is a metric on held-out data. Nothing was "
-                    + "registered."), closing);
-            assertFalse(closing.contains("The model was versioned"), closing);
-            JsonNode dans = MlflowWitness.readServer(url, admin.credentials(), "dan-" + MODEL, "dan-" + EXPERIMENT);
-            assertEquals(0, dans.get("versions").size(), "no model version: " + dans);
-            assertEquals(1, dans.get("experiment_runs").asInt(), "the run itself is recorded: " + dans);
+                assertTrue(shown.contains("  ada       ▸  ·  ·"), "nobody has begun:\n" + shown);
+                refused(admin, Map.of(), "a call without credentials");
+                Map<String, String> wrong = new HashMap<>(accounts.get("ada"));
+                wrong.put(MlflowCredentials.PASSWORD, "not-" + wrong.get(MlflowCredentials.PASSWORD));
+                refused(admin, wrong, "user ada (" + MlflowCredentials.USERNAME + ", " + MlflowCredentials.PASSWORD
+                        + ")");
 
-            JsonNode own = MlflowWitness.readServer(url, admin.credentials(), MODEL, EXPERIMENT);
-            assertEquals("1", own.at("/aliases/champion").asText(), "the instructor's champion stays: " + own);
-            assertEquals(1, own.get("versions").size(), own.toString());
-            for (String learner : accounts.keySet()) {
-                assertNotIn(workspace(learner), accounts.get(learner).get(MlflowCredentials.PASSWORD));
+                Map<String, List<String>> options = Map.of(
+                        "ada", List.of("--retrain-param", "n_estimators=1", "--retrain-param", "max_depth=1"),
+                        "bob", List.of(),
+                        "carol", List.of("--production-data", "data/production_reference.csv"),
+                        "dan", List.of("--min-accuracy", "0.999"));
+                Map<String, HarnessRun> runs = atOnce(url, accounts, options);
+                learnersWork(url, admin, runs, accounts);
+                leastPrivilege(url, accounts);
+                teachersView(url, admin, classroom, room);
+                classroom.signal("INT");
+                classroom.awaitExit(Duration.ofSeconds(60));
+                // The class's server is the instructor's, still up: none of its ports is the classroom's to stop.
+                NothingLeft.assertFor(classroom, room, java.util.Set.of());
             }
 
             Shell.ok(MlflowWitness.repoRoot(), "kill", "-INT", String.valueOf(harness));
@@ -157,16 +153,74 @@ class ClassOnOneStackTest {
             NothingLeft.assertFor(stack, instructor);
         }
 
-        // Its data survive: harness ui starts the stack again on them, where ada's work is as she left it.
-        try (HarnessProcess ui = HarnessProcess.start("ui", "--workspace", instructor.toString())) {
-            String line = ui.awaitLine("^→   mlops   trackingUri +http://127\\.0\\.0\\.1:\\d+$", Duration.ofMinutes(3));
-            String reopened = line.substring(line.indexOf("http://"));
-            JsonNode ada = MlflowWitness.readServer(reopened, admin.credentials(), "ada-" + MODEL, "ada-" + EXPERIMENT);
+        // Its data survive: the classroom starts the stack again on them (as harness ui would), where the learners'
+        // accounts are (new passwords: their files are in the other workspace) and their work is as they left it.
+        try (HarnessProcess again = HarnessProcess.start("classroom", "--roster", roster().toString(), "--workspace",
+                instructor.toString(), "--refresh", "60")) {
+            again.awaitLine("^  dan +✓  ✓  ✓  ✓  ▸ ", Duration.ofMinutes(3));
+            String shown = again.output();
+            assertTrue(shown.contains("/api/2.0/mlflow/users/update-password --json"), shown);
+            assertTrue(shown.contains("→ ada had an account but no file here: a new password, in "), shown);
+            assertFalse(shown.contains("/api/2.0/mlflow/users/create"), "the accounts were kept:\n" + shown);
+            java.util.regex.Matcher line = Pattern.compile("--mlflow (http://127\\.0\\.0\\.1:\\d+) --learner ada")
+                    .matcher(shown);
+            assertTrue(line.find(), shown);
+            JsonNode ada = MlflowWitness.readServer(line.group(1), admin.credentials(), "ada-" + MODEL,
+                    "ada-" + EXPERIMENT);
             assertEquals("1", ada.at("/aliases/champion").asText(), ada.toString());
             assertEquals(2, ada.get("versions").size(), ada.toString());
-            ui.signal("INT");
-            ui.awaitExit(Duration.ofSeconds(60));
-            NothingLeft.assertFor(ui, instructor);
+            assertTrue(shown.matches("(?s).*\n  ada  +✓  ✓  ✓  ✓  ✓  ✓  –  ✓  ✓  ✓  ✓  ✓  11/11  all done\n.*"), shown);
+            again.signal("INT");
+            again.awaitExit(Duration.ofSeconds(60));
+            NothingLeft.assertFor(again, instructor);
+            assertTrue(Files.isRegularFile(instructor.resolve("mlops/stack/postgres/PG_VERSION")), "data kept");
+        }
+    }
+
+    /** Each learner's lane and their namespace as the store shows it; the instructor's model untouched. */
+    private void learnersWork(String url, MlflowAdmin admin, Map<String, HarnessRun> runs,
+                              Map<String, Map<String, String>> accounts) throws Exception {
+        for (String learner : List.of("ada", "bob", "carol")) {
+            HarnessRun run = runs.get(learner);
+            assertEquals(0, run.exitCode(), learner + ":\n" + run.all());
+            assertTrue(run.out().contains("→ the server lets in user " + learner), run.all());
+            JsonNode facts = HarnessRun.summary(workspace(learner)).at("/facts/mlops");
+            JsonNode monitoring = facts.get("monitoring");
+            JsonNode registry = MlflowWitness.readServer(url, admin.credentials(), learner + "-" + MODEL,
+                    learner + "-" + EXPERIMENT);
+            String champion = "promoted".equals(monitoring.path("decision").asText())
+                    ? monitoring.get("challengerVersion").asText() : "1";
+            assertEquals(champion, registry.at("/aliases/champion").asText(), learner + ": " + registry);
+            assertEquals(facts.get("runId").asText(), registry.at("/versions/0/run_id").asText(), learner);
+            switch (learner) {
+                case "ada" -> adasRun(url, run, registry);
+                case "bob" -> assertTrue(monitoring.get("retrainNeeded").asBoolean(), monitoring.toString());
+                case "carol" -> {
+                    assertFalse(monitoring.get("retrainNeeded").asBoolean(), monitoring.toString());
+                    assertEquals(1, registry.get("versions").size(), registry.toString());
+                }
+                default -> throw new IllegalStateException(learner);
+            }
+        }
+        HarnessRun dan = runs.get("dan");
+        assertEquals(1, dan.exitCode(), dan.all());
+        assertTrue(dan.out().contains("is below the threshold 0.9990"), dan.all());
+        assertTrue(dan.out().contains("- mlops.register skipped"), dan.all());
+        String closing = dan.closing();
+        assertTrue(closing.contains("Mistake avoided: releasing a model because its code passed. The accuracy "
+                + "gate held back run "), closing);
+        assertTrue(closing.contains("threshold 0.9990): in ML the gate is a metric on held-out data. Nothing was "
+                + "registered."), closing);
+        assertFalse(closing.contains("The model was versioned"), closing);
+        JsonNode dans = MlflowWitness.readServer(url, admin.credentials(), "dan-" + MODEL, "dan-" + EXPERIMENT);
+        assertEquals(0, dans.get("versions").size(), "no model version: " + dans);
+        assertEquals(1, dans.get("experiment_runs").asInt(), "the run itself is recorded: " + dans);
+
+        JsonNode own = MlflowWitness.readServer(url, admin.credentials(), MODEL, EXPERIMENT);
+        assertEquals("1", own.at("/aliases/champion").asText(), "the instructor's champion stays: " + own);
+        assertEquals(1, own.get("versions").size(), own.toString());
+        for (String learner : accounts.keySet()) {
+            assertNotIn(workspace(learner), accounts.get(learner).get(MlflowCredentials.PASSWORD));
         }
     }
 
@@ -248,6 +302,84 @@ class ClassOnOneStackTest {
         assertTrue(run.out().contains("- mlops.train skipped"), run.all());
         assertEquals(0, MlflowWitness.readServer(url, admin.credentials(), "ada-" + MODEL, "ada-" + EXPERIMENT)
                 .get("experiment_runs").asInt(), "nothing was trained");
+    }
+
+    /** MLflow's client settings a learner's file sets, as {@code set -a && . FILE && set +a} gives them. */
+    private static Map<String, String> envFile(Path file) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    private static int status(String method, String url, String json, Map<String, String> account)
+            throws Exception {
+        return Http.send(method, url, json, Duration.ofSeconds(30), Map.of("Authorization", Http.basicAuthorization(
+                account.get(MlflowCredentials.USERNAME), account.get(MlflowCredentials.PASSWORD)))).statusCode();
+    }
+
+    /**
+     * What the classroom's accounts may do, asked of the server: read anyone's work, change none of anyone else's,
+     * and not delete even their own (EDIT, not MANAGE).
+     */
+    private static void leastPrivilege(String url, Map<String, Map<String, String>> accounts) throws Exception {
+        String api = url + "/api/2.0/mlflow/";
+        Map<String, String> ada = accounts.get("ada");
+        Map<String, String> bob = accounts.get("bob");
+        assertEquals(200, status("GET", api + "registered-models/get?name=bob-" + MODEL, null, ada),
+                "ada reads bob's model");
+        assertEquals(403, status("POST", api + "registered-models/alias", "{\"name\":\"ada-" + MODEL + "\","
+                + "\"alias\":\"champion\",\"version\":\"2\"}", bob), "bob cannot move ada's champion");
+        String experiment = Json.MAPPER.readTree(Http.send("GET", api + "experiments/get-by-name?experiment_name=ada-"
+                        + EXPERIMENT, null, Duration.ofSeconds(30), Map.of("Authorization", Http.basicAuthorization("ada",
+                        ada.get(MlflowCredentials.PASSWORD)))).body()).at("/experiment/experiment_id").asText();
+        assertEquals(403, status("POST", api + "experiments/delete", "{\"experiment_id\":\"" + experiment + "\"}",
+                ada), "ada cannot delete even her own experiment");
+    }
+
+    /**
+     * The teacher's view once every lane has ended: ada, bob and carol done, dan at the registration his gate held
+     * back; the same reading in view.json and in the page the server serves, which a learner may open too.
+     */
+    private static void teachersView(String url, MlflowAdmin admin, HarnessProcess classroom, Path room)
+            throws Exception {
+        Path view = room.resolve("classroom/view.json");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode read = Files.isRegularFile(view) ? Json.MAPPER.readTree(view.toFile()) : null;
+            return read != null && "mlops.register".equals(current(read, "dan"))
+                    && current(read, "ada") == null && current(read, "bob") == null && current(read, "carol") == null;
+        });
+        String shown = classroom.awaitLine("^  dan +✓  ✓  ✓  ✓  ▸ ", Duration.ofSeconds(30));
+        assertTrue(shown.contains("register: 'dan-" + MODEL + "' has no version made from run "), shown);
+        classroom.awaitLine("^  ada +✓  ✓  ✓  ✓  ✓  ✓  –  ✓  ✓  ✓  ✓  ✓  11/11  all done$", Duration.ofSeconds(30));
+        java.util.regex.Matcher page = Pattern.compile("→ the page: " + Pattern.quote(url)
+                + "/#/experiments/\\d+/runs/([0-9a-f]{32})/artifacts/teacher-view.html").matcher(classroom.output());
+        assertTrue(page.find(), classroom.output());
+        String artifact = url + "/get-artifact?path=teacher-view.html&run_uuid=" + page.group(1);
+        java.net.http.HttpResponse<String> served = Http.send("GET", artifact, null, Duration.ofSeconds(30),
+                Map.of("Authorization", Http.basicAuthorization(admin.username(), admin.password())));
+        assertEquals(200, served.statusCode(), served.body());
+        assertTrue(served.body().contains("<td class=\"learner\">dan</td>"), served.body());
+        assertTrue(served.body().contains("register: &#39;dan-" + MODEL + "&#39; has no version made from run")
+                || served.body().contains("register: 'dan-" + MODEL + "' has no version"), served.body());
+    }
+
+    /** The step the view finds a learner at, null when they are done. */
+    private static String current(JsonNode view, String learner) {
+        for (JsonNode row : view.get("learners")) {
+            if (row.get("learner").asText().equals(learner)) {
+                for (JsonNode step : row.get("steps")) {
+                    if (step.get("state").asText().equals("current")) {
+                        return step.get("id").asText();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** What {@code set -a && . mlops/stack/stack.env && set +a} gives a learner's shell. */
