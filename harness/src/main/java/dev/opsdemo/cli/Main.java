@@ -2,6 +2,7 @@ package dev.opsdemo.cli;
 
 import dev.opsdemo.demo.PrerequisiteMissingException;
 import dev.opsdemo.demo.ExitCode;
+import dev.opsdemo.mlflow.ServerCertificate;
 import dev.opsdemo.workspace.UsageException;
 import dev.opsdemo.workspace.Workspace;
 import picocli.CommandLine;
@@ -25,6 +26,13 @@ public final class Main {
         // UTF-8 whatever the locale, so the step markers survive a C-locale CI runner.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        try {
+            // Before any connection: the JVM's trust is read once, when its first TLS connection is made.
+            ServerCertificate.trustFromEnvironment();
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            System.exit(ExitCode.USAGE.code());
+        }
         System.exit(execute(args, out, err, System.console() != null));
     }
 

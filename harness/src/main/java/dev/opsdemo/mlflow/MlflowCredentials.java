@@ -15,12 +15,19 @@ import java.util.Map;
  * inherit the environment, so they and the harness's Java client call as the same user. A shown command names the
  * variables, never their values ({@link #curlOptions}); {@link #toString} names which are set, not what they hold.
  */
-public record MlflowCredentials(String username, String password, String token, boolean insecureTls) {
+public record MlflowCredentials(String username, String password, String token, boolean insecureTls,
+                                String serverCertPath) {
+
+    public MlflowCredentials(String username, String password, String token, boolean insecureTls) {
+        this(username, password, token, insecureTls, null);
+    }
 
     public static final String USERNAME = "MLFLOW_TRACKING_USERNAME";
     public static final String PASSWORD = "MLFLOW_TRACKING_PASSWORD";
     public static final String TOKEN = "MLFLOW_TRACKING_TOKEN";
     public static final String INSECURE_TLS = "MLFLOW_TRACKING_INSECURE_TLS";
+    /** The PEM file of the certificate (or its CA's) an https server presents, as MLflow's client reads it. */
+    public static final String SERVER_CERT_PATH = "MLFLOW_TRACKING_SERVER_CERT_PATH";
 
     /** The variables, as a message that asks for them names them. */
     public static final String VARIABLES = USERNAME + " and " + PASSWORD + " (or " + TOKEN + ")";
@@ -46,7 +53,7 @@ public record MlflowCredentials(String username, String password, String token, 
     static MlflowCredentials from(Map<String, String> env) {
         return new MlflowCredentials(blankIsNull(env.get(USERNAME)), blankIsNull(env.get(PASSWORD)),
                 blankIsNull(env.get(TOKEN)), "true".equals(String.valueOf(env.get(INSECURE_TLS))
-                .toLowerCase(Locale.ROOT)));
+                .toLowerCase(Locale.ROOT)), ServerCertificate.path(env));
     }
 
     private static String blankIsNull(String value) {
@@ -78,7 +85,8 @@ public record MlflowCredentials(String username, String password, String token, 
     public String curlOptions() {
         String auth = token != null ? " -H \"Authorization: Bearer $" + TOKEN + "\""
                 : basic() ? " -u \"$" + USERNAME + ":$" + PASSWORD + "\"" : "";
-        return auth + (insecureTls ? " -k" : "");
+        return auth + (insecureTls ? " -k" : "") + (serverCertPath != null ? " --cacert \"$" + SERVER_CERT_PATH
+                + "\"" : "");
     }
 
     /** The client settings as MLflow's CLI reads them from its environment, with the tracking URI. */
@@ -94,6 +102,10 @@ public record MlflowCredentials(String username, String password, String token, 
         }
         if (insecureTls) {
             env.put(INSECURE_TLS, "true");
+        }
+        if (serverCertPath != null) {
+            // Absolute: mlflow run starts its entry points in the project, not where the harness was started.
+            env.put(SERVER_CERT_PATH, serverCertPath);
         }
         return env;
     }

@@ -247,6 +247,19 @@ public final class MlflowServers {
     private static MlflowServer connect(StepContext context, String url) throws Exception {
         ExternalMlflowServer server = new ExternalMlflowServer(url);
         try {
+            Http.get(server.trackingUri() + "/health", Duration.ofSeconds(5));
+        } catch (javax.net.ssl.SSLException e) {
+            // Not a server that is down: one this machine does not trust, which no wait will change.
+            throw new PrerequisiteMissingException("the MLflow server at " + server.trackingUri() + " presents a "
+                    + "certificate this machine does not trust (" + rootMessage(e) + ")",
+                    "the harness, mlflow run and mlflow models serve check it against "
+                            + MlflowCredentials.SERVER_CERT_PATH + " (a PEM file), else the system's CAs",
+                    "export " + MlflowCredentials.SERVER_CERT_PATH + "=FILE with the server's certificate or its "
+                            + "CA's, and run again");
+        } catch (java.io.IOException e) {
+            // Not up yet, or not there: the wait below says which.
+        }
+        try {
             Readiness.await("MLflow at " + server.trackingUri(), Duration.ofSeconds(5),
                     () -> Http.answersOk(server.trackingUri() + "/health"));
         } catch (Readiness.NotReadyException e) {

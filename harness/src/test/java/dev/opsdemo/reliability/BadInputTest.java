@@ -62,6 +62,22 @@ class BadInputTest {
         assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
     }
 
+    /** MLflow's certificate setting naming a file with no certificate: exit 2 before anything starts. */
+    @Test
+    void aServerCertPathThatHoldsNoCertificateExits2BeforeAnythingStarts() throws Exception {
+        Path workspace = dir.resolve("never-created");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a certificate\n");
+        Shell.Output run = Shell.run(dir, Map.of("OPSDEMO_CLASSPATH", System.getProperty("java.class.path"),
+                "MLFLOW_TRACKING_SERVER_CERT_PATH", notes.toString()),
+                MlflowWitness.repoRoot().resolve("scripts/harness.sh").toString(), "mlops", "--non-interactive",
+                "--workspace", workspace.toString(), "--mlflow", "https://127.0.0.1:5443");
+        assertEquals(2, run.exitCode(), run.text());
+        assertTrue(run.text().contains("error: MLFLOW_TRACKING_SERVER_CERT_PATH names " + notes + ", which holds no "
+                + "certificate"), run.text());
+        assertTrue(run.text().contains("next: set MLFLOW_TRACKING_SERVER_CERT_PATH to the PEM file"), run.text());
+        assertFalse(Files.exists(workspace), "nothing was created: " + workspace);
+    }
+
     @Test
     void aRecordThatCannotBeWrittenMidRunStopsTheRunWithExit1AndAClearMessage() throws Exception {
         Path workspace = dir.resolve("ws");

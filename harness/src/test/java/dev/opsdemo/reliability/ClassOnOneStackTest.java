@@ -12,6 +12,7 @@ import dev.opsdemo.support.Leftovers;
 import dev.opsdemo.support.MlflowAdmin;
 import dev.opsdemo.support.MlflowWitness;
 import dev.opsdemo.support.Shell;
+import dev.opsdemo.support.TlsProxy;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,8 +139,30 @@ class ClassOnOneStackTest {
                         "bob", List.of(),
                         "carol", List.of("--production-data", "data/production_reference.csv"),
                         "dan", List.of("--min-accuracy", "0.999"));
-                Map<String, HarnessRun> runs = atOnce(url, accounts, options);
-                learnersWork(url, admin, runs, accounts);
+                // Carol reaches the server through an https front whose certificate no CA signed: refused (exit 3,
+                // naming the setting) until MLFLOW_TRACKING_SERVER_CERT_PATH names its PEM file.
+                try (TlsProxy tls = TlsProxy.start(learners.resolve("tls"), url)) {
+                    HarnessRun untrusted = HarnessRun.launched(accounts.get("carol"), "mlops", "--non-interactive",
+                            "--workspace", workspace("carol").toString(), "--mlflow", tls.url(), "--learner",
+                            "carol");
+                    assertEquals(3, untrusted.exitCode(), untrusted.all());
+                    assertTrue(untrusted.out().contains("the MLflow server at " + tls.url() + " presents a certificate "
+                            + "this machine does not trust"), untrusted.all());
+                    assertTrue(untrusted.out().contains("next: export MLFLOW_TRACKING_SERVER_CERT_PATH=FILE"),
+                            untrusted.all());
+                    Map<String, String> carol = new HashMap<>(accounts.get("carol"));
+                    carol.put(MlflowCredentials.SERVER_CERT_PATH, tls.certificate().toString());
+                    accounts.put("carol", carol);
+                    Map<String, HarnessRun> runs = atOnce(learner -> learner.equals("carol") ? tls.url() : url,
+                            accounts, options);
+                    learnersWork(url, admin, runs, accounts);
+                    HarnessRun overTls = runs.get("carol");
+                    assertTrue(overTls.out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:"
+                            + "$MLFLOW_TRACKING_PASSWORD\" --cacert \"$MLFLOW_TRACKING_SERVER_CERT_PATH\" \"" + tls.url()
+                            + "/api/2.0/mlflow/runs/get?run_id="), overTls.all());
+                    assertEquals(tls.url(), HarnessRun.summary(workspace("carol")).at("/facts/mlops/trackingUri")
+                            .asText());
+                }
                 leastPrivilege(url, accounts);
                 teachersView(url, admin, classroom, room);
                 classroom.signal("INT");
@@ -268,14 +291,15 @@ class ClassOnOneStackTest {
     }
 
     /** The learners' lanes, all started at once, each in a workspace of its own, signed in as its learner. */
-    private Map<String, HarnessRun> atOnce(String url, Map<String, Map<String, String>> accounts,
+    private Map<String, HarnessRun> atOnce(java.util.function.Function<String, String> url,
+                                           Map<String, Map<String, String>> accounts,
                                            Map<String, List<String>> options) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(accounts.size());
         try {
             Map<String, Future<HarnessRun>> started = new LinkedHashMap<>();
             for (String learner : accounts.keySet()) {
                 List<String> args = new ArrayList<>(List.of("mlops", "--non-interactive", "--workspace",
-                        workspace(learner).toString(), "--mlflow", url, "--learner", learner));
+                        workspace(learner).toString(), "--mlflow", url.apply(learner), "--learner", learner));
                 args.addAll(options.get(learner));
                 started.put(learner, pool.submit(() -> HarnessRun.launched(accounts.get(learner),
                         args.toArray(String[]::new))));
