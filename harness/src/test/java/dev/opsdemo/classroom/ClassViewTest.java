@@ -37,10 +37,10 @@ class ClassViewTest {
     @Test
     void thePageShowsTheSameReadingWithEveryValueEscaped() {
         String html = TeacherPage.html(READING, "10 s");
-        assertTrue(html.contains("<td class=\"learner\">bob-longer</td><td class=\"current\" title=\"Title of "
-                + "mlops.train: no &lt;training&gt; run\">▸</td>"), html);
-        assertTrue(html.contains("<td class=\"where\">train: no &lt;training&gt; run</td>"), html);
-        assertTrue(html.contains("<td>2/2</td><td class=\"where\">all done</td>"), html);
+        assertTrue(html.contains("<td class=\"learner\">bob-longer</td><td>0/2</td><td class=\"where\">train: no "
+                + "&lt;training&gt; run</td><td class=\"current\" title=\"Title of mlops.train: no &lt;training&gt; "
+                + "run\">▸</td>"), html);
+        assertTrue(html.contains("<td class=\"learner\">ada</td><td>2/2</td><td class=\"where\">all done</td>"), html);
         assertTrue(html.contains("http://127.0.0.1:5000"), html);
         assertFalse(html.contains("<training>"), html);
     }
