@@ -255,7 +255,7 @@ public final class MlflowServers {
                     "the harness, mlflow run and mlflow models serve check it against "
                             + MlflowCredentials.SERVER_CERT_PATH + " (a PEM file), else the system's CAs",
                     "export " + MlflowCredentials.SERVER_CERT_PATH + "=FILE with the server's certificate or its "
-                            + "CA's, and run again");
+                            + "CA's, and run again (or " + MlflowCredentials.INSECURE_TLS + "=true to check none)");
         } catch (java.io.IOException e) {
             // Not up yet, or not there: the wait below says which.
         }

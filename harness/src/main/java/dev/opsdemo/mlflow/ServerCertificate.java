@@ -24,7 +24,9 @@ import java.util.Map;
  * for {@code mlflow run} and {@code mlflow models serve}: the PEM file of the certificate an https tracking server
  * presents, or of the CA that signed it. The MLflow Java client has no such setting, and it and the harness's REST
  * calls trust what the JVM trusts; so, before any connection, the JVM is given a trust store of its own CAs plus the
- * file's certificates (a temporary PKCS12 file: certificates are public, its password guards nothing).
+ * file's certificates (a temporary PKCS12 file: certificates are public, its password guards nothing). Likewise
+ * {@value MlflowCredentials#INSECURE_TLS}: the Java client skips verification itself, and the harness's own REST
+ * calls (the JDK's HTTP client) are told to as well, as the user asked of every MLflow call.
  */
 public final class ServerCertificate {
 
@@ -45,6 +47,9 @@ public final class ServerCertificate {
      * @throws UsageException when it names no readable file of PEM certificates (exit 2: nothing has started)
      */
     public static void trustFromEnvironment() {
+        if ("true".equalsIgnoreCase(String.valueOf(System.getenv(MlflowCredentials.INSECURE_TLS)).strip())) {
+            trustAnyServer();
+        }
         String path = path(System.getenv());
         if (path == null) {
             return;
@@ -71,6 +76,32 @@ public final class ServerCertificate {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot make a trust store with " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What MLFLOW_TRACKING_INSECURE_TLS=true asks: no certificate or host name checked (a self-signed server). */
+    private static void trustAnyServer() {
+        X509TrustManager any = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {any}, null);
+            javax.net.ssl.SSLContext.setDefault(context);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a TLS context that skips verification: " + e.getMessage(), e);
+        }
+        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
     }
 
     /** The certificates of a PEM file (one or a chain). */

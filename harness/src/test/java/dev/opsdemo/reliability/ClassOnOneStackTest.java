@@ -107,7 +107,7 @@ class ClassOnOneStackTest {
             Files.writeString(roster(), "# the Tuesday class\nada\nbob\ncarol\ndan\n");
             Path room = learners.resolve("classroom");
             try (HarnessProcess classroom = HarnessProcess.start(admin.credentials(), "classroom", "--roster",
-                    roster().toString(), "--mlflow", url, "--workspace", room.toString(), "--refresh", "3")) {
+                    roster().toString(), "--mlflow", url, "--workspace", room.toString(), "--refresh", "5")) {
                 // The view's last row: nobody has begun.
                 classroom.awaitLine("^  dan +▸  ·  ·", Duration.ofMinutes(2));
                 String shown = classroom.output();
@@ -140,7 +140,8 @@ class ClassOnOneStackTest {
                         "carol", List.of("--production-data", "data/production_reference.csv"),
                         "dan", List.of("--min-accuracy", "0.999"));
                 // Carol reaches the server through an https front whose certificate no CA signed: refused (exit 3,
-                // naming the setting) until MLFLOW_TRACKING_SERVER_CERT_PATH names its PEM file.
+                // naming the setting) until MLFLOW_TRACKING_SERVER_CERT_PATH names its PEM file; bob through it
+                // with MLFLOW_TRACKING_INSECURE_TLS.
                 try (TlsProxy tls = TlsProxy.start(learners.resolve("tls"), url)) {
                     HarnessRun untrusted = HarnessRun.launched(accounts.get("carol"), "mlops", "--non-interactive",
                             "--workspace", workspace("carol").toString(), "--mlflow", tls.url(), "--learner",
@@ -153,8 +154,12 @@ class ClassOnOneStackTest {
                     Map<String, String> carol = new HashMap<>(accounts.get("carol"));
                     carol.put(MlflowCredentials.SERVER_CERT_PATH, tls.certificate().toString());
                     accounts.put("carol", carol);
-                    Map<String, HarnessRun> runs = atOnce(learner -> learner.equals("carol") ? tls.url() : url,
-                            accounts, options);
+                    // Bob through the same front, asking for no check at all.
+                    Map<String, String> bob = new HashMap<>(accounts.get("bob"));
+                    bob.put(MlflowCredentials.INSECURE_TLS, "true");
+                    accounts.put("bob", bob);
+                    Map<String, HarnessRun> runs = atOnce(learner -> learner.equals("carol") || learner.equals("bob")
+                            ? tls.url() : url, accounts, options);
                     learnersWork(url, admin, runs, accounts);
                     HarnessRun overTls = runs.get("carol");
                     assertTrue(overTls.out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:"
@@ -162,6 +167,9 @@ class ClassOnOneStackTest {
                             + "/api/2.0/mlflow/runs/get?run_id="), overTls.all());
                     assertEquals(tls.url(), HarnessRun.summary(workspace("carol")).at("/facts/mlops/trackingUri")
                             .asText());
+                    assertTrue(runs.get("bob").out().contains("$ curl -sS -u \"$MLFLOW_TRACKING_USERNAME:"
+                            + "$MLFLOW_TRACKING_PASSWORD\" -k \"" + tls.url() + "/api/2.0/mlflow/runs/get?run_id="),
+                            runs.get("bob").all());
                 }
                 leastPrivilege(url, accounts);
                 teachersView(url, admin, classroom, room);
@@ -408,21 +416,12 @@ class ClassOnOneStackTest {
 
     /** What {@code set -a && . mlops/stack/stack.env && set +a} gives a learner's shell. */
     private Map<String, String> stackEnvironment() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        for (String line : Files.readAllLines(instructor.resolve("mlops/stack/" + StackSecrets.FILE_NAME))) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return env;
+        return envFile(instructor.resolve("mlops/stack/" + StackSecrets.FILE_NAME));
     }
 
     /** A value of the stack's secrets file. */
     private String secret(String variable) throws Exception {
-        return Files.readAllLines(instructor.resolve("mlops/stack/" + StackSecrets.FILE_NAME)).stream()
-                .filter(line -> line.startsWith(variable + "=")).findFirst().orElseThrow()
-                .substring(variable.length() + 1);
+        return stackEnvironment().get(variable);
     }
 
     /** The stack's secrets are in its own file, readable by its owner only, and in no other file of the run. */

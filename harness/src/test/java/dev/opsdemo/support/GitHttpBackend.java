@@ -1,22 +1,14 @@
 package dev.opsdemo.support;
 
 import dev.opsdemo.exec.Cleanup;
-import dev.opsdemo.exec.LocalService;
 import dev.opsdemo.exec.Ports;
-import dev.opsdemo.exec.ProcessCommand;
-import dev.opsdemo.exec.ProcessRunner;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A Git host the project did not write: git's own {@code git http-backend} (smart HTTP) behind Apache from the OS
@@ -25,26 +17,24 @@ import java.util.Set;
  */
 public final class GitHttpBackend implements AutoCloseable {
 
-    private static final Path APACHE = Path.of("/usr/sbin/apache2");
-    private static final Path MODULES = Path.of("/usr/lib/apache2/modules");
     private static final Path HTTP_BACKEND = Path.of("/usr/lib/git-core/git-http-backend");
-    /** The Unix user Apache's workers become when it starts as root (Debian's); it must own the repositories. */
-    private static final String WORKER_USER = "www-data";
+    /** Apache's workers must own the repositories. */
+    private static final String WORKER_USER = Apache.WORKER_USER;
 
     private final Cleanup cleanup;
-    private final LocalService service;
+    private final String baseUrl;
     private final Path repos;
 
-    private GitHttpBackend(Cleanup cleanup, LocalService service, Path repos) {
+    private GitHttpBackend(Cleanup cleanup, String baseUrl, Path repos) {
         this.cleanup = cleanup;
-        this.service = service;
+        this.baseUrl = baseUrl;
         this.repos = repos;
     }
 
     /** Apache and git's backend, installed by .ci/run (apache2): a missing one fails under CI, else skips. */
     public static void require() {
-        CiTool.require(Files.isExecutable(APACHE) && Files.isExecutable(HTTP_BACKEND),
-                "no " + APACHE + " or " + HTTP_BACKEND + " (apt-get install apache2 git)");
+        CiTool.require(Apache.installed() && Files.isExecutable(HTTP_BACKEND),
+                "no " + Apache.BINARY + " or " + HTTP_BACKEND + " (apt-get install apache2 git)");
     }
 
     /** Serves an empty bare repository {@code name} (e.g. sample-app.git) to {@code user} with {@code password}. */
@@ -61,17 +51,12 @@ public final class GitHttpBackend implements AutoCloseable {
         byte[] digest = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
         Path passwords = dir.resolve("htpasswd");
         Files.writeString(passwords, user + ":{SHA}" + Base64.getEncoder().encodeToString(digest) + "\n");
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = Apache.asRoot();
         if (root) {
             // git refuses a repository another user owns, and the workers must write to it.
             Shell.ok(dir, "chown", "-R", WORKER_USER + ":" + WORKER_USER, repos.toString());
-            // The workers must reach their files through the test's temporary directories (made 0700).
-            for (Path up = dir.toAbsolutePath(); up != null && up.getNameCount() > 1; up = up.getParent()) {
-                Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(up));
-                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
-                Files.setPosixFilePermissions(up, permissions);
-            }
         }
+        Apache.openToWorkers(dir);
         int port = Ports.freeLoopbackPort();
         Path config = dir.resolve("httpd.conf");
         Files.writeString(config, String.join("\n", List.of(
@@ -82,8 +67,8 @@ public final class GitHttpBackend implements AutoCloseable {
                 "PidFile " + run.resolve("httpd.pid"),
                 "ErrorLog " + dir.resolve("error.log"),
                 "LogLevel warn",
-                module("mpm_event"), module("authz_core"), module("authz_user"), module("authn_core"),
-                module("authn_file"), module("auth_basic"), module("alias"), module("env"), module("cgid"),
+                Apache.modules("mpm_event", "authz_core", "authz_user", "authn_core", "authn_file", "auth_basic",
+                        "alias", "env", "cgid"),
                 "ScriptSock " + run.resolve("cgid.sock"),
                 root ? "User " + WORKER_USER + "\nGroup " + WORKER_USER : "",
                 "DocumentRoot " + docs,
@@ -98,23 +83,17 @@ public final class GitHttpBackend implements AutoCloseable {
                 "</Location>", "")));
         Cleanup cleanup = new Cleanup(problem -> { });
         try {
-            LocalService service = LocalService.start(new ProcessRunner(cleanup), new ProcessCommand(List.of(
-                    APACHE.toString(), "-f", config.toString(), "-DFOREGROUND"), dir, Map.of()), line -> { },
-                    "apache2 with git http-backend", port, "/health", Duration.ofSeconds(30));
-            return new GitHttpBackend(cleanup, service, repos);
+            Apache.start(cleanup, dir, config, "apache2 with git http-backend", port, "/health");
+            return new GitHttpBackend(cleanup, "http://127.0.0.1:" + port, repos);
         } catch (RuntimeException e) {
             cleanup.close();
             throw e;
         }
     }
 
-    private static String module(String name) {
-        return "LoadModule " + name + "_module " + MODULES.resolve("mod_" + name + ".so");
-    }
-
     /** The repository's URL, as a user clones it. */
     public String url(String name) {
-        return service.baseUrl() + "/git/" + name;
+        return baseUrl + "/git/" + name;
     }
 
     /** The bare repository on disk, to read back with git. */

@@ -1,16 +1,11 @@
 package dev.opsdemo.support;
 
 import dev.opsdemo.exec.Cleanup;
-import dev.opsdemo.exec.LocalService;
 import dev.opsdemo.exec.Ports;
-import dev.opsdemo.exec.ProcessCommand;
-import dev.opsdemo.exec.ProcessRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An https front to an http server, as a class's server often sits behind one: Apache from the OS packages (mod_ssl,
@@ -18,9 +13,6 @@ import java.util.Map;
  * PEM file ({@link #certificate}) trusts it. {@code /health} on a second, plain port says when Apache is up.
  */
 public final class TlsProxy implements AutoCloseable {
-
-    private static final Path APACHE = Path.of("/usr/sbin/apache2");
-    private static final Path MODULES = Path.of("/usr/lib/apache2/modules");
 
     private final Cleanup cleanup;
     private final String url;
@@ -35,8 +27,8 @@ public final class TlsProxy implements AutoCloseable {
     /** https://127.0.0.1:PORT in front of {@code backend} (http://127.0.0.1:PORT). */
     public static TlsProxy start(Path dir, String backend) throws Exception {
         Tier.endToEndOnly("an https proxy");
-        CiTool.require(Files.isExecutable(APACHE) && Files.isRegularFile(MODULES.resolve("mod_ssl.so")),
-                "no " + APACHE + " with mod_ssl (apt-get install apache2)");
+        CiTool.require(Apache.installed("ssl", "proxy_http"), "no " + Apache.BINARY + " with mod_ssl and "
+                + "mod_proxy_http (apt-get install apache2)");
         Path run = Files.createDirectories(dir.resolve("run"));
         Path docs = Files.createDirectories(dir.resolve("docs"));
         Files.writeString(docs.resolve("health"), "OK\n");
@@ -48,7 +40,7 @@ public final class TlsProxy implements AutoCloseable {
         int tls = Ports.freeLoopbackPort();
         int plain = Ports.freeLoopbackPort();
         Path config = dir.resolve("httpd.conf");
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = Apache.asRoot();
         Files.writeString(config, String.join("\n", List.of(
                 "ServerRoot /etc/apache2",
                 "ServerName 127.0.0.1",
@@ -58,9 +50,8 @@ public final class TlsProxy implements AutoCloseable {
                 "PidFile " + run.resolve("httpd.pid"),
                 "ErrorLog " + dir.resolve("error.log"),
                 "LogLevel warn",
-                module("mpm_event"), module("authz_core"), module("socache_shmcb"), module("ssl"), module("proxy"),
-                module("proxy_http"),
-                root ? "User www-data\nGroup www-data" : "",
+                Apache.modules("mpm_event", "authz_core", "socache_shmcb", "ssl", "proxy", "proxy_http"),
+                root ? "User " + Apache.WORKER_USER + "\nGroup " + Apache.WORKER_USER : "",
                 "DocumentRoot " + docs,
                 "<Directory " + docs + ">",
                 "  Require all granted",
@@ -73,27 +64,15 @@ public final class TlsProxy implements AutoCloseable {
                 "  ProxyPassReverse / " + backend + "/",
                 "  ProxyTimeout 120",
                 "</VirtualHost>", "")));
-        if (root) {
-            // The workers read the health page through the test's temporary directories (made 0700).
-            for (Path up = docs.toAbsolutePath(); up != null && up.getNameCount() > 1; up = up.getParent()) {
-                Shell.ok(dir, "chmod", "o+x", up.toString());
-            }
-            Shell.ok(dir, "chmod", "o+r", docs.resolve("health").toString());
-        }
+        Apache.openToWorkers(docs);
         Cleanup cleanup = new Cleanup(problem -> { });
         try {
-            LocalService.start(new ProcessRunner(cleanup), new ProcessCommand(List.of(APACHE.toString(), "-f",
-                    config.toString(), "-DFOREGROUND"), dir, Map.of()), line -> { }, "apache2 as an https proxy",
-                    plain, "/health", Duration.ofSeconds(30));
+            Apache.start(cleanup, dir, config, "apache2 as an https proxy", plain, "/health");
             return new TlsProxy(cleanup, "https://127.0.0.1:" + tls, certificate);
         } catch (RuntimeException e) {
             cleanup.close();
             throw e;
         }
-    }
-
-    private static String module(String name) {
-        return "LoadModule " + name + "_module " + MODULES.resolve("mod_" + name + ".so");
     }
 
     public String url() {
