@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 19, "the stage teaches": a whole live demo, auto-advancing with no key waits, on the terminals a room sees
- * it on: 120x40 with MLflow in a container (on a batch that does not drift), 80x24 with a local MLflow server. From
+ * it on: 120x40 with MLflow in a container (the MLOps lane, on a batch that does not drift), 80x24 with a local MLflow
+ * server (both lanes). From
  * the opening to the end screen every row is one the harness wrote at the terminal's width (the terminal never wraps
  * one back to column 0), each step from its header to its verdict fits one screen, no server or Python warning line
  * reaches the screen (the workspace's logs hold them), the training step's progress line comes and goes, and q at the
@@ -54,10 +55,11 @@ class OneScreenPerStepTest {
     void atOneHundredTwentyByFortyWithMlflowInAContainer() throws Exception {
         Docker.require();
         Path workspace = dir.resolve("ws");
-        // On a batch that does not drift: the steps a drift adds (retraining, the challenger, both evaluations, a
-        // promotion) fit 80x24 below, so they fit here; their no-drift variants are the ones measured here.
-        demo(workspace, new Tmux.Size(120, 40), false, "--mlflow", "container", "--production-data",
-                "data/production_reference.csv");
+        // The MLOps lane alone (the DevOps lane's steps fit 80x24 below, so they fit here), on a batch that does not
+        // drift: the steps a drift adds (retraining, the challenger, both evaluations, a promotion) fit 80x24 too;
+        // their no-drift variants are the ones measured here.
+        demo(workspace, new Tmux.Size(120, 40), false, "--only", "mlops", "--mlflow", "container",
+                "--production-data", "data/production_reference.csv");
         Docker.assertNoContainersOf(workspace.toString());
         // The container's own log (what docker logs shows) is in the workspace too.
         assertLogs(workspace, "mlops.server.log", "Uvicorn running on");
@@ -89,10 +91,11 @@ class OneScreenPerStepTest {
      * Runs the demo to its end screen on a terminal of {@code size}, checks what it showed, then stops it with q;
      * {@code typeO}: o is typed ahead once a step has folded, and must show that step's folded lines.
      */
-    private void demo(Path workspace, Tmux.Size size, boolean typeO, String... mlflow) throws Exception {
+    private void demo(Path workspace, Tmux.Size size, boolean typeO, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("demo", "--workspace", workspace.toString(), "--typing-speed",
                 "0", "--auto-advance", "0"));
-        args.addAll(List.of(mlflow));
+        args.addAll(List.of(options));
+        boolean bothLanes = !args.contains("--only");
         List<String> problems = new ArrayList<>();
         List<String> rows;
         try (Tmux terminal = Tmux.harness(dir, size, args.toArray(String[]::new))) {
@@ -108,7 +111,7 @@ class OneScreenPerStepTest {
             }
             terminal.await("→ still up, as the steps left them", DEMO);
             JsonNode summary = HarnessRun.summary(workspace);
-            List<String> addresses = addresses(summary);
+            List<String> addresses = addresses(summary, bothLanes);
             for (String address : addresses) {
                 terminal.await(address, START);  // the end screen has been written out
             }
@@ -121,7 +124,7 @@ class OneScreenPerStepTest {
             rows = terminal.rows();
             terminal.softWrapped().forEach(line -> problems.add("wrapped by the terminal, not cut by the harness: "
                     + line));
-            problems.addAll(opening(rows));
+            problems.addAll(opening(rows, bothLanes));
             problems.addAll(steps(rows, size, workspace));
             if (typeO && rows.stream().noneMatch(LISTING.asMatchPredicate())) {
                 problems.add("o showed no folded lines");
@@ -145,7 +148,9 @@ class OneScreenPerStepTest {
                     () -> Shell.run(dir, "pgrep", "-f", workspace.toString()).text().isEmpty());
             addresses.forEach(Leftovers::assertNotListening);
         }
-        assertLogs(workspace, "devops.deploy.log", "listening on http://127.0.0.1:");
+        if (bothLanes) {
+            assertLogs(workspace, "devops.deploy.log", "listening on http://127.0.0.1:");
+        }
         if (!problems.isEmpty()) {
             // The whole screen measured, numbered, in the test's output (Surefire's -output.txt), to look at.
             for (int i = 0; i < rows.size(); i++) {
@@ -155,11 +160,17 @@ class OneScreenPerStepTest {
         }
     }
 
-    /** The servers' addresses the end screen lists (the lanes' facts named ...Url or ...Uri that are servers). */
-    private static List<String> addresses(JsonNode summary) {
+    /**
+     * The servers' addresses the end screen lists (the lanes' facts named ...Url or ...Uri that are servers): the
+     * MLOps lane's, and the DevOps lane's too when {@code bothLanes}.
+     */
+    private static List<String> addresses(JsonNode summary, boolean bothLanes) {
         List<String> addresses = new ArrayList<>();
-        for (String fact : List.of("/facts/devops/remoteUrl", "/facts/devops/appUrl", "/facts/mlops/trackingUri",
-                "/facts/mlops/modelServerUrl")) {
+        List<String> facts = new ArrayList<>(List.of("/facts/mlops/trackingUri", "/facts/mlops/modelServerUrl"));
+        if (bothLanes) {
+            facts.addAll(0, List.of("/facts/devops/remoteUrl", "/facts/devops/appUrl"));
+        }
+        for (String fact : facts) {
             String address = summary.at(fact).asText();
             if (address.isEmpty()) {
                 fail("summary.json has no " + fact + ": " + summary.get("facts"));
@@ -169,9 +180,10 @@ class OneScreenPerStepTest {
         return addresses;
     }
 
-    /** The title screen was shown, and the first step came after it (auto-advance left it). */
-    private static List<String> opening(List<String> rows) {
-        int title = rows.indexOf("DevOps vs MLOps: two real pipelines, side by side");
+    /** The title screen was shown (both lanes', or one's), and the first step came after it (auto-advance left it). */
+    private static List<String> opening(List<String> rows, boolean bothLanes) {
+        int title = rows.indexOf(bothLanes ? "DevOps vs MLOps: two real pipelines, side by side"
+                : "MLOps: a real pipeline, step by step");
         int go = rows.indexOf("Starting in 0s · Enter starts now · q quits.");
         int first = firstIndex(rows, HEADER, 0);
         if (title < 0 || go < title || first < go) {
