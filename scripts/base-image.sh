@@ -28,6 +28,9 @@ for arg in "$@"; do
   esac
 done
 
+# One build at a time: a second run (a test that needs the image while .ci/run still builds it) waits here for the
+# first, then finds the image built. The lock is on this script, which every user of the checkout can read.
+if command -v flock >/dev/null 2>&1; then exec 8<"$0" && flock 8; fi
 "$REPO_ROOT/scripts/docker-engine.sh" \
   || { rc=$?; die "$rc" "no Docker engine; fix the problem reported by scripts/docker-engine.sh and re-run $0."; }
 

@@ -37,6 +37,9 @@ for arg in "$@"; do
   esac
 done
 
+# One build at a time: a second run (a test that needs the image while .ci/run still builds it) waits here for the
+# first, then finds the image built. The lock is on this script, which every user of the checkout can read.
+if command -v flock >/dev/null 2>&1; then exec 8<"$0" && flock 8; fi
 [ -f "$DOCKERFILE" ] || die 1 "missing $DOCKERFILE"
 [ -f "$REQUIREMENTS" ] || die 1 "missing $REQUIREMENTS (it pins mlflow and the ML libraries)"
 

@@ -27,6 +27,9 @@ for arg in "$@"; do
   esac
 done
 
+# One build at a time: a second run (a test that needs the image while .ci/run still builds it) waits here for the
+# first, then finds the image built. The lock is on this script, which every user of the checkout can read.
+if command -v flock >/dev/null 2>&1; then exec 8<"$0" && flock 8; fi
 "$REPO_ROOT/scripts/base-image.sh" >&2 || { rc=$?; die "$rc" "no base image; fix what scripts/base-image.sh reported."; }
 
 # Labelled with the hash of what it is built from, so a change to either rebuilds it.

@@ -71,6 +71,12 @@ else
   fi
 fi
 
+# One maker at a time per venv: a second run for the same venv (a test that needs it while .ci/run still makes it)
+# waits here for the first, then finds the venv ready. The lock file is beside the venv, which is replaced whole.
+mkdir -p "$(dirname "$venv")"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$(dirname "$venv")/.$(basename "$venv").making" && flock 9
+fi
 stamp="$venv/.lock.sha256"
 want="$(sha256sum "$lock" | cut -d' ' -f1) python$version"
 if [ -x "$venv/bin/mlflow" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

@@ -6,6 +6,7 @@ import dev.opsdemo.json.Json;
 import dev.opsdemo.mlflow.MlflowCredentials;
 import dev.opsdemo.mlflow.StackSecrets;
 import dev.opsdemo.mlops.MlopsSettings;
+import dev.opsdemo.support.Docker;
 import dev.opsdemo.support.EndToEnd;
 import dev.opsdemo.support.HarnessRun;
 import dev.opsdemo.support.Leftovers;
@@ -79,6 +80,7 @@ class ClassOnOneStackTest {
      */
     @Test
     void aStackTheHarnessStartsServesLearnersAtOnceEachInTheirOwnNamespaceAndKeepsTheirWork() throws Exception {
+        Docker.require();
         String url;
         MlflowAdmin admin;
         // Both lanes, started as a wrapper script starts them (in the background), on a batch that does not drift,

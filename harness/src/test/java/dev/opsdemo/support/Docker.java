@@ -4,6 +4,7 @@ import dev.opsdemo.mlflow.DockerEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,15 +16,42 @@ public final class Docker {
     private Docker() {
     }
 
+    /** Whether this JVM has had the images made (or found them made) by their scripts. */
+    private static boolean imagesMade;
+
     public static void require() {
         Tier.endToEndOnly("a Docker engine");
         if (DockerEngine.available()) {
+            images();
             return;
         }
         if ("1".equals(System.getenv("REQUIRE_DOCKER"))) {
             fail("REQUIRE_DOCKER=1 but no Docker engine answers; start one with ./scripts/docker-engine.sh");
         }
         Assumptions.abort("no Docker engine answers (set REQUIRE_DOCKER=1 to make this a failure)");
+    }
+
+    /**
+     * The MLflow and PostgreSQL images, from their scripts as a user makes them: a build still running (.ci/run's,
+     * beside the first tests) is waited for, a built image is found in a second or so, a missing one is built.
+     */
+    private static synchronized void images() {
+        if (imagesMade) {
+            return;
+        }
+        for (String script : List.of("scripts/mlflow-image.sh", "scripts/postgres-image.sh")) {
+            try {
+                Shell.Output made = Shell.run(MlflowWitness.repoRoot(), java.util.Map.of(), Duration.ofMinutes(15),
+                        MlflowWitness.repoRoot().resolve(script).toString());
+                if (made.exitCode() != 0) {
+                    fail(script + " could not make its image (exit " + made.exitCode() + "):\n" + made.text());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while " + script + " made its image");
+            }
+        }
+        imagesMade = true;
     }
 
     /** Running containers the harness labelled with this workspace. */
