@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How does one tracking server hold up under a class? Starts one server that runs MLflow's authentication app, makes
-# N learner accounts on it, then runs N learners' MLOps lanes at once (`harness mlops --mlflow URL --learner NAME`,
+# N learner accounts on it with `harness classroom --once` (as its admin), then runs N learners' MLOps lanes at once (`harness mlops --mlflow URL --learner NAME`,
 # the lesson's drifting batch, each in a workspace of its own, signed in as its learner), and prints each learner's
 # time and exit code, and the errors the server logged. Two backends, side by side in one run:
 #   stack   `--mlflow stack` (PostgreSQL and the tracking server in containers), kept up with --keep-running
@@ -91,19 +91,20 @@ declare -A summary
 for backend in "${backends[@]}"; do
   echo "== $backend: $learners learners at once on one server"
   "start_$backend"
-  for i in $(seq 1 "$learners"); do
-    printf '%s' "$(password)" > "$scratch/$backend-l$i.password"
-    curl -fsS -u "admin:$admin_password" "$url/api/2.0/mlflow/users/create" \
-      --json "{\"username\":\"l$i\",\"password\":\"$(cat "$scratch/$backend-l$i.password")\"}" >/dev/null
-  done
+  # The accounts as an instructor makes them: harness classroom, as the server's admin, once.
+  seq -f 'l%g' 1 "$learners" > "$scratch/$backend.roster"
+  MLFLOW_TRACKING_USERNAME=admin MLFLOW_TRACKING_PASSWORD="$admin_password" "$harness" classroom --once \
+    --roster "$scratch/$backend.roster" --mlflow "$url" --workspace "$scratch/$backend-class" \
+    > "$scratch/$backend-class.log" 2>&1 \
+    || { echo "classroom.sh: harness classroom could not make the accounts:" >&2; tail -20 "$scratch/$backend-class.log" >&2; exit 1; }
   start=$(now)
   pids=()
   for i in $(seq 1 "$learners"); do
     (
       t0=$(now)
       rc=0
-      MLFLOW_TRACKING_USERNAME="l$i" MLFLOW_TRACKING_PASSWORD="$(cat "$scratch/$backend-l$i.password")" \
-        "$harness" mlops --non-interactive --mlflow "$url" --learner "l$i" \
+      set -a && . "$scratch/$backend-class/classroom/learners/l$i.env" && set +a
+      "$harness" mlops --non-interactive --mlflow "$url" --learner "l$i" \
         --workspace "$scratch/$backend-l$i" > "$scratch/$backend-l$i.log" 2>&1 || rc=$?
       echo "$(( $(now) - t0 )) $rc" > "$scratch/$backend-l$i.result"
     ) &
