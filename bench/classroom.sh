@@ -103,6 +103,8 @@ for backend in "${backends[@]}"; do
     (
       t0=$(now)
       rc=0
+      # The learner's account, from the file harness classroom wrote.
+      # shellcheck source=/dev/null
       set -a && . "$scratch/$backend-class/classroom/learners/l$i.env" && set +a
       "$harness" mlops --non-interactive --mlflow "$url" --learner "l$i" \
         --workspace "$scratch/$backend-l$i" > "$scratch/$backend-l$i.log" 2>&1 || rc=$?
