@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,34 @@ public final class OffScriptShell {
     }
 
     /**
+     * What the shell's opening says: where it is, and for a server that asks who you are with secrets the harness
+     * keeps (the stack's), the line that signs this shell in, shown, not run (see {@link ShellContext#signIn}).
+     */
+    static List<String> opening(Path directory, List<ShellContext> contexts) {
+        List<String> lines = new ArrayList<>();
+        lines.add("→ off-script: your shell in " + directory + " (the demo waits; `exit` returns to it)");
+        contexts.stream().map(ShellContext::signIn).filter(Objects::nonNull).distinct().forEach(signIn -> {
+            lines.add("→ MLflow here asks who you are; to sign this shell in (then `env` shows the password):");
+            lines.add("→   " + signIn);
+        });
+        return lines;
+    }
+
+    /**
      * Runs the shell on this terminal until it exits. {@code pauseInterrupts}: while it runs, Ctrl-C is the shell's,
      * not the run's (closed when the shell ends).
      */
     public static void open(List<Lane> lanes, Lane current, PrintStream out, Keyboard keyboard,
                      Supplier<AutoCloseable> pauseInterrupts) throws InterruptedException {
         Map<String, String> environment = new HashMap<>();
-        lanes.stream().map(lane -> lane.shell().get()).filter(Objects::nonNull)
-                .forEach(context -> environment.putAll(context.environment()));
+        List<ShellContext> contexts = lanes.stream().map(lane -> lane.shell().get()).filter(Objects::nonNull)
+                .toList();
+        contexts.forEach(context -> environment.putAll(context.environment()));
         ShellContext here = current.shell().get();
         Path directory = here != null && Files.isDirectory(here.directory()) ? here.directory()
                 : Path.of(System.getProperty("user.dir"));
         out.println();
-        out.println("→ off-script: your shell in " + directory + " (the demo waits; `exit` returns to it)");
+        opening(directory, contexts).forEach(out::println);
         out.flush();
         Path rc = null;
         keyboard.suspend();

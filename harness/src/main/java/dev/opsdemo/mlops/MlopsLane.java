@@ -214,11 +214,12 @@ public final class MlopsLane {
     /** An off-script shell in the ML project, with the venv and (once the server is up) the tracking URI. */
     private ShellContext shell() {
         Map<String, String> environment = new LinkedHashMap<>(python.environment());
-        // Never the credentials of a server the harness signs in to (the stack's admin): `env` would show them.
+        // Never the credentials of a server the harness signs in to (the stack's admin): `env` would show them. The
+        // shell shows the line that loads them instead (signIn).
         if (tracking.trackingUri() != null) {
             environment.put("MLFLOW_TRACKING_URI", tracking.trackingUri());
         }
-        return new ShellContext(repo.sampleMlProject(), environment, tracking.shellSetup());
+        return new ShellContext(repo.sampleMlProject(), environment, tracking.shellSetup(), tracking.signInLine());
     }
 
     private String value(String name) {

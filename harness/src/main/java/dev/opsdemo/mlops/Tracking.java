@@ -121,9 +121,8 @@ final class Tracking {
      * own, which only the learner has. Nothing for a server that asks nobody.
      */
     List<String> shellSetup() {
-        if (server != null && server.mode().equals("stack")) {
-            return List.of("set -a && . " + Command.quote(MlflowStack.Directories.in(workspace).root()
-                    .resolve(dev.opsdemo.mlflow.StackSecrets.FILE_NAME).toString()) + " && set +a");
+        if (signInLine() != null) {
+            return List.of(signInLine());
         }
         if (credentials.any()) {
             return List.of("[ -n \"${" + MlflowCredentials.TOKEN + ":-}${" + MlflowCredentials.PASSWORD + ":-}\" ] "
@@ -131,6 +130,15 @@ final class Tracking {
                     + " in this shell too\" >&2");
         }
         return List.of();
+    }
+
+    /** The line that signs a shell in to the stack with the secrets file the harness keeps; null for other servers. */
+    String signInLine() {
+        if (server != null && server.mode().equals("stack")) {
+            return "set -a && . " + Command.quote(MlflowStack.Directories.in(workspace).root()
+                    .resolve(dev.opsdemo.mlflow.StackSecrets.FILE_NAME).toString()) + " && set +a";
+        }
+        return null;
     }
 
     /** The REST API of the server this lane uses, signed in as its client is. */
