@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How does one tracking server hold up under a class? Starts one server that runs MLflow's authentication app, makes
-# N learner accounts on it with `harness classroom --once` (as its admin), then runs N learners' MLOps lanes at once (`harness mlops --mlflow URL --learner NAME`,
-# the lesson's drifting batch, each in a workspace of its own, signed in as its learner), and prints each learner's
-# time and exit code, and the errors the server logged. Two backends, side by side in one run:
+# N learner accounts on it with `harness classroom --once` (as its admin), then runs N learners' MLOps lanes at once
+# (`harness mlops --mlflow URL --learner NAME`, the lesson's drifting batch, each in a workspace of its own, signed in
+# as its learner), and prints each learner's time and exit code, and the errors the server logged. Two backends, side by side in one run:
 #   stack   `--mlflow stack` (PostgreSQL and the tracking server in containers), kept up with --keep-running
 #   sqlite  `mlflow server --app-name basic-auth` from the venv, its stores in SQLite files
 # Removes everything it made at the end (when a lane fails, keeps its workspace and says where).

@@ -121,8 +121,9 @@ final class Tracking {
      * own, which only the learner has. Nothing for a server that asks nobody.
      */
     List<String> shellSetup() {
-        if (signInLine() != null) {
-            return List.of(signInLine());
+        String signIn = signInLine();
+        if (signIn != null) {
+            return List.of(signIn);
         }
         if (credentials.any()) {
             return List.of("[ -n \"${" + MlflowCredentials.TOKEN + ":-}${" + MlflowCredentials.PASSWORD + ":-}\" ] "

@@ -51,7 +51,12 @@ public final class Shell {
 
     /** Fails with the command's output when it does not exit 0. */
     public static Output ok(Path dir, String... argv) throws InterruptedException {
-        Output output = run(dir, argv);
+        return ok(dir, Duration.ofMinutes(5), argv);
+    }
+
+    /** The same, with a time limit of its own. */
+    public static Output ok(Path dir, Duration limit, String... argv) throws InterruptedException {
+        Output output = run(dir, Map.of(), limit, argv);
         if (output.exitCode() != 0) {
             throw new AssertionError(String.join(" ", argv) + " exited " + output.exitCode() + ":\n" + output.text());
         }
